@@ -1,0 +1,118 @@
+"""Rules the JSON Schema cannot express: unique ids, references, horizons, date order.
+
+The checks read the parsed data defensively (the schema may have found type errors in the
+same run), so that one run reports every problem it can.
+"""
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from typing import Any, Iterator
+
+from .diagnostics import Diagnostic
+from .horizon import HorizonError, parse_horizon
+from .source import KeyPath, Source
+
+ACTION_LISTS = ("staden", "behöver-göras")
+
+
+def _items(node: Any, key: str, path: KeyPath) -> Iterator[tuple[KeyPath, dict]]:
+    values = node.get(key) if isinstance(node, dict) else None
+    if isinstance(values, list):
+        for index, item in enumerate(values):
+            if isinstance(item, dict):
+                yield path + (key, index), item
+
+
+def walk_ids(data: Any) -> Iterator[tuple[KeyPath, dict]]:
+    """Every object that carries an id, in document order, with its path."""
+    yield from _items(data, "ansvariga", ())
+    yield from _items(data, "nationella-initiativ", ())
+    for area_path, area in _items(data, "områden", ()):
+        yield area_path, area
+        for need_path, need in _items(area, "behov", area_path):
+            yield need_path, need
+            for key in ACTION_LISTS:
+                yield from _items(need, key, need_path)
+
+
+def check_semantics(source: Source) -> list[Diagnostic]:
+    data = source.data
+    problems: list[Diagnostic] = []
+
+    # Ids share one space: they become anchors on the same pages and keys in open data.
+    seen: dict[str, int] = {}
+    for path, item in walk_ids(data):
+        ident = item.get("id")
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            problems.append(source.diagnostic(
+                path + ("id",), f"id '{ident}' används redan på rad {seen[ident]}: varje id måste vara unikt"))
+        else:
+            seen[ident] = source.position(path + ("id",))[0]
+
+    bodies = {b.get("id") for _, b in _items(data, "ansvariga", ())}
+    initiatives = {i.get("id") for _, i in _items(data, "nationella-initiativ", ())}
+
+    for path, initiative in _items(data, "nationella-initiativ", ()):
+        start, end = initiative.get("gäller-från"), initiative.get("gäller-till")
+        if _is_date(start) and _is_date(end) and date.fromisoformat(end) < date.fromisoformat(start):
+            problems.append(source.diagnostic(
+                path + ("gäller-till",), f"gäller-till ({end}) är före gäller-från ({start})"))
+
+    for area_path, area in _items(data, "områden", ()):
+        for need_path, need in _items(area, "behov", area_path):
+            refs = need.get("nationellt")
+            if isinstance(refs, list):
+                for index, ref in enumerate(refs):
+                    if isinstance(ref, str) and ref not in initiatives:
+                        problems.append(source.diagnostic(
+                            need_path + ("nationellt", index),
+                            f"det finns inget nationellt initiativ med id '{ref}'{_suggest(ref, initiatives)}"))
+            problems.extend(_check_horizon(source, need_path, need))
+            for key in ACTION_LISTS:
+                for action_path, action in _items(need, key, need_path):
+                    body = action.get("ansvarig")
+                    if isinstance(body, str) and body not in bodies:
+                        problems.append(source.diagnostic(
+                            action_path + ("ansvarig",),
+                            f"'{body}' finns inte i listan ansvariga{_suggest(body, bodies)}"))
+                    problems.extend(_check_horizon(source, action_path, action))
+
+    document = data.get("dokument") if isinstance(data, dict) else None
+    if isinstance(document, dict) and document.get("status") == "beslutad" and not document.get("beslut"):
+        problems.append(source.diagnostic(
+            ("dokument", "status"),
+            "en beslutad färdplan behöver uppgifter om beslutet: fyll i beslut med organ och datum"))
+    return problems
+
+
+def _check_horizon(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
+    if "tidshorisont" not in node:
+        return
+    value = node["tidshorisont"]
+    if not isinstance(value, (int, str)) or isinstance(value, bool):
+        return  # the schema reports the wrong type
+    try:
+        parse_horizon(value)
+    except HorizonError as error:
+        yield source.diagnostic(path + ("tidshorisont",), str(error))
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def _suggest(value: str, choices: set[Any]) -> str:
+    names = sorted(c for c in choices if isinstance(c, str))
+    close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
+    if close:
+        return f" – menade du '{close[0]}'?"
+    return f". Möjliga värden: {', '.join(names)}" if len(names) <= 12 else ""

@@ -1,0 +1,223 @@
+"""The färdplan as typed, immutable objects, built once from data that has passed every check.
+
+Every output (pages, open data, feeds) reads these objects, never the YAML again.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Iterator
+
+from .horizon import Horizon, parse_horizon
+from .source import Source
+
+
+class Stage(Enum):
+    """Where the document is in the decision process."""
+
+    UTKAST = "utkast"
+    REMISS = "remiss"
+    BESLUTAD = "beslutad"
+
+    @property
+    def label(self) -> str:
+        return {"utkast": "Utkast", "remiss": "Remissversion", "beslutad": "Beslutad"}[self.value]
+
+
+class Status(Enum):
+    """How far an action has come. The order is the order used in counts and legends."""
+
+    FORESLAGEN = "föreslagen"
+    PLANERAD = "planerad"
+    PAGAR = "pågår"
+    GENOMFORD = "genomförd"
+    AVBRUTEN = "avbruten"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def slug(self) -> str:
+        """ASCII name for CSS classes."""
+        return self.name.lower()
+
+
+class InitiativeKind(Enum):
+    LAG = "lag"
+    LAGANDRING = "lagändring"
+    STATSBIDRAG = "statsbidrag"
+    UTREDNING = "utredning"
+    OVERENSKOMMELSE = "överenskommelse"
+    DEPARTEMENTSSKRIVELSE = "departementsskrivelse"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+@dataclass(frozen=True)
+class Body:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Initiative:
+    id: str
+    name: str
+    kind: InitiativeKind
+    reference: str
+    url: str
+    valid_from: date
+    valid_to: date | None
+    description: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: str
+    body: Body
+    status: Status
+    horizon: Horizon | None
+    column: str  # "staden" or "behöver-göras"
+    line: int
+
+
+@dataclass(frozen=True)
+class Need:
+    id: str
+    title: str
+    description: str | None
+    national: tuple[Initiative, ...]
+    city: tuple[Action, ...]
+    more: tuple[Action, ...]
+    horizon: Horizon
+    area_id: str
+    line: int
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return self.city + self.more
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    description: str
+    needs: tuple[Need, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    body: str
+    date: date
+    paragraph: str | None
+
+
+@dataclass(frozen=True)
+class ProcessStep:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    organisation: str
+    version: str
+    stage: Stage
+    date: date
+    registration_number: str | None
+    decision: Decision | None
+    summary: str | None
+    background: tuple[str, ...]
+    process: tuple[ProcessStep, ...]
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    document: Document
+    bodies: tuple[Body, ...]
+    initiatives: tuple[Initiative, ...]
+    areas: tuple[Area, ...]
+    source_file: str
+
+    def needs(self) -> Iterator[Need]:
+        for area in self.areas:
+            yield from area.needs
+
+    def actions(self) -> Iterator[Action]:
+        for need in self.needs():
+            yield from need.actions
+
+    def area(self, area_id: str) -> Area:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        raise KeyError(area_id)
+
+
+def build_roadmap(source: Source) -> Roadmap:
+    """Turn checked data into the model. Assumes the schema and the checks found no errors."""
+    data = source.data
+    line = lambda path: source.position(path)[0]  # noqa: E731 - tiny local helper
+
+    bodies = {b["id"]: Body(b["id"], b["namn"]) for b in data["ansvariga"]}
+    initiatives = {
+        i["id"]: Initiative(
+            id=i["id"], name=i["namn"], kind=InitiativeKind(i["typ"]), reference=i["referens"],
+            url=i["länk"], valid_from=date.fromisoformat(i["gäller-från"]),
+            valid_to=_optional_date(i.get("gäller-till")), description=i.get("beskrivning"),
+            line=line(("nationella-initiativ", n)),
+        )
+        for n, i in enumerate(data["nationella-initiativ"])
+    }
+
+    def action(raw: dict[str, Any], column: str, path: tuple) -> Action:
+        horizon = raw.get("tidshorisont")
+        return Action(
+            id=raw["id"], text=raw["text"], body=bodies[raw["ansvarig"]], status=Status(raw["status"]),
+            horizon=parse_horizon(horizon) if horizon is not None else None, column=column,
+            line=line(path),
+        )
+
+    areas = []
+    for a, raw_area in enumerate(data["områden"]):
+        needs = []
+        for n, raw in enumerate(raw_area["behov"]):
+            path = ("områden", a, "behov", n)
+            needs.append(Need(
+                id=raw["id"], title=raw["rubrik"], description=raw.get("beskrivning"),
+                national=tuple(initiatives[ref] for ref in raw["nationellt"]),
+                city=tuple(action(x, "staden", path + ("staden", k)) for k, x in enumerate(raw["staden"])),
+                more=tuple(action(x, "behöver-göras", path + ("behöver-göras", k))
+                           for k, x in enumerate(raw["behöver-göras"])),
+                horizon=parse_horizon(raw["tidshorisont"]), area_id=raw_area["id"], line=line(path),
+            ))
+        areas.append(Area(raw_area["id"], raw_area["rubrik"], raw_area["beskrivning"], tuple(needs),
+                          line(("områden", a))))
+
+    doc = data["dokument"]
+    decision = doc.get("beslut")
+    document = Document(
+        title=doc["titel"], organisation=doc["organisation"], version=str(doc["version"]),
+        stage=Stage(doc["status"]), date=date.fromisoformat(doc["datum"]),
+        registration_number=doc.get("diarienummer"),
+        decision=Decision(decision["organ"], date.fromisoformat(decision["datum"]), decision.get("paragraf"))
+        if decision else None,
+        summary=doc.get("sammanfattning"),
+        background=tuple(doc.get("bakgrund") or ()),
+        process=tuple(ProcessStep(s["steg"], s["beskrivning"]) for s in doc.get("process") or ()),
+    )
+    return Roadmap(document, tuple(bodies.values()), tuple(initiatives.values()), tuple(areas),
+                   source.file)
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

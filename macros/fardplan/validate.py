@@ -1,0 +1,64 @@
+"""The one entry point that reads, checks and models the data file.
+
+Used by the build (macros/adapter.py), the command line (scripts/validate.py) and the tests.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import check_semantics
+from .diagnostics import Diagnostic, ValidationFailed, sort_key
+from .model import Roadmap, build_roadmap
+from .schema import SCHEMA_PATH, check_schema
+from .source import SourceError, read_source
+
+
+@dataclass
+class Result:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    roadmap: Roadmap | None = None
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def display_name(path: Path, base: Path | None = None) -> str:
+    """The file as messages name it: relative to the working folder when inside it."""
+    base = base or Path.cwd()
+    try:
+        return Path(os.path.relpath(path.resolve(), base.resolve())).as_posix() \
+            if path.resolve().is_relative_to(base.resolve()) else str(path)
+    except ValueError:
+        return str(path)
+
+
+def validate_file(path: Path | str, *, name: str | None = None,
+                  schema_path: Path = SCHEMA_PATH) -> Result:
+    """Read, check and model the file; collect every problem found in one run."""
+    path = Path(path)
+    name = name or display_name(path)
+    try:
+        source = read_source(path, name)
+    except SourceError as error:
+        return Result(error.diagnostics)
+    diagnostics = source.problems + check_schema(source, schema_path) + check_semantics(source)
+    diagnostics = sorted(set(diagnostics), key=sort_key)  # schema branches can repeat a finding
+    result = Result(diagnostics)
+    if result.ok:
+        result.roadmap = build_roadmap(source)
+    return result
+
+
+def load_roadmap(path: Path | str, **kwargs) -> Roadmap:
+    """The validated model, or ValidationFailed listing every problem."""
+    result = validate_file(path, **kwargs)
+    if result.roadmap is None:
+        raise ValidationFailed(result.diagnostics)
+    return result.roadmap

@@ -1,0 +1,122 @@
+"""The real site, built by MkDocs in strict mode, shows every area and need; bad data builds nothing."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import DATA, ROOT
+from fardplan import load_roadmap
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+
+def build_site(config_file: Path, site_dir: Path) -> None:
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    build(config)
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    build_site(ROOT / "mkdocs.yml", site)
+    return site
+
+
+def test_sample_data_has_the_seeds_four_headings_and_twenty_needs():
+    roadmap = load_roadmap(DATA)
+    assert [a.title for a in roadmap.areas] == [
+        "Ändamålsenlig organisation och styrning",
+        "En kvalitativ och värdig omsorg med ett gott bemötande",
+        "Personal med rätt kompetens och bra arbetsförhållanden",
+        "Säkerställa grunduppdraget",
+    ]
+    assert [len(a.needs) for a in roadmap.areas] == [6, 5, 4, 5]
+    assert roadmap.document.stage.value == "remiss"  # a proposal, never presented as decided
+
+
+def test_every_need_appears_with_its_anchor_and_four_columns(built_site):
+    roadmap = load_roadmap(DATA)
+    for area in roadmap.areas:
+        html = (built_site / "omraden" / area.id / "index.html").read_text(encoding="utf-8")
+        assert f"<title>{area.title} - " in html
+        rows = re.findall(r'<tr id="([^"]+)">(.*?)</tr>', html, flags=re.S)
+        assert [row_id for row_id, _ in rows] == [need.id for need in area.needs]
+        for (_, row), need in zip(rows, area.needs):
+            assert need.title in row
+            assert re.findall(r'<td data-label="([^"]+)"', row) == [
+                "Nationellt", "Staden", "Behöver göras mer", "Tidshorisont"]
+            assert f'<span class="fp-horizon">{need.horizon.label}</span>' in row
+
+
+def test_start_page_lists_all_areas_and_needs(built_site):
+    roadmap = load_roadmap(DATA)
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in html
+    for area in roadmap.areas:
+        assert f'href="omraden/{area.id}/"' in html
+        for need in area.needs:
+            assert f'href="omraden/{area.id}/#{need.id}"' in html
+    assert "Processen framåt" in html
+
+
+def test_no_third_party_fonts_or_scripts(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        assert not re.search(r'<script[^>]+src="https?://', html), page
+
+
+def test_template_syntax_and_markup_in_data_show_literally(project, tmp_path):
+    data = project / "data" / "roadmap.yaml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace("rubrik: Nära samverkan med regionen",
+                        "rubrik: \"{{ config.site_name }} {% if true %}ja{% endif %} <script>alert(1)</script>\"", 1)
+    data.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    html = (site / "omraden" / "organisation-och-styrning" / "index.html").read_text(encoding="utf-8")
+    assert "{{ config.site_name }} {% if true %}ja{% endif %} &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_bad_data_fails_the_build_and_leaves_the_previous_site(project):
+    site = project / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    first = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(site)
+    assert "index.html" in before
+
+    data = project / "data" / "roadmap.yaml"
+    text = data.read_text(encoding="utf-8").replace("status: pågår", "status: klar", 1)
+    text = text.replace("tidshorisont: 2023", "tidshorisont: snart", 1)
+    data.write_text(text, encoding="utf-8")
+    second = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
+
+    assert second.returncode != 0
+    assert "Färdplanens data har 2 fel och webbplatsen byggs inte:" in second.stderr
+    assert re.search(r"data/roadmap\.yaml:\d+:\d+: .*status: 'klar' är inte ett tillåtet värde", second.stderr)
+    assert re.search(r"data/roadmap\.yaml:\d+:\d+: .*tidshorisont: 'snart' kan inte tolkas", second.stderr)
+    assert "Traceback" not in second.stderr
+    assert tree_digest(site) == before
+
+
+def test_an_area_without_its_page_is_named(project):
+    (project / "docs" / "omraden" / "grunduppdraget.md").unlink()
+    result = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode != 0
+    assert "docs/omraden/grunduppdraget.md  (Säkerställa grunduppdraget)" in result.stderr
