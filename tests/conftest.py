@@ -1,15 +1,12 @@
-"""Shared helpers: the repository's paths, a small valid roadmap, and temporary project copies."""
+"""Fixtures shared by all tests: a small valid roadmap, files written on the fly, a project copy."""
 from __future__ import annotations
 
-import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data" / "roadmap.yaml"
-FIXTURES = Path(__file__).parent / "fixtures"
+from support import FIXTURES, copy_project
 
 
 @pytest.fixture
@@ -30,14 +27,6 @@ def write_yaml(tmp_path):
         return path
 
     return write
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of everything the site build reads, so a test may change data without touching ours."""
-    for name in ("docs", "data", "macros"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 @pytest.fixture

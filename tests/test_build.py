@@ -12,7 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from conftest import DATA, ROOT
+from support import DATA, ROOT
 from fardplan import load_roadmap
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")

@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import DATA, ROOT
+from support import DATA, ROOT
 
 SCHEMA = ROOT / "data" / "roadmap.schema.json"
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
