@@ -7,13 +7,19 @@ else lives in the plain-Python core, macros/fardplan, so a move to another gener
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path, PurePosixPath
 
-from fardplan import ValidationFailed, load_roadmap
+from fardplan import ValidationFailed, validate_file
+from fardplan.diagnostics import summary
 from fardplan.render import SiteRenderer
+from fardplan.source_links import LinkSettingsError, source_links
 from fardplan.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
+# MkDocs prints its plugins' INFO lines; --strict fails only on WARNING and above. The data's
+# warnings (such as a high LIX) must be seen but must not stop a strict build, so they are INFO.
+log = logging.getLogger("mkdocs.plugins.fardplan")
 
 
 def _fail(message: str) -> Exception:
@@ -29,10 +35,18 @@ def define_env(env) -> None:
     project = Path(env.project_dir)
     settings = (env.conf.get("extra") or {}).get("fardplan") or {}
     data_file = settings.get("data", DEFAULT_DATA)
+    result = validate_file(project / data_file, name=data_file)
+    if result.roadmap is None:
+        raise _fail(ValidationFailed(result.errors).report())
+    roadmap = result.roadmap
+    if result.diagnostics:
+        log.info("Färdplanens data har %s (de stoppar inte bygget):", summary(result.diagnostics))
+        for warning in result.diagnostics:
+            log.info("%s", warning.text())
     try:
-        roadmap = load_roadmap(project / data_file, name=data_file)
-    except ValidationFailed as error:
-        raise _fail(error.report()) from None
+        links = source_links(settings, data_file)
+    except LinkSettingsError as error:
+        raise _fail(str(error)) from None
 
     docs = Path(env.conf["docs_dir"])
     missing = [area for area in roadmap.areas if not (docs / area_page_source(area.id)).is_file()]
@@ -40,7 +54,15 @@ def define_env(env) -> None:
         raise _fail("Varje område behöver en sida. Skapa de här filerna med raden {{ area_page() }}:\n"
                     + "\n".join(f"  {docs.name}/{area_page_source(a.id)}  ({a.title})" for a in missing))
 
-    site = SiteRenderer(roadmap)
+    site = SiteRenderer(roadmap, links=links)
+    # Values the editors' guide quotes, so that it follows the data's settings and the configuration.
+    env.variables["fardplan_redaktion"] = {
+        "granskas_inom_manader": roadmap.settings.review_months,
+        "lix_grans": roadmap.settings.lix_limit,
+        "datafil": data_file,
+        "redigera_url": links.edit_url() if links else None,
+        "visa_url": links.view_url() if links else None,
+    }
 
     @env.macro
     def start_page() -> str:
@@ -57,3 +79,13 @@ def define_env(env) -> None:
             return site.area_page(source.stem, env.page.url)
         except KeyError:
             raise _fail(f"{source}: det finns inget område med id '{source.stem}' i {data_file}") from None
+
+    @env.macro
+    def follow_up_page() -> str:
+        """Follow-up: per responsible body, status counts and what is overdue for review."""
+        return site.follow_up_page(env.page.url)
+
+    @env.macro
+    def key_reference() -> str:
+        """Every key of the data file, generated from the JSON Schema."""
+        return site.key_reference(env.page.url)

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any, Iterator
 
 from .diagnostics import Diagnostic
+from .history import check_change_entries
 from .horizon import HorizonError, parse_horizon
 from .source import KeyPath, Source
 
@@ -71,6 +72,7 @@ def check_semantics(source: Source) -> list[Diagnostic]:
                             need_path + ("nationellt", index),
                             f"det finns inget nationellt initiativ med id '{ref}'{_suggest(ref, initiatives)}"))
             problems.extend(_check_horizon(source, need_path, need))
+            problems.extend(check_change_entries(source, need_path, need))
             for key in ACTION_LISTS:
                 for action_path, action in _items(need, key, need_path):
                     body = action.get("ansvarig")
@@ -79,6 +81,7 @@ def check_semantics(source: Source) -> list[Diagnostic]:
                             action_path + ("ansvarig",),
                             f"'{body}' finns inte i listan ansvariga{_suggest(body, bodies)}"))
                     problems.extend(_check_horizon(source, action_path, action))
+                    problems.extend(check_change_entries(source, action_path, action))
 
     document = data.get("dokument") if isinstance(data, dict) else None
     if isinstance(document, dict) and document.get("status") == "beslutad" and not document.get("beslut"):

@@ -51,3 +51,8 @@ def last_changed(cwd: Path, *paths: str) -> date | None:
     """The date of the newest commit touching any of `paths`, or None if untracked."""
     out = _git(cwd, "log", "-1", "--format=%cs", "--", *paths)
     return date.fromisoformat(out.strip()) if out and out.strip() else None
+
+
+def ref_exists(cwd: Path, ref: str) -> bool:
+    """Whether `ref` (a tag, branch or commit) names a commit in the repository."""
+    return _git(cwd, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is not None

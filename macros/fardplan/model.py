@@ -57,6 +57,44 @@ class InitiativeKind(Enum):
         return self.value.capitalize()
 
 
+class ChangedField(Enum):
+    """What a recorded change (an entry under `ändringar`) is about."""
+
+    TIDSHORISONT = "tidshorisont"
+    STATUS = "status"
+
+    @property
+    def label(self) -> str:
+        return {"tidshorisont": "Tidshorisonten", "status": "Statusen"}[self.value]
+
+
+@dataclass(frozen=True)
+class Change:
+    """Why a horizon or status changed; shown with the need or action it belongs to."""
+
+    date: date
+    field: ChangedField
+    old: Horizon | Status | None
+    new: Horizon | Status
+    reason: str
+
+    @property
+    def old_label(self) -> str:
+        return self.old.label if self.old is not None else "inget värde"
+
+    @property
+    def new_label(self) -> str:
+        return self.new.label
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The data file's `inställningar`, with their defaults."""
+
+    review_months: int = 12
+    lix_limit: int = 50
+
+
 @dataclass(frozen=True)
 class Body:
     id: str
@@ -85,6 +123,10 @@ class Action:
     horizon: Horizon | None
     column: str  # "staden" or "behöver-göras"
     line: int
+    # The action's own review date, or its need's when that is later or the action has none:
+    # reviewing a need means going through its whole row.
+    reviewed: date | None = None
+    changes: tuple[Change, ...] = ()  # newest first
 
 
 @dataclass(frozen=True)
@@ -98,6 +140,8 @@ class Need:
     horizon: Horizon
     area_id: str
     line: int
+    reviewed: date | None = None
+    changes: tuple[Change, ...] = ()  # newest first
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -147,6 +191,7 @@ class Roadmap:
     initiatives: tuple[Initiative, ...]
     areas: tuple[Area, ...]
     source_file: str
+    settings: Settings = Settings()
 
     def needs(self) -> Iterator[Need]:
         for area in self.areas:
@@ -179,12 +224,14 @@ def build_roadmap(source: Source) -> Roadmap:
         for n, i in enumerate(data["nationella-initiativ"])
     }
 
-    def action(raw: dict[str, Any], column: str, path: tuple) -> Action:
+    def action(raw: dict[str, Any], column: str, path: tuple, need_reviewed: date) -> Action:
         horizon = raw.get("tidshorisont")
+        own = _optional_date(raw.get("senast-granskad"))
         return Action(
             id=raw["id"], text=raw["text"], body=bodies[raw["ansvarig"]], status=Status(raw["status"]),
             horizon=parse_horizon(horizon) if horizon is not None else None, column=column,
-            line=line(path),
+            line=line(path), reviewed=max(own, need_reviewed) if own else need_reviewed,
+            changes=_changes(raw),
         )
 
     areas = []
@@ -192,13 +239,16 @@ def build_roadmap(source: Source) -> Roadmap:
         needs = []
         for n, raw in enumerate(raw_area["behov"]):
             path = ("områden", a, "behov", n)
+            reviewed = date.fromisoformat(raw["senast-granskad"])
             needs.append(Need(
                 id=raw["id"], title=raw["rubrik"], description=raw.get("beskrivning"),
                 national=tuple(initiatives[ref] for ref in raw["nationellt"]),
-                city=tuple(action(x, "staden", path + ("staden", k)) for k, x in enumerate(raw["staden"])),
-                more=tuple(action(x, "behöver-göras", path + ("behöver-göras", k))
+                city=tuple(action(x, "staden", path + ("staden", k), reviewed)
+                           for k, x in enumerate(raw["staden"])),
+                more=tuple(action(x, "behöver-göras", path + ("behöver-göras", k), reviewed)
                            for k, x in enumerate(raw["behöver-göras"])),
                 horizon=parse_horizon(raw["tidshorisont"]), area_id=raw_area["id"], line=line(path),
+                reviewed=reviewed, changes=_changes(raw),
             ))
         areas.append(Area(raw_area["id"], raw_area["rubrik"], raw_area["beskrivning"], tuple(needs),
                           line(("områden", a))))
@@ -216,7 +266,40 @@ def build_roadmap(source: Source) -> Roadmap:
         process=tuple(ProcessStep(s["steg"], s["beskrivning"]) for s in doc.get("process") or ()),
     )
     return Roadmap(document, tuple(bodies.values()), tuple(initiatives.values()), tuple(areas),
-                   source.file)
+                   source.file, read_settings(data))
+
+
+def read_settings(data: Any) -> Settings:
+    """The settings, defaults filled in; tolerant of a file that has not passed the schema."""
+    raw = data.get("inställningar") if isinstance(data, dict) else None
+    raw = raw if isinstance(raw, dict) else {}
+    defaults = Settings()
+    months, limit = raw.get("granskas-inom-månader"), raw.get("lix-gräns")
+    return Settings(
+        review_months=months if isinstance(months, int) and not isinstance(months, bool) and months > 0
+        else defaults.review_months,
+        lix_limit=limit if isinstance(limit, int) and not isinstance(limit, bool) else defaults.lix_limit,
+    )
+
+
+def parse_changed_value(field: ChangedField, value: Any) -> Horizon | Status:
+    """A horizon or status as written under `ändringar` (raises ValueError if it is neither)."""
+    if field is ChangedField.TIDSHORISONT:
+        return parse_horizon(value)
+    return Status(value)
+
+
+def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
+    changes = []
+    for entry in raw.get("ändringar") or ():
+        field = ChangedField(entry["vad"])
+        old = entry.get("från")
+        changes.append(Change(
+            date=date.fromisoformat(entry["datum"]), field=field,
+            old=parse_changed_value(field, old) if old is not None else None,
+            new=parse_changed_value(field, entry["till"]), reason=entry["skäl"],
+        ))
+    return tuple(sorted(changes, key=lambda c: c.date, reverse=True))
 
 
 def _optional_date(value: str | None) -> date | None:

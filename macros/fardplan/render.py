@@ -5,12 +5,17 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import text, views
+from . import clock, text, views
+from .follow_up import Upkeep, months_label
+from .key_reference import key_sections, value_types
 from .model import Roadmap
+from .schema import load_schema
+from .source_links import SourceLinks
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -29,17 +34,19 @@ def make_environment() -> Environment:
         date=text.swedish_date,
         paragraphs=text.paragraphs,
     )
-    env.globals.update(count_label=views.count_label)
+    env.globals.update(count_label=views.count_label, months_label=months_label)
     return env
 
 
 class SiteRenderer:
     """Renders every page of the färdplan from one validated model; create once per build."""
 
-    def __init__(self, roadmap: Roadmap):
+    def __init__(self, roadmap: Roadmap, *, today: date | None = None, links: SourceLinks | None = None):
         self.roadmap = roadmap
         self.env = make_environment()
         self.summaries = views.area_summaries(roadmap)
+        # Review state is judged against the build date; edit links point at the data file's lines.
+        self.upkeep = Upkeep(roadmap, today or clock.build_date(), links)
 
     def _render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:
@@ -54,4 +61,14 @@ class SiteRenderer:
     def area_page(self, area_id: str, page_url: str | None = None) -> str:
         area = self.roadmap.area(area_id)
         return self._render("area.md.j2", views.area_url(area_id) if page_url is None else page_url,
-                            area=area)
+                            area=area, notes=self.upkeep.need_notes(area), review_months=self.upkeep.months)
+
+    def follow_up_page(self, page_url: str = views.FOLLOW_UP_URL) -> str:
+        """Per responsible body: status counts and what is overdue for review; overdue needs."""
+        return self._render("follow_up.md.j2", page_url, follow_up=self.upkeep.follow_up())
+
+    def key_reference(self, page_url: str = "") -> str:
+        """Every key of the data file, generated from the JSON Schema."""
+        schema = load_schema()
+        return self._render("key_reference.md.j2", page_url, sections=key_sections(schema),
+                            value_types=value_types(schema))

@@ -108,6 +108,10 @@ def _translate(error: ValidationError, source: Source) -> Iterator[Diagnostic]:
         yield source.diagnostic(path, f"listan måste ha minst {error.validator_value} "
                                       f"{'punkt' if error.validator_value == 1 else 'punkter'}")
         return
+    if kind in {"minimum", "maximum"}:
+        word = "minst" if kind == "minimum" else "högst"
+        yield source.diagnostic(path, f"ska vara {word} {error.validator_value}, inte {value}")
+        return
     if kind == "uniqueItems":
         yield source.diagnostic(path, "samma värde står två gånger i listan")
         return

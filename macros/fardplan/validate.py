@@ -10,9 +10,11 @@ from pathlib import Path
 
 from .checks import check_semantics
 from .diagnostics import Diagnostic, ValidationFailed, sort_key
-from .model import Roadmap, build_roadmap
+from .history import Previous, check_against_previous
+from .model import Roadmap, build_roadmap, read_settings
+from .plain_language import check_plain_language
 from .schema import SCHEMA_PATH, check_schema
-from .source import SourceError, read_source
+from .source import Source, SourceError, parse_source, read_source
 
 
 @dataclass
@@ -39,16 +41,36 @@ def display_name(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
-def validate_file(path: Path | str, *, name: str | None = None,
-                  schema_path: Path = SCHEMA_PATH) -> Result:
-    """Read, check and model the file; collect every problem found in one run."""
+def validate_file(path: Path | str, *, name: str | None = None, schema_path: Path = SCHEMA_PATH,
+                  previous: Previous | None = None) -> Result:
+    """Read, check and model the file; collect every problem found in one run.
+
+    With `previous` (the last published version, see history.load_previous), a changed horizon
+    or status without a recorded reason is an error too.
+    """
     path = Path(path)
     name = name or display_name(path)
     try:
         source = read_source(path, name)
     except SourceError as error:
         return Result(error.diagnostics)
+    return _validate(source, schema_path, previous)
+
+
+def validate_text(text: str, name: str, *, schema_path: Path = SCHEMA_PATH) -> Result:
+    """The same checks for data that is not (yet) in a file, such as a scaffolded edit."""
+    try:
+        source = parse_source(text.encode("utf-8"), name)
+    except SourceError as error:
+        return Result(error.diagnostics)
+    return _validate(source, schema_path, None)
+
+
+def _validate(source: Source, schema_path: Path, previous: Previous | None) -> Result:
     diagnostics = source.problems + check_schema(source, schema_path) + check_semantics(source)
+    if previous is not None:
+        diagnostics += check_against_previous(source, previous)
+    diagnostics += check_plain_language(source, read_settings(source.data).lix_limit)
     diagnostics = sorted(set(diagnostics), key=sort_key)  # schema branches can repeat a finding
     result = Result(diagnostics)
     if result.ok:
@@ -57,8 +79,8 @@ def validate_file(path: Path | str, *, name: str | None = None,
 
 
 def load_roadmap(path: Path | str, **kwargs) -> Roadmap:
-    """The validated model, or ValidationFailed listing every problem."""
+    """The validated model, or ValidationFailed listing every error (warnings are left out)."""
     result = validate_file(path, **kwargs)
     if result.roadmap is None:
-        raise ValidationFailed(result.diagnostics)
+        raise ValidationFailed(result.errors)
     return result.roadmap

@@ -12,6 +12,7 @@ from .model import Area, Roadmap, Status
 # Where each page lives on the site, relative to the site root (directory URLs).
 HOME_URL = ""
 AREA_DIR = "omraden"
+FOLLOW_UP_URL = "uppfoljning/"
 
 
 def area_url(area_id: str) -> str:
