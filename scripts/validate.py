@@ -4,8 +4,12 @@
     python3 scripts/validate.py                  # the default data file
     python3 scripts/validate.py other.yaml       # another file
     python3 scripts/validate.py --format github  # GitHub Actions annotations (in pull requests)
+    python3 scripts/validate.py --jämför-med     # changed horizons and statuses need a reason,
+                                                 # compared with the newest release tag (v…)
+    python3 scripts/validate.py --jämför-med REF # ... compared with a tag, branch or commit
 
-Exits with 0 when the data has no errors, 1 when it has, 2 when the call itself is wrong.
+Exits with 0 when the data has no errors (warnings are fine), 1 when it has, 2 when the call
+itself is wrong (such as a reference git does not know).
 """
 from __future__ import annotations
 
@@ -15,8 +19,19 @@ from pathlib import Path
 
 from fardplan import validate_file
 from fardplan.diagnostics import format_all, summary
+from fardplan.gitref import RELEASE_TAG_PREFIX, repository_root
+from fardplan.history import CompareError, load_previous
+from fardplan.validate import display_name
 
 ROOT = Path(__file__).resolve().parent.parent
+LATEST_RELEASE = "senaste-publicerade"
+
+
+def annotation_name(path: Path) -> str:
+    """GitHub places an annotation on a pull request's diff only when the file is named
+    relative to the repository root, wherever the command runs from."""
+    root = repository_root(path.resolve())
+    return display_name(path, root) if root else display_name(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,14 +40,34 @@ def main(argv: list[str] | None = None) -> int:
                         help="datafilen (standard: data/roadmap.yaml)")
     parser.add_argument("--format", choices=["text", "github"], default="text",
                         help="text (standard) eller github för anteckningar i en pull request")
+    parser.add_argument("--jämför-med", "--compare-with", dest="compare_with", nargs="?",
+                        const=LATEST_RELEASE, metavar="REF",
+                        help="kräv skäl för ändrade tidshorisonter och statusar sedan en publicerad "
+                             f"version: en git-tagg, gren eller commit (utan värde: den senaste taggen "
+                             f"{RELEASE_TAG_PREFIX}…)")
     args = parser.parse_args(argv)
 
-    result = validate_file(Path(args.file))
+    path = Path(args.file)
+    previous = None
+    if args.compare_with is not None:
+        ref = None if args.compare_with == LATEST_RELEASE else args.compare_with
+        try:
+            previous = load_previous(path, ref)
+        except CompareError as error:
+            print(f"Kan inte jämföra: {error}", file=sys.stderr)
+            return 2
+        if previous is None:
+            print("Det finns ingen publicerad version av datafilen att jämföra med "
+                  f"(ingen tagg {RELEASE_TAG_PREFIX}… eller ingen fil i den).", file=sys.stderr)
+        else:
+            print(f"Jämför med den publicerade versionen {previous.ref}.", file=sys.stderr)
+
+    name = annotation_name(path) if args.format == "github" else display_name(path)
+    result = validate_file(path, name=name, previous=previous)
     if result.diagnostics:
         print(format_all(result.diagnostics, args.format))
-    if args.format == "text":
-        verdict = "Datafilen är godkänd." if result.ok else "Datafilen har fel och måste rättas."
-        print(f"{verdict} ({summary(result.diagnostics)})", file=sys.stderr)
+    verdict = "Datafilen är godkänd." if result.ok else "Datafilen har fel och måste rättas."
+    print(f"{verdict} ({summary(result.diagnostics)})", file=sys.stderr)
     return 0 if result.ok else 1
 
 

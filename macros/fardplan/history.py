@@ -77,6 +77,11 @@ def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[
             continue  # the schema reports it
         field = ChangedField(entry["vad"])
         entry_path = path + ("ändringar", index)
+        if node.get(field.value) is None:
+            yield source.diagnostic(entry_path + ("vad",),
+                                    f"här finns ingen {field.value} som kan ha ändrats: skriv rätt vad, "
+                                    "eller flytta punkten till den åtgärd den gäller")
+            continue
         for key in ("från", "till"):
             value = entry.get(key)
             if value is None or isinstance(value, bool) or not isinstance(value, (int, str)):

@@ -1,0 +1,107 @@
+"""The real strict build shows, for every need, its edit link, history and last review; it builds
+the follow-up and editors' pages; and the data's warnings are printed without failing it."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import copy_project
+from fardplan import load_roadmap
+from fardplan.key_reference import schema_keys
+from fardplan.schema import load_schema
+
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+LONG_WINDED = ("Kommunstyrelsen ska tillsammans med äldrenämnden och stadsdelsnämnderna genomföra en "
+               "övergripande kartläggning av kompetensförsörjningsbehoven inom äldreomsorgens samtliga "
+               "verksamhetsområden för att därigenom möjliggöra strategiska prioriteringar.")
+
+
+def mkdocs_build(project: Path, today: str = "2022-06-01") -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "FARDPLAN_TODAY": today}
+    return subprocess.run([MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """A copy of the project whose data has a long-winded text and a review from 2021, built
+    strictly on a fixed date (2022-06-01)."""
+    project = copy_project(tmp_path_factory.mktemp("editing") / "project")
+    data = project / "data" / "roadmap.yaml"
+    text = data.read_text(encoding="utf-8")
+    text = text.replace("text: Följa upp samverkan med regionen varje år.", f"text: {LONG_WINDED}", 1)
+    text = text.replace("senast-granskad: 2022-01-12", "senast-granskad: 2021-05-31", 1)
+    data.write_text(text + "\ninställningar:\n  lix-gräns: 45\n", encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project, result
+
+
+def page(project: Path, url: str) -> str:
+    return (project / "site" / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_warnings_are_printed_but_do_not_fail_a_strict_build(built):
+    _, result = built
+    assert re.search(r"INFO\s+-\s+Färdplanens data har \d+ varningar \(de stoppar inte bygget\):", result.stderr)
+    assert re.search(r"INFO\s+-\s+data/roadmap\.yaml:\d+:\d+: varning: .*folja-upp-regionsamverkan\]\.text: "
+                     r"texten är mycket svår att läsa: LIX \d+, gränsen är 45", result.stderr)
+    assert "WARNING" not in result.stderr
+
+
+def test_every_need_shows_its_edit_link_review_and_history(built):
+    project, _ = built
+    roadmap = load_roadmap(project / "data" / "roadmap.yaml")
+    for area in roadmap.areas:
+        html = page(project, f"omraden/{area.id}")
+        rows = dict(re.findall(r'<tr id="([^"]+)">(.*?)</tr>', html, flags=re.S))
+        for need in area.needs:
+            heading = re.search(r'<th scope="row">(.*?)</th>', rows[need.id], flags=re.S).group(1)
+            assert (f'href="https://github.com/exempelstaden/fardplan/edit/main/data/roadmap.yaml#L{need.line}"'
+                    in heading)
+            assert f"(rad {need.line} i datafilen)" in heading
+            assert f'Senast granskad <time datetime="{need.reviewed.isoformat()}">' in heading
+            assert ("Behöver granskas" in heading) == (need.id == "samverkan-med-regionen")
+    history = page(project, "omraden/personal-och-kompetens")
+    assert ("Tidshorisonten ändrades den <time datetime=\"2022-01-10\">10 januari 2022</time> från 2022–2023 "
+            "till 2022–2024. Skäl: Statsbidraget för att minska andelen timanställda gavs bara för 2021.") in history
+
+
+def test_follow_up_page(built):
+    project, _ = built
+    html = page(project, "uppfoljning")
+    assert "<h1" in html and "Uppföljning" in html
+    assert 'visar läget den <time datetime="2022-06-01">1 juni 2022</time>' in html
+    assert "<strong>1 av 20 behov</strong>" in html
+    for body in ("Kommunstyrelsen", "Äldrenämnden", "Stadsdelsnämnderna"):
+        assert re.search(rf'<h3 id="ansvarig-[a-z]+">{body}', html)
+    assert '<a href="../omraden/organisation-och-styrning/#samverkan-med-regionen">' in html
+
+
+def test_editor_pages_are_in_the_navigation_and_follow_the_settings(built):
+    project, _ = built
+    guide = page(project, "redaktorer")
+    assert "För redaktörer" in guide and "Så redigerar du färdplanen" in guide
+    assert "Är LIX högre än 45 får du en varning" in guide
+    assert "mer än 12 månader" in guide
+    assert 'href="https://github.com/exempelstaden/fardplan/edit/main/data/roadmap.yaml"' in guide
+    keys = page(project, "redaktorer/nycklar")
+    shown = set(re.findall(r'<th scope="row"><code>([^<]+)</code></th>', keys))
+    assert shown == schema_keys(load_schema())
+
+
+def test_a_malformed_repository_setting_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "repository: https://github.com/exempelstaden/fardplan" in text
+    config.write_text(text.replace("repository: https://github.com/exempelstaden/fardplan",
+                                   "repository: exempelstaden/fardplan"), encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    assert "extra.fardplan.repository i mkdocs.yml ska vara förrådets webbadress" in result.stderr
+    assert "Traceback" not in result.stderr

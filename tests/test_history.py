@@ -1,0 +1,160 @@
+"""A changed horizon or status must say why, compared with the last published version in git."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import ROOT
+from fardplan import validate_file
+from fardplan.history import CompareError, load_previous
+
+VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.se",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.se"}
+
+REASON = """        ändringar:
+          - datum: 2023-05-10
+            vad: tidshorisont
+            från: löpande
+            till: 2025
+            skäl: Statsbidraget upphörde och arbetet behöver mer tid.
+"""
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, env=GIT_ENV, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def published(tmp_path, minimal_text) -> Path:
+    """A git repository whose data file was published as v2022-remiss."""
+    repo = tmp_path / "repo"
+    (repo / "data").mkdir(parents=True)
+    data = repo / "data" / "roadmap.yaml"
+    data.write_text(minimal_text, encoding="utf-8")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Remissversion")
+    git(repo, "tag", "v2022-remiss")
+    return data
+
+
+def edit(data: Path, old: str, new: str) -> None:
+    text = data.read_text(encoding="utf-8")
+    assert old in text
+    data.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(data: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(VALIDATE + [str(data), *args], capture_output=True, text=True,
+                          cwd=cwd or data.parent.parent)
+
+
+def test_changed_horizon_without_a_reason_fails_at_its_line(published):
+    edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
+    git(published.parent.parent, "commit", "-qam", "Ny tidshorisont")
+    result = run(published, "--jämför-med")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "data/roadmap.yaml:42:23: områden[styrning].behov[samverkan-med-regionen].tidshorisont: "
+        "tidshorisonten har ändrats från Löpande till 2025 sedan den publicerade versionen v2022-remiss. "
+        "Skriv varför: lägg till en punkt under ändringar med datum, vad: tidshorisont, från: löpande, "
+        "till: 2025 och skäl"]
+    assert "Jämför med den publicerade versionen v2022-remiss." in result.stderr
+
+
+def test_changed_horizon_with_a_reason_passes_and_is_shown(published):
+    edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
+    published.write_text(published.read_text(encoding="utf-8") + REASON, encoding="utf-8")
+    result = run(published, "--jämför-med")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout == ""
+    [change] = validate_file(published).roadmap.areas[0].needs[0].changes
+    assert (change.old_label, change.new_label, change.reason) == (
+        "Löpande", "2025", "Statsbidraget upphörde och arbetet behöver mer tid.")
+
+
+def test_without_comparison_the_change_is_not_checked(published):
+    edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
+    assert run(published).returncode == 0
+
+
+def test_a_reason_from_before_the_release_does_not_explain_a_new_change(published):
+    # Published with an old entry saying "till: 2025"; the value now changes back and forth.
+    old_reason = REASON.replace("från: löpande\n            till: 2025", "från: 2025\n            till: löpande")
+    published.write_text(published.read_text(encoding="utf-8") + old_reason, encoding="utf-8")
+    repo = published.parent.parent
+    git(repo, "commit", "-qam", "Med historik")
+    git(repo, "tag", "-f", "v2022-remiss")
+    edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
+    result = run(published, "--jämför-med", "v2022-remiss")
+    assert result.returncode == 1
+    assert "tidshorisonten har ändrats från Löpande till 2025" in result.stdout
+    # The newest entry must also agree with the value it explains.
+    assert "den senaste ändringen (2023-05-10) säger till: löpande, men tidshorisont är 2025" in result.stdout
+
+
+def test_changed_status_needs_a_reason_too(published):
+    edit(published, "            status: pågår\n", "            status: genomförd\n")
+    result = run(published, "--jämför-med")
+    assert result.returncode == 1
+    assert result.stdout.startswith(
+        "data/roadmap.yaml:35:21: områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden]"
+        ".status: statusen har ändrats från Pågår till Genomförd sedan den publicerade versionen v2022-remiss.")
+    edit(published, "            status: genomförd\n", "            status: genomförd\n"
+         "            ändringar:\n"
+         "              - {datum: 2023-09-01, vad: status, från: pågår, till: genomförd, skäl: Planen är klar.}\n")
+    assert run(published, "--jämför-med").returncode == 0
+
+
+def test_new_needs_and_ids_need_no_reason(published):
+    edit(published, "id: samverkan-mer", "id: helt-ny-atgard")
+    assert run(published, "--jämför-med").returncode == 0
+
+
+def test_no_release_tag_means_nothing_to_compare(published):
+    git(published.parent.parent, "tag", "-d", "v2022-remiss")
+    edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
+    result = run(published, "--jämför-med")
+    assert result.returncode == 0
+    assert "Det finns ingen publicerad version av datafilen att jämföra med" in result.stderr
+    assert load_previous(published) is None
+
+
+def test_unknown_reference_is_a_usage_error(published):
+    result = run(published, "--compare-with", "v9999")
+    assert result.returncode == 2
+    assert "git känner inte till 'v9999'" in result.stderr
+
+
+def test_outside_git_there_is_nothing_published(write_yaml, minimal_text):
+    with pytest.raises(CompareError, match="ligger inte i ett git-förråd"):
+        load_previous(write_yaml(minimal_text))
+
+
+def test_recorded_values_must_be_readable(write_yaml, minimal_text):
+    path = write_yaml(minimal_text + REASON.replace("vad: tidshorisont", "vad: status").replace(
+        "från: löpande", "från: klar").replace("till: 2025", "till: pågår"))
+    messages = [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
+    # A need has no status of its own: the entry belongs to an action.
+    assert messages == [
+        "data/roadmap.yaml:46:18: områden[styrning].behov[samverkan-med-regionen].ändringar[nr 1].vad: "
+        "här finns ingen status som kan ha ändrats: skriv rätt vad, eller flytta punkten till den åtgärd "
+        "den gäller"]
+    path = write_yaml(minimal_text.replace("            status: pågår\n", "            status: pågår\n"
+                                           "            ändringar:\n"
+                                           "              - datum: 2023-05-10\n"
+                                           "                vad: status\n"
+                                           "                från: klar\n"
+                                           "                till: pågår\n"
+                                           "                skäl: Arbetet har börjat.\n"))
+    messages = [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
+    assert messages == [
+        "data/roadmap.yaml:39:23: områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden]"
+        ".ändringar[nr 1].från: 'klar' är ingen status. Tillåtna värden: föreslagen, planerad, pågår, "
+        "genomförd, avbruten"]
