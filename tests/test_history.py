@@ -62,7 +62,7 @@ def test_changed_horizon_without_a_reason_fails_at_its_line(published):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "data/roadmap.yaml:42:23: områden[styrning].behov[samverkan-med-regionen].tidshorisont: "
-        "tidshorisonten har ändrats från Löpande till 2025 sedan den publicerade versionen v2022-remiss. "
+        "tidshorisonten har ändrats från löpande till 2025 sedan den publicerade versionen v2022-remiss. "
         "Skriv varför: lägg till en punkt under ändringar med datum, vad: tidshorisont, från: löpande, "
         "till: 2025 och skäl"]
     assert "Jämför med den publicerade versionen v2022-remiss." in result.stderr
@@ -94,7 +94,7 @@ def test_a_reason_from_before_the_release_does_not_explain_a_new_change(publishe
     edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
     result = run(published, "--jämför-med", "v2022-remiss")
     assert result.returncode == 1
-    assert "tidshorisonten har ändrats från Löpande till 2025" in result.stdout
+    assert "tidshorisonten har ändrats från löpande till 2025" in result.stdout
     # The newest entry must also agree with the value it explains.
     assert "den senaste ändringen (2023-05-10) säger till: löpande, men tidshorisont är 2025" in result.stdout
 
@@ -105,7 +105,7 @@ def test_changed_status_needs_a_reason_too(published):
     assert result.returncode == 1
     assert result.stdout.startswith(
         "data/roadmap.yaml:35:21: områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden]"
-        ".status: statusen har ändrats från Pågår till Genomförd sedan den publicerade versionen v2022-remiss.")
+        ".status: statusen har ändrats från pågår till genomförd sedan den publicerade versionen v2022-remiss.")
     edit(published, "            status: genomförd\n", "            status: genomförd\n"
          "            ändringar:\n"
          "              - {datum: 2023-09-01, vad: status, från: pågår, till: genomförd, skäl: Planen är klar.}\n")

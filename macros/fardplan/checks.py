@@ -12,17 +12,8 @@ from typing import Any, Iterator
 from .diagnostics import Diagnostic
 from .history import check_change_entries
 from .horizon import HorizonError, parse_horizon
-from .source import KeyPath, Source
-
-ACTION_LISTS = ("staden", "behöver-göras")
-
-
-def _items(node: Any, key: str, path: KeyPath) -> Iterator[tuple[KeyPath, dict]]:
-    values = node.get(key) if isinstance(node, dict) else None
-    if isinstance(values, list):
-        for index, item in enumerate(values):
-            if isinstance(item, dict):
-                yield path + (key, index), item
+from .source import ACTION_LISTS, KeyPath, Source
+from .source import list_items as _items
 
 
 def walk_ids(data: Any) -> Iterator[tuple[KeyPath, dict]]:

@@ -16,26 +16,16 @@ from . import gitref
 from .diagnostics import Diagnostic
 from .horizon import Horizon
 from .model import ChangedField, Status, parse_changed_value
-from .source import KeyPath, Source, SourceError, parse_source
-
-ACTION_LISTS = ("staden", "behöver-göras")
-
-
-def _items(node: Any, key: str, path: KeyPath) -> Iterator[tuple[KeyPath, dict]]:
-    values = node.get(key) if isinstance(node, dict) else None
-    if isinstance(values, list):
-        for index, item in enumerate(values):
-            if isinstance(item, dict):
-                yield path + (key, index), item
+from .source import ACTION_LISTS, KeyPath, Source, SourceError, list_items, parse_source
 
 
 def tracked_items(data: Any) -> Iterator[tuple[KeyPath, dict]]:
     """Every need and action (the things with a horizon, a status and a history), with its path."""
-    for area_path, area in _items(data, "områden", ()):
-        for need_path, need in _items(area, "behov", area_path):
+    for area_path, area in list_items(data, "områden", ()):
+        for need_path, need in list_items(area, "behov", area_path):
             yield need_path, need
             for key in ACTION_LISTS:
-                yield from _items(need, key, need_path)
+                yield from list_items(need, key, need_path)
 
 
 def _read(field: ChangedField, value: Any) -> Horizon | Status | Any:
@@ -61,9 +51,10 @@ def _written(value: Any) -> str:
 
 
 def _shown(value: Any) -> str:
+    """A value as a sentence names it: "löpande", "2022–2024", "pågår"."""
     if value is None:
         return "inget värde"
-    return value.label if isinstance(value, (Horizon, Status)) else str(value)
+    return value.label.lower() if isinstance(value, (Horizon, Status)) else str(value)
 
 
 def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:

@@ -58,7 +58,6 @@ def _def_name(node: dict) -> str | None:
 
 class _Walker:
     def __init__(self, schema: dict[str, Any]):
-        self.schema = schema
         self.defs = schema.get("$defs", {})
         self.sections: list[KeySection] = []
         self.by_def: dict[str, KeySection] = {}

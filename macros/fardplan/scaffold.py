@@ -19,10 +19,10 @@ import yaml
 from .checks import walk_ids
 from .horizon import HorizonError, parse_horizon
 from .model import Status
-from .source import KeyPath, Source, SourceError, parse_source
+from .source import ACTION_LISTS, KeyPath, Source, SourceError, parse_source
 from .validate import validate_text
 
-ACTION_COLUMNS = ("staden", "behöver-göras")
+ACTION_COLUMNS = ACTION_LISTS
 MAX_LINE = 110  # longer values are folded over several lines (the data's yamllint allows 120)
 _TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u"})
 

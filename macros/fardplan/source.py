@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union
+from typing import Any, Iterator, Union
 
 import yaml
 
@@ -69,6 +69,20 @@ class Source:
                    severity: str = "error") -> Diagnostic:
         line, col = self.position(path, key=key)
         return Diagnostic(self.file, line, col, message, describe_path(self.data, path), severity)
+
+
+# The two lists of actions under a need: what the city does, and what more needs doing.
+ACTION_LISTS = ("staden", "behöver-göras")
+
+
+def list_items(node: Any, key: str, path: KeyPath) -> Iterator[tuple[KeyPath, dict]]:
+    """The mappings in the list `node[key]`, with their paths; tolerant of wrong types, so that
+    checks can run on data that has not passed the schema."""
+    values = node.get(key) if isinstance(node, dict) else None
+    if isinstance(values, list):
+        for index, item in enumerate(values):
+            if isinstance(item, dict):
+                yield path + (key, index), item
 
 
 def describe_path(data: Any, path: KeyPath) -> str:

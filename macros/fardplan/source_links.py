@@ -33,10 +33,6 @@ class SourceLinks:
         anchor = f"#L{line}" if line else ""
         return f"{self.repository}/blob/{self.branch}/{self.data_path}{anchor}"
 
-    @property
-    def pull_requests_url(self) -> str:
-        return f"{self.repository}/pulls"
-
 
 def source_links(settings: dict[str, Any], data_path: str) -> SourceLinks | None:
     """The links for `extra.fardplan` settings, or None when no repository is configured
