@@ -10,10 +10,14 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, load_roadmap
+from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
+from fardplan.remissvar import load_remiss_answers
 from fardplan.render import SiteRenderer
 from fardplan.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
+DEFAULT_ANSWERS = "data/remissvar.yaml"  # written by scripts/remissvar.py
+DEFAULT_RESPONSES = "data/remissbemotande.yaml"  # written by editors
 
 
 def _fail(message: str) -> Exception:
@@ -40,7 +44,20 @@ def define_env(env) -> None:
         raise _fail("Varje område behöver en sida. Skapa de här filerna med raden {{ area_page() }}:\n"
                     + "\n".join(f"  {docs.name}/{area_page_source(a.id)}  ({a.title})" for a in missing))
 
-    site = SiteRenderer(roadmap)
+    answers_file = settings.get("remissvar", DEFAULT_ANSWERS)
+    responses_file = settings.get("remissbemotande", DEFAULT_RESPONSES)
+    try:
+        answers = load_remiss_answers(roadmap, project / answers_file, project / responses_file,
+                                      answers_name=answers_file, responses_name=responses_file)
+    except ValidationFailed as error:
+        raise _fail(error.report()) from None
+    if roadmap.remiss and not (docs / REMISS_PAGE_SOURCE).is_file():
+        raise _fail(f"Färdplanen har en remiss, så den behöver sidan {docs.name}/{REMISS_PAGE_SOURCE} "
+                    "med raden {{ remiss_page() }}.")
+
+    site = SiteRenderer(roadmap, answers)
+    # Material's templates (overrides/partials/fp-announce.html) print the remiss banner from here.
+    env.conf["extra"].setdefault("fardplan_theme", {})["remiss"] = site.remiss_banner()
 
     @env.macro
     def start_page() -> str:
@@ -57,3 +74,8 @@ def define_env(env) -> None:
             return site.area_page(source.stem, env.page.url)
         except KeyError:
             raise _fail(f"{source}: det finns inget område med id '{source.stem}' i {data_file}") from None
+
+    @env.macro
+    def remiss_page() -> str:
+        """How to comment during the remiss; the compiled answers and the responses after it."""
+        return site.remiss_page(env.page.url)

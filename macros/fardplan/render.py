@@ -5,12 +5,15 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 """
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import text, views
+from . import clock, remissvar_views, text, views
 from .model import Roadmap
+from .remiss import PAGE_URL as REMISS_PAGE_URL, remiss_view
+from .remissvar import NO_ANSWERS, RemissAnswers
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -36,17 +39,22 @@ def make_environment() -> Environment:
 class SiteRenderer:
     """Renders every page of the färdplan from one validated model; create once per build."""
 
-    def __init__(self, roadmap: Roadmap):
+    def __init__(self, roadmap: Roadmap, answers: RemissAnswers = NO_ANSWERS, today: date | None = None):
         self.roadmap = roadmap
         self.env = make_environment()
         self.summaries = views.area_summaries(roadmap)
+        # The remiss is open or closed as of the build date: a daily rebuild switches it on time.
+        self.answers = answers
+        self.remiss = remiss_view(roadmap, today or clock.build_date(), has_answers=answers.compiled,
+                                  answered=frozenset(c.part for c in answers.comments))
 
     def _render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:
             return text.relative_url(page_url, target)
 
         return self.env.get_template(template).render(
-            roadmap=self.roadmap, document=self.roadmap.document, url=url, views=views, **context)
+            roadmap=self.roadmap, document=self.roadmap.document, url=url, views=views,
+            remiss=self.remiss, remiss_page_url=REMISS_PAGE_URL, **context)
 
     def start_page(self, page_url: str = views.HOME_URL) -> str:
         return self._render("start.md.j2", page_url, summaries=self.summaries)
@@ -55,3 +63,12 @@ class SiteRenderer:
         area = self.roadmap.area(area_id)
         return self._render("area.md.j2", views.area_url(area_id) if page_url is None else page_url,
                             area=area)
+
+    def remiss_page(self, page_url: str = REMISS_PAGE_URL) -> str:
+        """How to comment while the remiss runs; the compiled answers and responses after it."""
+        page = remissvar_views.remiss_page(self.roadmap, self.remiss, self.answers) if self.remiss else None
+        return self._render("remissvar.md.j2", page_url, page=page)
+
+    def remiss_banner(self) -> dict[str, str] | None:
+        """The banner's values for the theme template (overrides/partials/fp-announce.html)."""
+        return self.remiss.banner.for_theme() if self.remiss and self.remiss.banner else None

@@ -11,6 +11,7 @@ from pathlib import Path
 from .checks import check_semantics
 from .diagnostics import Diagnostic, ValidationFailed, sort_key
 from .model import Roadmap, build_roadmap
+from .remiss import check_remiss_settings
 from .schema import SCHEMA_PATH, check_schema
 from .source import SourceError, read_source
 
@@ -48,7 +49,8 @@ def validate_file(path: Path | str, *, name: str | None = None,
         source = read_source(path, name)
     except SourceError as error:
         return Result(error.diagnostics)
-    diagnostics = source.problems + check_schema(source, schema_path) + check_semantics(source)
+    diagnostics = (source.problems + check_schema(source, schema_path) + check_semantics(source)
+                   + check_remiss_settings(source))
     diagnostics = sorted(set(diagnostics), key=sort_key)  # schema branches can repeat a finding
     result = Result(diagnostics)
     if result.ok:
