@@ -441,3 +441,13 @@ def test_validate_command_checks_the_remiss_files_too(tmp_path):
     assert result.stdout.splitlines() == [
         "remissbemotande.yaml:2:15: bemötanden[nr 1].synpunkt: det finns ingen synpunkt nummer 99 i remissvar.yaml"]
     assert "Datafilen har fel och måste rättas. (1 fel)" in result.stderr
+
+
+def test_a_broken_compilation_is_reported_alone_not_with_every_response(roadmap, tmp_path):
+    answers = tmp_path / "remissvar.yaml"
+    answers.write_text((ROOT / "data" / "remissvar.yaml").read_text(encoding="utf-8")
+                       .replace("  ställningstagande: avstyrker\n", "  ställningstagande: nej\n", 1), encoding="utf-8")
+    with pytest.raises(ValidationFailed) as error:
+        load_remiss_answers(roadmap, answers, ROOT / "data" / "remissbemotande.yaml", answers_name="remissvar.yaml")
+    [problem] = error.value.diagnostics
+    assert problem.file == "remissvar.yaml" and "'nej' är inte ett tillåtet värde" in problem.message

@@ -372,7 +372,9 @@ def load_remiss_answers(roadmap: Roadmap, answers_path: Path, responses_path: Pa
     if responses_path.is_file():
         source, problems = _read(responses_path, responses_name or str(responses_path), RESPONSES_SCHEMA)
         diagnostics += problems
-        if source is not None and not problems:
+        # References to comments are checked only against a readable compilation: otherwise every
+        # response would be reported as pointing nowhere.
+        if source is not None and not problems and not diagnostics:
             parts = {WHOLE_DOCUMENT} | {a.id for a in roadmap.areas} | {n.id for n in roadmap.needs()}
             parts |= {c.part for c in comments}  # parts commented on that have since left the plan
             responses, problems = _responses(source, {c.number for c in comments}, parts)
