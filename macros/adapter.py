@@ -12,6 +12,8 @@ from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, validate_file
 from fardplan.diagnostics import summary
+from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
+from fardplan.remissvar import load_remiss_answers
 from fardplan.render import SiteRenderer
 from fardplan.source_links import LinkSettingsError, source_links
 from fardplan.views import AREA_DIR, area_page_source
@@ -20,6 +22,8 @@ DEFAULT_DATA = "data/roadmap.yaml"
 # MkDocs prints its plugins' INFO lines; --strict fails only on WARNING and above. The data's
 # warnings (such as a high LIX) must be seen but must not stop a strict build, so they are INFO.
 log = logging.getLogger("mkdocs.plugins.fardplan")
+DEFAULT_ANSWERS = "data/remissvar.yaml"  # written by scripts/remissvar.py
+DEFAULT_RESPONSES = "data/remissbemotande.yaml"  # written by editors
 
 
 def _fail(message: str) -> Exception:
@@ -54,7 +58,20 @@ def define_env(env) -> None:
         raise _fail("Varje område behöver en sida. Skapa de här filerna med raden {{ area_page() }}:\n"
                     + "\n".join(f"  {docs.name}/{area_page_source(a.id)}  ({a.title})" for a in missing))
 
-    site = SiteRenderer(roadmap, links=links)
+    answers_file = settings.get("remissvar", DEFAULT_ANSWERS)
+    responses_file = settings.get("remissbemotande", DEFAULT_RESPONSES)
+    try:
+        answers = load_remiss_answers(roadmap, project / answers_file, project / responses_file,
+                                      answers_name=answers_file, responses_name=responses_file)
+    except ValidationFailed as error:
+        raise _fail(error.report()) from None
+    if roadmap.remiss and not (docs / REMISS_PAGE_SOURCE).is_file():
+        raise _fail(f"Färdplanen har en remiss, så den behöver sidan {docs.name}/{REMISS_PAGE_SOURCE} "
+                    "med raden {{ remiss_page() }}.")
+
+    site = SiteRenderer(roadmap, answers, links=links)
+    # Material's templates (overrides/partials/fp-announce.html) print the remiss banner from here.
+    env.conf["extra"].setdefault("fardplan_theme", {})["remiss"] = site.remiss_banner()
     # Values the editors' guide quotes, so that it follows the data's settings and the configuration.
     env.variables["fardplan_redaktion"] = {
         "granskas_inom_manader": roadmap.settings.review_months,
@@ -89,3 +106,8 @@ def define_env(env) -> None:
     def key_reference() -> str:
         """Every key of the data file, generated from the JSON Schema."""
         return site.key_reference(env.page.url)
+
+    @env.macro
+    def remiss_page() -> str:
+        """How to comment during the remiss; the compiled answers and the responses after it."""
+        return site.remiss_page(env.page.url)

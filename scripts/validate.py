@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Check data/roadmap.yaml and list every problem as FILE:LINE:COL: message.
 
+The remiss files beside it (remissvar.yaml, remissbemotande.yaml) are checked too when they exist.
+
     python3 scripts/validate.py                  # the default data file
     python3 scripts/validate.py other.yaml       # another file
     python3 scripts/validate.py --format github  # GitHub Actions annotations (in pull requests)
@@ -17,10 +19,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from fardplan import validate_file
-from fardplan.diagnostics import format_all, summary
+from fardplan import ValidationFailed, validate_file
+from fardplan.diagnostics import Diagnostic, format_all, summary
 from fardplan.gitref import RELEASE_TAG_PREFIX, repository_root
 from fardplan.history import CompareError, load_previous
+from fardplan.remissvar import load_remiss_answers
 from fardplan.validate import display_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,13 +65,28 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"Jämför med den publicerade versionen {previous.ref}.", file=sys.stderr)
 
-    name = annotation_name(path) if args.format == "github" else display_name(path)
-    result = validate_file(path, name=name, previous=previous)
-    if result.diagnostics:
-        print(format_all(result.diagnostics, args.format))
-    verdict = "Datafilen är godkänd." if result.ok else "Datafilen har fel och måste rättas."
-    print(f"{verdict} ({summary(result.diagnostics)})", file=sys.stderr)
-    return 0 if result.ok else 1
+    name_of = annotation_name if args.format == "github" else display_name
+    result = validate_file(path, name=name_of(path), previous=previous)
+    diagnostics = list(result.diagnostics)
+    if result.roadmap is not None:
+        diagnostics += remiss_file_problems(result.roadmap, path.parent, name_of)
+    ok = not any(d.severity == "error" for d in diagnostics)
+    if diagnostics:
+        print(format_all(diagnostics, args.format))
+    verdict = "Datafilen är godkänd." if ok else "Datafilen har fel och måste rättas."
+    print(f"{verdict} ({summary(diagnostics)})", file=sys.stderr)
+    return 0 if ok else 1
+
+
+def remiss_file_problems(roadmap, folder: Path, name_of) -> list[Diagnostic]:
+    """The compiled remiss answers and the editors' responses, when they exist beside the data."""
+    answers, responses = folder / "remissvar.yaml", folder / "remissbemotande.yaml"
+    try:
+        load_remiss_answers(roadmap, answers, responses, answers_name=name_of(answers),
+                            responses_name=name_of(responses))
+    except ValidationFailed as error:
+        return error.diagnostics
+    return []
 
 
 if __name__ == "__main__":

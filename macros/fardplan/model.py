@@ -93,6 +93,18 @@ class Settings:
 
     review_months: int = 12
     lix_limit: int = 50
+class RespondentKind(Enum):
+    """What kind of remissinstans answers: the form's and the data's shared vocabulary."""
+
+    NAMND = "nämnd"
+    RAD = "råd"
+    FORENING = "förening"
+    FORETAG = "företag"
+    PRIVATPERSON = "privatperson"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
 
 
 @dataclass(frozen=True)
@@ -185,6 +197,26 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Respondent:
+    """A remissinstans invited to answer."""
+
+    name: str
+    kind: RespondentKind
+
+
+@dataclass(frozen=True)
+class Remiss:
+    """The consultation: where and until when comments on the proposal are received."""
+
+    registration_number: str
+    opens: date
+    last_day: date  # comments are received up to and including this day
+    email: str
+    repository: str  # owner/name on GitHub, where comments are issues
+    invited: tuple[Respondent, ...]
+
+
+@dataclass(frozen=True)
 class Roadmap:
     document: Document
     bodies: tuple[Body, ...]
@@ -192,6 +224,7 @@ class Roadmap:
     areas: tuple[Area, ...]
     source_file: str
     settings: Settings = Settings()
+    remiss: Remiss | None = None
 
     def needs(self) -> Iterator[Need]:
         for area in self.areas:
@@ -266,7 +299,7 @@ def build_roadmap(source: Source) -> Roadmap:
         process=tuple(ProcessStep(s["steg"], s["beskrivning"]) for s in doc.get("process") or ()),
     )
     return Roadmap(document, tuple(bodies.values()), tuple(initiatives.values()), tuple(areas),
-                   source.file, read_settings(data))
+                   source.file, read_settings(data), remiss=_remiss(data.get("remiss")))
 
 
 def read_settings(data: Any) -> Settings:
@@ -300,6 +333,16 @@ def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
             new=parse_changed_value(field, entry["till"]), reason=entry["skäl"],
         ))
     return tuple(sorted(changes, key=lambda c: c.date, reverse=True))
+
+
+def _remiss(raw: dict[str, Any] | None) -> Remiss | None:
+    if not raw:
+        return None
+    return Remiss(
+        registration_number=raw["diarienummer"], opens=date.fromisoformat(raw["öppnar"]),
+        last_day=date.fromisoformat(raw["sista-dag"]), email=raw["e-post"], repository=raw["github-förråd"],
+        invited=tuple(Respondent(r["namn"], RespondentKind(r["typ"])) for r in raw["remissinstanser"]),
+    )
 
 
 def _optional_date(value: str | None) -> date | None:

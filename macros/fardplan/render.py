@@ -10,10 +10,12 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import clock, text, views
+from . import clock, remissvar_views, text, views
 from .follow_up import Upkeep, months_label
 from .key_reference import key_sections, value_types
 from .model import Roadmap
+from .remiss import PAGE_URL as REMISS_PAGE_URL, remiss_view
+from .remissvar import NO_ANSWERS, RemissAnswers
 from .schema import load_schema
 from .source_links import SourceLinks
 
@@ -41,19 +43,26 @@ def make_environment() -> Environment:
 class SiteRenderer:
     """Renders every page of the färdplan from one validated model; create once per build."""
 
-    def __init__(self, roadmap: Roadmap, *, today: date | None = None, links: SourceLinks | None = None):
+    def __init__(self, roadmap: Roadmap, answers: RemissAnswers = NO_ANSWERS, *,
+                 today: date | None = None, links: SourceLinks | None = None):
         self.roadmap = roadmap
         self.env = make_environment()
         self.summaries = views.area_summaries(roadmap)
+        today = today or clock.build_date()
         # Review state is judged against the build date; edit links point at the data file's lines.
-        self.upkeep = Upkeep(roadmap, today or clock.build_date(), links)
+        self.upkeep = Upkeep(roadmap, today, links)
+        # The remiss is open or closed as of the build date: a daily rebuild switches it on time.
+        self.answers = answers
+        self.remiss = remiss_view(roadmap, today, has_answers=answers.compiled,
+                                  answered=frozenset(c.part for c in answers.comments))
 
     def _render(self, template: str, page_url: str, **context) -> str:
         def url(target: str) -> str:
             return text.relative_url(page_url, target)
 
         return self.env.get_template(template).render(
-            roadmap=self.roadmap, document=self.roadmap.document, url=url, views=views, **context)
+            roadmap=self.roadmap, document=self.roadmap.document, url=url, views=views,
+            remiss=self.remiss, remiss_page_url=REMISS_PAGE_URL, **context)
 
     def start_page(self, page_url: str = views.HOME_URL) -> str:
         return self._render("start.md.j2", page_url, summaries=self.summaries)
@@ -72,3 +81,12 @@ class SiteRenderer:
         schema = load_schema()
         return self._render("key_reference.md.j2", page_url, sections=key_sections(schema),
                             value_types=value_types(schema))
+
+    def remiss_page(self, page_url: str = REMISS_PAGE_URL) -> str:
+        """How to comment while the remiss runs; the compiled answers and responses after it."""
+        page = remissvar_views.remiss_page(self.roadmap, self.remiss, self.answers) if self.remiss else None
+        return self._render("remissvar.md.j2", page_url, page=page)
+
+    def remiss_banner(self) -> dict[str, str] | None:
+        """The banner's values for the theme template (overrides/partials/fp-announce.html)."""
+        return self.remiss.banner.for_theme() if self.remiss and self.remiss.banner else None

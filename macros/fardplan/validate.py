@@ -13,6 +13,7 @@ from .diagnostics import Diagnostic, ValidationFailed, sort_key
 from .history import Previous, check_against_previous
 from .model import Roadmap, build_roadmap, read_settings
 from .plain_language import check_plain_language
+from .remiss import check_remiss_settings
 from .schema import SCHEMA_PATH, check_schema
 from .source import Source, SourceError, parse_source, read_source
 
@@ -67,7 +68,8 @@ def validate_text(text: str, name: str, *, schema_path: Path = SCHEMA_PATH) -> R
 
 
 def _validate(source: Source, schema_path: Path, previous: Previous | None) -> Result:
-    diagnostics = source.problems + check_schema(source, schema_path) + check_semantics(source)
+    diagnostics = (source.problems + check_schema(source, schema_path) + check_semantics(source)
+                   + check_remiss_settings(source))
     if previous is not None:
         diagnostics += check_against_previous(source, previous)
     diagnostics += check_plain_language(source, read_settings(source.data).lix_limit)
