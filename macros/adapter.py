@@ -10,7 +10,9 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, load_roadmap
+from fardplan.pagedates import last_changed_by_page
 from fardplan.render import SiteRenderer
+from fardplan.text import swedish_date
 from fardplan.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
@@ -23,6 +25,13 @@ def _fail(message: str) -> Exception:
     except ImportError:  # another generator: a plain exception still stops the build
         return RuntimeError(message)
     return PluginError(message)
+
+
+def _share_with_theme(env, key: str, value) -> None:
+    """Values for Material's templates (overrides/), which read them as config.extra.fardplan_theme."""
+    theme = env.conf["extra"].get("fardplan_theme") or {}
+    theme[key] = value
+    env.conf["extra"]["fardplan_theme"] = theme
 
 
 def define_env(env) -> None:
@@ -41,6 +50,10 @@ def define_env(env) -> None:
                     + "\n".join(f"  {docs.name}/{area_page_source(a.id)}  ({a.title})" for a in missing))
 
     site = SiteRenderer(roadmap)
+    _share_with_theme(env, "last_changed", {
+        page: {"iso": changed.isoformat(), "text": swedish_date(changed)}
+        for page, changed in last_changed_by_page(docs, project / data_file).items()
+    })
 
     @env.macro
     def start_page() -> str:
@@ -57,3 +70,23 @@ def define_env(env) -> None:
             return site.area_page(source.stem, env.page.url)
         except KeyError:
             raise _fail(f"{source}: det finns inget område med id '{source.stem}' i {data_file}") from None
+
+    @env.macro
+    def timeline_page() -> str:
+        """Every need and every "more needed" action on a time axis, area by area."""
+        return site.timeline_page(env.page.url)
+
+    @env.macro
+    def bodies_page() -> str:
+        """Everything each responsible body owns, across the areas."""
+        return site.bodies_page(env.page.url)
+
+    @env.macro
+    def initiatives_page() -> str:
+        """Each national initiative: reference, link, period, and the needs it serves."""
+        return site.initiatives_page(env.page.url)
+
+    @env.macro
+    def whole_document() -> str:
+        """The whole färdplan on one page, in document order, for printing and PDF."""
+        return site.whole_document(env.page.url)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import text, views
+from . import clock, overviews, text, timeline, views
 from .model import Roadmap
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -29,7 +29,7 @@ def make_environment() -> Environment:
         date=text.swedish_date,
         paragraphs=text.paragraphs,
     )
-    env.globals.update(count_label=views.count_label)
+    env.globals.update(count_label=views.count_label, overviews=overviews)
     return env
 
 
@@ -55,3 +55,21 @@ class SiteRenderer:
         area = self.roadmap.area(area_id)
         return self._render("area.md.j2", views.area_url(area_id) if page_url is None else page_url,
                             area=area)
+
+    def timeline_page(self, page_url: str = overviews.TIMELINE_URL) -> str:
+        return self._render("timeline.md.j2", page_url,
+                            timeline=timeline.build_timeline(self.roadmap, clock.build_date()))
+
+    def bodies_page(self, page_url: str = overviews.BODIES_URL) -> str:
+        return self._render("bodies.md.j2", page_url, bodies=overviews.body_views(self.roadmap))
+
+    def initiatives_page(self, page_url: str = overviews.INITIATIVES_URL) -> str:
+        today = clock.build_date()
+        return self._render("initiatives.md.j2", page_url, today=today,
+                            initiatives=overviews.initiative_views(self.roadmap, today))
+
+    def whole_document(self, page_url: str = overviews.WHOLE_DOCUMENT_URL) -> str:
+        """Everything in document order on one page, made for printing and for PDF."""
+        today = clock.build_date()
+        return self._render("document.md.j2", page_url, today=today,
+                            initiatives=overviews.initiative_views(self.roadmap, today))
