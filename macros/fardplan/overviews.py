@@ -1,5 +1,6 @@
-"""Other ways to read the färdplan than area by area: per responsible body, per national
-initiative, on a timeline and as one printable document. Routes and prepared views."""
+"""Other ways to read the färdplan than area by area: the routes of those pages (timeline, per
+responsible body, per national initiative, the whole document) and the per-body and
+per-initiative views. The timeline's own view is in timeline.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -28,14 +29,6 @@ DEFINITE = {
     InitiativeKind.OVERENSKOMMELSE: "Överenskommelsen",
     InitiativeKind.DEPARTEMENTSSKRIVELSE: "Departementsskrivelsen",
 }
-
-
-def body_url(body_id: str) -> str:
-    return f"{BODIES_URL}#{body_id}"
-
-
-def initiative_url(initiative_id: str) -> str:
-    return f"{INITIATIVES_URL}#{initiative_id}"
 
 
 @dataclass(frozen=True)
