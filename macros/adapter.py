@@ -16,6 +16,8 @@ from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
 from fardplan.remissvar import load_remiss_answers
 from fardplan.render import SiteRenderer
 from fardplan.source_links import LinkSettingsError, source_links
+from fardplan.pagedates import last_changed_by_page
+from fardplan.text import swedish_date
 from fardplan.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
@@ -33,6 +35,13 @@ def _fail(message: str) -> Exception:
     except ImportError:  # another generator: a plain exception still stops the build
         return RuntimeError(message)
     return PluginError(message)
+
+
+def _share_with_theme(env, key: str, value) -> None:
+    """Values for Material's templates (overrides/), which read them as config.extra.fardplan_theme."""
+    theme = env.conf["extra"].get("fardplan_theme") or {}
+    theme[key] = value
+    env.conf["extra"]["fardplan_theme"] = theme
 
 
 def define_env(env) -> None:
@@ -71,7 +80,7 @@ def define_env(env) -> None:
 
     site = SiteRenderer(roadmap, answers, links=links)
     # Material's templates (overrides/partials/fp-announce.html) print the remiss banner from here.
-    env.conf["extra"].setdefault("fardplan_theme", {})["remiss"] = site.remiss_banner()
+    _share_with_theme(env, "remiss", site.remiss_banner())
     # Values the editors' guide quotes, so that it follows the data's settings and the configuration.
     env.variables["fardplan_redaktion"] = {
         "granskas_inom_manader": roadmap.settings.review_months,
@@ -80,6 +89,10 @@ def define_env(env) -> None:
         "redigera_url": links.edit_url() if links else None,
         "visa_url": links.view_url() if links else None,
     }
+    _share_with_theme(env, "last_changed", {
+        page: {"iso": changed.isoformat(), "text": swedish_date(changed)}
+        for page, changed in last_changed_by_page(docs, project / data_file).items()
+    })
 
     @env.macro
     def start_page() -> str:
@@ -111,3 +124,23 @@ def define_env(env) -> None:
     def remiss_page() -> str:
         """How to comment during the remiss; the compiled answers and the responses after it."""
         return site.remiss_page(env.page.url)
+
+    @env.macro
+    def timeline_page() -> str:
+        """Every need and every "more needed" action on a time axis, area by area."""
+        return site.timeline_page(env.page.url)
+
+    @env.macro
+    def bodies_page() -> str:
+        """Everything each responsible body owns, across the areas."""
+        return site.bodies_page(env.page.url)
+
+    @env.macro
+    def initiatives_page() -> str:
+        """Each national initiative: reference, link, period, and the needs it serves."""
+        return site.initiatives_page(env.page.url)
+
+    @env.macro
+    def whole_document() -> str:
+        """The whole färdplan on one page, in document order, for printing and PDF."""
+        return site.whole_document(env.page.url)

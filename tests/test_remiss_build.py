@@ -43,7 +43,7 @@ def remiss_hrefs(fragment: str) -> list[str]:
 
 
 def need_rows(page_html: str) -> dict[str, str]:
-    return dict(re.findall(r'<tr id="([^"]+)">(.*?)</tr>', page_html, flags=re.S))
+    return dict(re.findall(r'<tr id="([^"]+)"[^>]*>(.*?)</tr>', page_html, flags=re.S))
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import clock, remissvar_views, text, views
+from . import clock, overviews, remissvar_views, text, timeline, views
 from .follow_up import Upkeep, months_label
 from .key_reference import key_sections, value_types
 from .model import Roadmap
@@ -36,7 +36,7 @@ def make_environment() -> Environment:
         date=text.swedish_date,
         paragraphs=text.paragraphs,
     )
-    env.globals.update(count_label=views.count_label, months_label=months_label)
+    env.globals.update(count_label=views.count_label, months_label=months_label, overviews=overviews)
     return env
 
 
@@ -90,3 +90,21 @@ class SiteRenderer:
     def remiss_banner(self) -> dict[str, str] | None:
         """The banner's values for the theme template (overrides/partials/fp-announce.html)."""
         return self.remiss.banner.for_theme() if self.remiss and self.remiss.banner else None
+
+    def timeline_page(self, page_url: str = overviews.TIMELINE_URL) -> str:
+        return self._render("timeline.md.j2", page_url,
+                            timeline=timeline.build_timeline(self.roadmap, clock.build_date()))
+
+    def bodies_page(self, page_url: str = overviews.BODIES_URL) -> str:
+        return self._render("bodies.md.j2", page_url, bodies=overviews.body_views(self.roadmap))
+
+    def initiatives_page(self, page_url: str = overviews.INITIATIVES_URL) -> str:
+        today = clock.build_date()
+        return self._render("initiatives.md.j2", page_url, today=today,
+                            initiatives=overviews.initiative_views(self.roadmap, today))
+
+    def whole_document(self, page_url: str = overviews.WHOLE_DOCUMENT_URL) -> str:
+        """Everything in document order on one page, made for printing and for PDF."""
+        today = clock.build_date()
+        return self._render("document.md.j2", page_url, today=today,
+                            initiatives=overviews.initiative_views(self.roadmap, today))

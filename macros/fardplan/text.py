@@ -10,8 +10,10 @@ from markupsafe import Markup, escape
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
           "september", "oktober", "november", "december")
 
-# Characters Python-Markdown treats as syntax; a backslash makes each literal.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:<>])")
+# Characters Python-Markdown treats as syntax and accepts a backslash before (its ESCAPED_CHARS;
+# '>' and '<' are HTML-escaped first). Any other character keeps a backslash visibly, as in
+# "Coronakommissionen\: …", so only these are escaped.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
 def swedish_date(value: date) -> str:
