@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, load_roadmap
+from fardplan.publishing import Publication, published_folder
 from fardplan.render import SiteRenderer
 from fardplan.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
+# This build's versions, history and open data, kept from define_env for on_post_build.
+_publication: Publication | None = None
 
 
 def _fail(message: str) -> Exception:
@@ -42,6 +45,14 @@ def define_env(env) -> None:
 
     site = SiteRenderer(roadmap)
 
+    # Versions and open data. site_url is read here, before mike's plugin (listed after macros in
+    # mkdocs.yml) points it at the canonical version: open data cites each version's own folder.
+    global _publication
+    publication = _publication = Publication(roadmap, project / data_file, env.conf.get("site_url"),
+                                             settings, published_folder())
+    # Material's templates (overrides/) show the draft or remiss banner and noindex from this.
+    env.conf["extra"].setdefault("fardplan_theme", {})["edition"] = publication.edition.theme_values()
+
     @env.macro
     def start_page() -> str:
         """The start page: what the färdplan is, its areas and needs, and the process."""
@@ -57,3 +68,23 @@ def define_env(env) -> None:
             return site.area_page(source.stem, env.page.url)
         except KeyError:
             raise _fail(f"{source}: det finns inget område med id '{source.stem}' i {data_file}") from None
+
+    @env.macro
+    def changes_page() -> str:
+        """What changed since the previous published version, in plain Swedish."""
+        return site.changes_page(publication.changes, env.page.url)
+
+    @env.macro
+    def open_data_page() -> str:
+        """The open-data files of this version, their stable addresses and the licence."""
+        return site.open_data_page(publication, env.page.url)
+
+
+def on_post_build(env) -> None:
+    """Write the open-data files (JSON, CSV, schema, DCAT, Atom) into the built site.
+
+    mkdocs-macros calls this after MkDocs has written the pages. Generators that skip it (Zensical)
+    run scripts/export_open_data.py SITE_DIR after the build instead: it writes the same files.
+    """
+    if _publication is not None:
+        _publication.write_open_data(Path(env.conf["site_dir"]))

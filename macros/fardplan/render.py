@@ -10,7 +10,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import text, views
+from .history import describe_version
 from .model import Roadmap
+from .opendata import DCAT_ROOT_PATH, FEED_PATH
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,3 +57,13 @@ class SiteRenderer:
         area = self.roadmap.area(area_id)
         return self._render("area.md.j2", views.area_url(area_id) if page_url is None else page_url,
                             area=area)
+
+    def changes_page(self, changes, page_url: str = views.CHANGES_URL) -> str:
+        """The "Vad har ändrats" page; `changes` is this build's history.VersionChanges."""
+        return self._render("changes.md.j2", page_url, changes=changes, describe=describe_version)
+
+    def open_data_page(self, publication, page_url: str = views.OPEN_DATA_URL) -> str:
+        """The "Öppna data" page; `publication` is this build's publishing.Publication."""
+        return self._render("opendata.md.j2", page_url, settings=publication.settings,
+                            files=publication.listed_files(), describe=describe_version,
+                            feed_path=FEED_PATH, dcat_root_path=DCAT_ROOT_PATH)

@@ -12,6 +12,8 @@ from .model import Area, Roadmap, Status
 # Where each page lives on the site, relative to the site root (directory URLs).
 HOME_URL = ""
 AREA_DIR = "omraden"
+CHANGES_URL = "andringar/"
+OPEN_DATA_URL = "oppna-data/"
 
 
 def area_url(area_id: str) -> str:
