@@ -48,8 +48,11 @@ def define_env(env) -> None:
     # Versions and open data. site_url is read here, before mike's plugin (listed after macros in
     # mkdocs.yml) points it at the canonical version: open data cites each version's own folder.
     global _publication
-    publication = _publication = Publication(roadmap, project / data_file, env.conf.get("site_url"),
-                                             settings, published_folder())
+    try:
+        publication = _publication = Publication(roadmap, project / data_file, env.conf.get("site_url"),
+                                                 settings, published_folder())
+    except ValueError as error:  # a setting in mkdocs.yml; the message says which
+        raise _fail(str(error)) from None
     # Material's templates (overrides/) show the draft or remiss banner and noindex from this.
     env.conf["extra"].setdefault("fardplan_theme", {})["edition"] = publication.edition.theme_values()
 
@@ -72,7 +75,7 @@ def define_env(env) -> None:
     @env.macro
     def changes_page() -> str:
         """What changed since the previous published version, in plain Swedish."""
-        return site.changes_page(publication.changes, env.page.url)
+        return site.changes_page(publication, env.page.url)
 
     @env.macro
     def open_data_page() -> str:

@@ -24,7 +24,7 @@ from fardplan import ValidationFailed, load_roadmap
 from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
 from fardplan.model import Stage
 from fardplan.opendata import DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH
-from fardplan.pages_branch import (BranchError, commit_files, published_versions, read_file,
+from fardplan.pages_branch import (BranchError, branch_exists, commit_files, published_versions, read_file,
                                    root_404_page, site_root_path, symlinks)
 from fardplan.publishing import read_site_config, site_settings
 from fardplan.releases import tag_for
@@ -77,7 +77,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Versionen får inte heta {version}: det namnet används för en hänvisning.", file=sys.stderr)
             return 1
         decided = roadmap.document.stage is Stage.BESLUTAD
-        had_default = read_file(project, args.branch, "index.html") is not None
+        # Before mike's first run in a fresh clone only the fetched remote branch exists.
+        published = args.branch if branch_exists(project, args.branch) else f"{args.remote}/{args.branch}"
+        had_default = read_file(project, published, "index.html") is not None
         if decided:
             run("deploy", "--update-aliases", "--title", version_title(roadmap), version, CURRENT_ALIAS)
             run("set-default", CURRENT_ALIAS)

@@ -10,6 +10,7 @@ has not passed. FARDPLAN_TODAY=YYYY-MM-DD fixes "today".
 """
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -22,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    project = Path(argv[0]).resolve() if argv else ROOT
+    parser = argparse.ArgumentParser(description="Visa taggen för den version som är ute på remiss just nu.")
+    parser.add_argument("--project", type=Path, default=ROOT, help="projektmappen (standard: den här)")
+    project = parser.parse_args(argv).project.resolve()
     data_file = site_settings(read_site_config(project / "mkdocs.yml")).get("data", "data/roadmap.yaml")
     history = History.find(project / data_file)
     if history is None or not history.versions:
@@ -41,4 +44,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

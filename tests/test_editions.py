@@ -40,10 +40,13 @@ def test_remiss_version_has_its_banner_and_noindex_on_every_page(project, tmp_pa
 def test_the_draft_published_from_main_is_a_draft_whatever_the_status(project, tmp_path, monkeypatch, status):
     if status == "beslutad":
         write_data(project, decide_after_remiss(read_data(project)))
-    for path, html in build_pages(project, tmp_path, monkeypatch, published_as="utkast").items():
+    pages = build_pages(project, tmp_path, monkeypatch, published_as="utkast")
+    for path, html in pages.items():
         assert banner(html) == ("Utkast – Det här är ett arbetsmaterial som ändras medan det skrivs. "
                                 "Innehållet är inte beslutat."), path
         assert NOINDEX in html, path
+    version = "2022" if status == "beslutad" else "2022-remiss"
+    assert f"Du läser version {version} (utkast, " in pages["andringar/index.html"]
 
 
 def test_decided_version_has_no_banner_and_may_be_indexed(project, tmp_path, monkeypatch):

@@ -16,6 +16,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from rdflib.namespace import DCTERMS, FOAF, RDF
 
 from support import DATA, ROOT
@@ -135,3 +136,24 @@ def test_the_fallback_script_writes_the_same_files(site, tmp_path):
     assert done.returncode == 0, done.stderr
     for path in FILES:
         assert (tmp_path / path).read_bytes() == (site / path).read_bytes(), path
+
+
+def test_another_licence_is_stated_in_the_metadata_and_on_the_page(project, tmp_path, caplog):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("    licens:\n")
+    end = text.index("    # Kontakt")
+    config.write_text(text[:start] + "    licens:\n      namn: CC BY 4.0\n"
+                      "      url: https://creativecommons.org/licenses/by/4.0/deed.sv\n" + text[end:], encoding="utf-8")
+    site = tmp_path / "site"
+    build(load_config(str(config), site_dir=str(site), strict=True))
+    graph = rdflib.Graph().parse(site / "data" / "dcat.rdf", format="xml")
+    licences = set(graph.objects(predicate=DCTERMS.license))
+    assert licences == {rdflib.URIRef("https://creativecommons.org/licenses/by/4.0/deed.sv")}
+    html = (site / "oppna-data" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://creativecommons.org/licenses/by/4.0/deed.sv">CC BY 4.0</a>' in html
+
+    config.write_text(text[:start] + "    licens:\n      namn: CC BY 4.0\n" + text[end:], encoding="utf-8")
+    with pytest.raises(Abort):
+        build(load_config(str(config), site_dir=str(tmp_path / "site2"), strict=True))
+    assert "extra.fardplan.licens i mkdocs.yml behöver en url" in caplog.text

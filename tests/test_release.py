@@ -73,18 +73,18 @@ def test_a_draft_is_not_released(repo):
 
 
 def test_remiss_is_open_only_while_the_newest_published_version_is_on_remiss(repo):
-    nothing = script(repo, "remiss_open.py", str(repo))
+    nothing = script(repo, "remiss_open.py", "--project", str(repo))
     assert nothing.returncode == 1 and "Ingen version är publicerad" in nothing.stderr
 
     assert release(repo).returncode == 0
-    open_ = script(repo, "remiss_open.py", str(repo))
+    open_ = script(repo, "remiss_open.py", "--project", str(repo))
     assert open_.returncode == 0, open_.stderr
     assert open_.stdout.strip() == "v2022-remiss"
 
     write_data(repo, decide_after_remiss(read_data(repo)))
     git(repo, "commit", "--quiet", "--all", "--message", "Beslut")
     assert release(repo).returncode == 0
-    closed = script(repo, "remiss_open.py", str(repo))
+    closed = script(repo, "remiss_open.py", "--project", str(repo))
     assert closed.returncode == 1
     assert "Ingen remiss pågår (senaste versionen är 2022)" in closed.stderr
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .changes import Comparison, compare
-from .edition import edition
+from .edition import Edition, edition
 from .gitref import repository_root
 from .model import Roadmap
 from .opendata import FeedEntry
@@ -110,7 +110,9 @@ def changes_without_history(roadmap: Roadmap) -> VersionChanges:
     return VersionChanges(roadmap, None, None, NO_HISTORY)
 
 
-def describe_version(roadmap: Roadmap) -> str:
-    """ "version 2022-remiss (remissversion, 20 januari 2022)" """
+def describe_version(roadmap: Roadmap, current: Edition | None = None) -> str:
+    """ "version 2022-remiss (remissversion, 20 januari 2022)"; `current` is the edition of the
+    version being built (the draft published from main is "utkast" whatever its data says)."""
     doc = roadmap.document
-    return f"version {doc.version} ({edition(roadmap).label.lower()}, {swedish_date(doc.date)})"
+    label = (current or edition(roadmap)).label.lower()
+    return f"version {doc.version} ({label}, {swedish_date(doc.date)})"

@@ -19,7 +19,7 @@ import json
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
+from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -91,9 +91,14 @@ class OpenDataSettings:
 
     @classmethod
     def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> "OpenDataSettings":
-        given = settings.get("licens") or {}
-        licence = Licence(given.get("namn") or CC0["namn"], given.get("url") or CC0["url"],
-                          given.get("uri") or given.get("url") or CC0["uri"])
+        given = settings.get("licens")
+        if not given:
+            licence = Licence(CC0["namn"], CC0["url"], CC0["uri"])
+        elif not isinstance(given, dict) or not given.get("url"):
+            raise ValueError("extra.fardplan.licens i mkdocs.yml behöver en url till licensen, "
+                             "till exempel https://creativecommons.org/licenses/by/4.0/deed.sv")
+        else:
+            licence = Licence(given.get("namn") or given["url"], given["url"], given.get("uri") or given["url"])
         root = (site_url or "").strip()
         if root and not root.endswith("/"):
             root += "/"

@@ -58,12 +58,15 @@ class SiteRenderer:
         return self._render("area.md.j2", views.area_url(area_id) if page_url is None else page_url,
                             area=area)
 
-    def changes_page(self, changes, page_url: str = views.CHANGES_URL) -> str:
-        """The "Vad har ändrats" page; `changes` is this build's history.VersionChanges."""
-        return self._render("changes.md.j2", page_url, changes=changes, describe=describe_version)
+    def changes_page(self, publication, page_url: str = views.CHANGES_URL) -> str:
+        """The "Vad har ändrats" page; `publication` is this build's publishing.Publication."""
+        return self._render("changes.md.j2", page_url, changes=publication.changes,
+                            current=describe_version(self.roadmap, publication.edition),
+                            describe=describe_version)
 
     def open_data_page(self, publication, page_url: str = views.OPEN_DATA_URL) -> str:
         """The "Öppna data" page; `publication` is this build's publishing.Publication."""
         return self._render("opendata.md.j2", page_url, settings=publication.settings,
-                            files=publication.listed_files(), describe=describe_version,
+                            files=publication.listed_files(),
+                            current=describe_version(self.roadmap, publication.edition),
                             feed_path=FEED_PATH, dcat_root_path=DCAT_ROOT_PATH)
