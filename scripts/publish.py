@@ -92,8 +92,9 @@ def main(argv: list[str] | None = None) -> int:
             root_files[DCAT_ROOT_PATH] = read_file(project, args.branch, f"{version}/{DCAT_PATH}") or b""
 
     entries = published_versions(project, args.branch)
+    # Where the 404 page sends readers: the version in force, else a published version, else the draft.
     default = CURRENT_ALIAS if any(CURRENT_ALIAS in e.aliases for e in entries) else \
-        next((e.version for e in entries if e.version != DRAFT_VERSION), None)
+        next((e.version for e in entries if e.version != DRAFT_VERSION), DRAFT_VERSION if entries else None)
     root_files["404.html"] = root_404_page(config.get("site_name", ""), site_root_path(config.get("site_url")),
                                            entries, default)
     where = DRAFT_VERSION if args.what == "utkast" else version
