@@ -14,6 +14,7 @@ from fardplan import ValidationFailed, validate_file
 from fardplan.diagnostics import summary
 from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
 from fardplan.remissvar import load_remiss_answers
+from fardplan.publishing import Publication, published_folder
 from fardplan.render import SiteRenderer
 from fardplan.source_links import LinkSettingsError, source_links
 from fardplan.pagedates import last_changed_by_page
@@ -26,6 +27,8 @@ DEFAULT_DATA = "data/roadmap.yaml"
 log = logging.getLogger("mkdocs.plugins.fardplan")
 DEFAULT_ANSWERS = "data/remissvar.yaml"  # written by scripts/remissvar.py
 DEFAULT_RESPONSES = "data/remissbemotande.yaml"  # written by editors
+# This build's versions, history and open data, kept from define_env for on_post_build.
+_publication: Publication | None = None
 
 
 def _fail(message: str) -> Exception:
@@ -94,6 +97,17 @@ def define_env(env) -> None:
         for page, changed in last_changed_by_page(docs, project / data_file).items()
     })
 
+    # Versions and open data. site_url is read here, before mike's plugin (listed after macros in
+    # mkdocs.yml) points it at the canonical version: open data cites each version's own folder.
+    global _publication
+    try:
+        publication = _publication = Publication(roadmap, project / data_file, env.conf.get("site_url"),
+                                                 settings, published_folder())
+    except ValueError as error:  # a setting in mkdocs.yml; the message says which
+        raise _fail(str(error)) from None
+    # Material's templates (overrides/) show the draft or remiss banner and noindex from this.
+    _share_with_theme(env, "edition", publication.edition.theme_values())
+
     @env.macro
     def start_page() -> str:
         """The start page: what the färdplan is, its areas and needs, and the process."""
@@ -144,3 +158,23 @@ def define_env(env) -> None:
     def whole_document() -> str:
         """The whole färdplan on one page, in document order, for printing and PDF."""
         return site.whole_document(env.page.url)
+
+    @env.macro
+    def changes_page() -> str:
+        """What changed since the previous published version, in plain Swedish."""
+        return site.changes_page(publication, env.page.url)
+
+    @env.macro
+    def open_data_page() -> str:
+        """The open-data files of this version, their stable addresses and the licence."""
+        return site.open_data_page(publication, env.page.url)
+
+
+def on_post_build(env) -> None:
+    """Write the open-data files (JSON, CSV, schema, DCAT, Atom) into the built site.
+
+    mkdocs-macros calls this after MkDocs has written the pages. Generators that skip it (Zensical)
+    run scripts/export_open_data.py SITE_DIR after the build instead: it writes the same files.
+    """
+    if _publication is not None:
+        _publication.write_open_data(Path(env.conf["site_dir"]))

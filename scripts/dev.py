@@ -4,6 +4,7 @@
     python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000
     python3 scripts/dev.py test    # run every test
     python3 scripts/dev.py build   # strict build into site/
+    python3 scripts/dev.py setup   # only create .venv (CI runs the tools in it afterwards)
     python3 scripts/dev.py lock    # re-pin requirements.txt from requirements.in
     python3 scripts/dev.py validate [ARGS]  # scripts/validate.py: check the data file
     python3 scripts/dev.py add [ARGS]       # scripts/add.py: add a new need or action
@@ -85,11 +86,13 @@ def main(argv: list[str]) -> None:
         "add": [PYTHON, ROOT / "scripts" / "add.py"],
         "yamllint": [BIN / "yamllint", "--strict", "--config-file", ROOT / ".yamllint.yaml"],
     }
-    if task not in {"serve", "test", "build"} | commands.keys():
+    if task not in {"serve", "test", "build", "setup"} | commands.keys():
         print(__doc__)
         sys.exit(0 if task == "help" else 2)
     setup()
     env = _env()
+    if task == "setup":
+        return
     if task == "serve":
         _run(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *rest, env=env)
     elif task == "build":

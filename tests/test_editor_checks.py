@@ -132,13 +132,15 @@ def test_pull_request_template_has_a_swedish_checklist():
 
 
 def test_workflow_annotates_pull_requests_and_compares_with_the_last_release():
-    path = ROOT / ".github" / "workflows" / "kontrollera-data.yml"
+    path = ROOT / ".github" / "workflows" / "ci.yml"
     checked = subprocess.run([BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", path],
                              capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert workflow["permissions"] == {"contents": "read"}
-    steps = workflow["jobs"]["validera"]["steps"]
+    assert "pull_request" in workflow[True]  # PyYAML reads the key `on` as True
+    steps = workflow["jobs"]["test"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0  # tags are needed for --jämför-med
     assert all("@" in s["uses"] and len(s["uses"].split("@")[1]) == 40 for s in steps if "uses" in s)
-    assert steps[-1]["run"] == "python3 scripts/dev.py validate --format github --jämför-med"
+    assert {"name": "Kontrollera datafilen",
+            "run": "python3 scripts/dev.py validate --format github --jämför-med"} in steps

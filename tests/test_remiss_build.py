@@ -117,7 +117,7 @@ def test_links_name_their_part_for_screen_readers(open_site):
 
 def test_banner_on_every_page_shows_the_deadline_and_days_left(open_site):
     for name, page in pages(open_site).items():
-        [banner] = re.findall(r'<div class="fp-banner fp-banner--remiss">(.*?)</div>', page, flags=re.S)
+        [banner] = re.findall(r'<div class="fp-banner fp-banner--remisstid">(.*?)</div>', page, flags=re.S)
         assert "<strong>Förslaget är ute på remiss.</strong>" in banner, name
         assert "Lämna dina synpunkter senast den 4 mars 2022 (12 dagar kvar)." in banner, name
         [href] = re.findall(r'<a href="([^"]+)">Så lämnar du synpunkter</a>', banner)
@@ -138,9 +138,10 @@ def test_remiss_page_explains_how_to_comment_while_open(open_site):
 def test_no_links_after_the_deadline_but_a_notice(closed_site):
     for name, page in pages(closed_site).items():
         # Edit links to the data file remain; the comment links (new issue, search, e-mail) go.
-        assert "/issues/new?" not in page and "/issues?q=" not in page and "mailto:" not in page, name
+        assert "/issues/new?" not in page and "/issues?q=" not in page, name
+        assert f"mailto:{REMISS.email}?" not in page, name
         assert "Lämna synpunkt" not in page and "Se synpunkter" not in page, name
-        [banner] = re.findall(r'<div class="fp-banner fp-banner--remiss">(.*?)</div>', page, flags=re.S)
+        [banner] = re.findall(r'<div class="fp-banner fp-banner--remisstid">(.*?)</div>', page, flags=re.S)
         assert "Remisstiden gick ut den 4 mars 2022." in banner, name
     for area in ROADMAP.areas:
         rows = need_rows((closed_site / "omraden" / area.id / "index.html").read_text(encoding="utf-8"))
@@ -241,5 +242,5 @@ def test_a_plan_without_remiss_has_no_banner_and_no_links(tmp_path):
     (project / "data" / "remissbemotande.yaml").unlink()
     site = build_site(project, tmp_path / "site", OPEN_DAY)
     for name, page in pages(site).items():
-        assert "fp-banner" not in page and "fp-remiss-links" not in page, name
+        assert "fp-banner--remisstid" not in page and "fp-remiss-links" not in page, name
     assert "Färdplanen är inte ute på remiss." in (site / "remissvar" / "index.html").read_text(encoding="utf-8")

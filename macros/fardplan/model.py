@@ -138,6 +138,7 @@ class Action:
     # The action's own review date, or its need's when that is later or the action has none:
     # reviewing a need means going through its whole row.
     reviewed: date | None = None
+    own_review: date | None = None  # senast-granskad as written on the action, if any
     changes: tuple[Change, ...] = ()  # newest first
 
 
@@ -263,7 +264,7 @@ def build_roadmap(source: Source) -> Roadmap:
         return Action(
             id=raw["id"], text=raw["text"], body=bodies[raw["ansvarig"]], status=Status(raw["status"]),
             horizon=parse_horizon(horizon) if horizon is not None else None, column=column,
-            line=line(path), reviewed=max(own, need_reviewed) if own else need_reviewed,
+            line=line(path), reviewed=max(own, need_reviewed) if own else need_reviewed, own_review=own,
             changes=_changes(raw),
         )
 

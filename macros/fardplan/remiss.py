@@ -233,7 +233,9 @@ def check_remiss_settings(source: Source) -> list[Diagnostic]:
             f"sista-dag ({last_day.isoformat()}) är före öppnar ({opens.isoformat()}): remisstiden måste vara minst en dag"))
     document = data.get("dokument") if isinstance(data.get("dokument"), dict) else {}
     document_date = _date(document.get("datum"))
-    if opens and document_date and opens < document_date:
+    # Only the remiss version's own date says when the proposal went out; a decided version is
+    # dated after its remiss.
+    if opens and document_date and opens < document_date and document.get("status") == "remiss":
         problems.append(source.diagnostic(
             ("remiss", "öppnar"),
             f"remissen kan inte öppna ({opens.isoformat()}) före dokumentets datum ({document_date.isoformat()})"))

@@ -18,6 +18,8 @@ from .remiss import PAGE_URL as REMISS_PAGE_URL, remiss_view
 from .remissvar import NO_ANSWERS, RemissAnswers
 from .schema import load_schema
 from .source_links import SourceLinks
+from .opendata import DCAT_ROOT_PATH, FEED_PATH
+from .version_history import describe_version
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -108,3 +110,16 @@ class SiteRenderer:
         today = clock.build_date()
         return self._render("document.md.j2", page_url, today=today,
                             initiatives=overviews.initiative_views(self.roadmap, today))
+
+    def changes_page(self, publication, page_url: str = views.CHANGES_URL) -> str:
+        """The "Vad har ändrats" page; `publication` is this build's publishing.Publication."""
+        return self._render("changes.md.j2", page_url, changes=publication.changes,
+                            current=describe_version(self.roadmap, publication.edition),
+                            describe=describe_version)
+
+    def open_data_page(self, publication, page_url: str = views.OPEN_DATA_URL) -> str:
+        """The "Öppna data" page; `publication` is this build's publishing.Publication."""
+        return self._render("opendata.md.j2", page_url, settings=publication.settings,
+                            files=publication.listed_files(),
+                            current=describe_version(self.roadmap, publication.edition),
+                            feed_path=FEED_PATH, dcat_root_path=DCAT_ROOT_PATH)

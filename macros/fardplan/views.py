@@ -13,6 +13,8 @@ from .model import Area, Roadmap, Status
 HOME_URL = ""
 AREA_DIR = "omraden"
 FOLLOW_UP_URL = "uppfoljning/"
+CHANGES_URL = "andringar/"
+OPEN_DATA_URL = "oppna-data/"
 
 
 def area_url(area_id: str) -> str:

@@ -43,7 +43,7 @@ def test_banner_and_need_links_are_visible_and_named(page, open_site_url, width)
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(f"{open_site_url}omraden/{area.id}/")
 
-    banner = page.locator(".fp-banner")
+    banner = page.locator(".fp-banner--remisstid")
     assert banner.is_visible()
     assert "(12 dagar kvar)" in banner.inner_text()
     banner_box = banner.bounding_box()

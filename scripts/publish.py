@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Publish the site with mike onto the gh-pages branch: the draft, or the version in the data file.
+
+    python scripts/publish.py utkast [--push]                # the working draft, as version "utkast"
+    python scripts/publish.py version [--tag v2022] [--push] # the data's version (dokument.version)
+
+A decided version (status beslutad) becomes "gallande", the version the site root leads to. A
+remiss version is published beside it with its banner and moves nothing, unless it is the first
+version ever published. Both also write the site-root files mike does not make: 404.html, and for
+a version feed.xml and dcat.rdf. The GitHub Actions workflow .github/workflows/publish.yml runs
+this; editors start it by pushing a tag made with scripts/release.py.
+
+Needs git's user.name and user.email (or GIT_AUTHOR_*/GIT_COMMITTER_* in the environment).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from fardplan import ValidationFailed, load_roadmap
+from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
+from fardplan.model import Stage
+from fardplan.opendata import DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH
+from fardplan.pages_branch import (BranchError, branch_exists, commit_files, published_versions, read_file,
+                                   root_404_page, site_root_path, symlinks)
+from fardplan.publishing import read_site_config, site_settings
+from fardplan.releases import tag_for
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mike(*args: str, cwd: Path, remote: str, branch: str) -> None:
+    # mike runs `mkdocs build`: the tools of this Python's environment must come first on PATH.
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    command = [str(Path(sys.executable).parent / "mike"), args[0], "--remote", remote, "--branch", branch,
+               *args[1:]]
+    done = subprocess.run(command, cwd=cwd, env=env, check=False)
+    if done.returncode:
+        raise SystemExit(f"mike {args[0]} misslyckades (kod {done.returncode}).")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Publicera färdplanen med mike på grenen gh-pages.")
+    parser.add_argument("what", choices=["utkast", "version"],
+                        help="utkast: arbetsmaterialet från main; version: versionen i datafilen")
+    parser.add_argument("--tag", help="taggen som publiceras (kontrolleras mot dokument.version)")
+    parser.add_argument("--push", action="store_true", help="skicka upp grenen till fjärrförrådet")
+    parser.add_argument("--remote", default="origin")
+    parser.add_argument("--branch", default="gh-pages")
+    parser.add_argument("--project", type=Path, default=ROOT, help="projektmappen (standard: den här)")
+    args = parser.parse_args(argv)
+
+    project = args.project.resolve()
+    config = read_site_config(project / "mkdocs.yml")
+    data_file = site_settings(config).get("data", "data/roadmap.yaml")
+    try:
+        roadmap = load_roadmap(project / data_file, name=data_file)
+    except ValidationFailed as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    version = roadmap.document.version
+    run = lambda *a: mike(*a, cwd=project, remote=args.remote, branch=args.branch)  # noqa: E731
+
+    if args.what == "utkast":
+        run("deploy", "--title", version_title(roadmap, DRAFT_VERSION), DRAFT_VERSION)
+        root_files: dict[str, bytes] = {}
+    else:
+        if args.tag and args.tag != tag_for(version):
+            print(f"Taggen {args.tag} stämmer inte med dokument.version ({version}): taggen ska heta "
+                  f"{tag_for(version)}.", file=sys.stderr)
+            return 1
+        if version == DRAFT_VERSION or version == CURRENT_ALIAS:
+            print(f"Versionen får inte heta {version}: det namnet används för en hänvisning.", file=sys.stderr)
+            return 1
+        decided = roadmap.document.stage is Stage.BESLUTAD
+        # Before mike's first run in a fresh clone only the fetched remote branch exists.
+        published = args.branch if branch_exists(project, args.branch) else f"{args.remote}/{args.branch}"
+        had_default = read_file(project, published, "index.html") is not None
+        if decided:
+            run("deploy", "--update-aliases", "--title", version_title(roadmap), version, CURRENT_ALIAS)
+            run("set-default", CURRENT_ALIAS)
+        else:
+            run("deploy", "--title", version_title(roadmap), version)
+            if not had_default:  # the first version ever: the site root must lead somewhere
+                run("set-default", version)
+        root_files = {FEED_PATH: read_file(project, args.branch, f"{version}/{FEED_PATH}") or b""}
+        if decided or not had_default:
+            root_files[DCAT_ROOT_PATH] = read_file(project, args.branch, f"{version}/{DCAT_PATH}") or b""
+
+    entries = published_versions(project, args.branch)
+    # Where the 404 page sends readers: the version in force, else a published version, else the draft.
+    default = CURRENT_ALIAS if any(CURRENT_ALIAS in e.aliases for e in entries) else \
+        next((e.version for e in entries if e.version != DRAFT_VERSION), DRAFT_VERSION if entries else None)
+    root_files["404.html"] = root_404_page(config.get("site_name", ""), site_root_path(config.get("site_url")),
+                                           entries, default)
+    where = DRAFT_VERSION if args.what == "utkast" else version
+    try:
+        commit_files(project, args.branch, {k: v for k, v in root_files.items() if v},
+                     f"Site root: 404 page, feed and metadata after publishing {where}")
+        linked = symlinks(project, args.branch)
+    except BranchError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if linked:
+        print("Grenen innehåller symboliska länkar, som GitHub Pages inte publicerar: "
+              + ", ".join(linked) + ". Kontrollera att mike har alias_type: redirect i mkdocs.yml.",
+              file=sys.stderr)
+        return 1
+    if args.push:
+        done = subprocess.run(["git", "push", args.remote, args.branch], cwd=project, check=False)
+        if done.returncode:
+            print(f"Det gick inte att skicka upp grenen {args.branch}.", file=sys.stderr)
+            return 1
+    print(f"Publicerat: {where} på grenen {args.branch}" + (" och uppskickat." if args.push else "."))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

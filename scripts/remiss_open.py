@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Is a remiss open? Prints the tag of the newest published version when it is an open remiss.
+
+    python scripts/remiss_open.py   # prints e.g. v2022-remiss and exits 0; exits 1 otherwise
+
+The publishing workflow runs this every day and rebuilds that version while the remiss is open,
+so everything that depends on the date (days left, the build date) stays right. A remiss is open
+while the newest published version has status remiss and its last day, if the data records one,
+has not passed. FARDPLAN_TODAY=YYYY-MM-DD fixes "today".
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from fardplan.clock import build_date
+from fardplan.edition import remiss_is_open
+from fardplan.version_history import History
+from fardplan.publishing import read_site_config, site_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Visa taggen för den version som är ute på remiss just nu.")
+    parser.add_argument("--project", type=Path, default=ROOT, help="projektmappen (standard: den här)")
+    project = parser.parse_args(argv).project.resolve()
+    data_file = site_settings(read_site_config(project / "mkdocs.yml")).get("data", "data/roadmap.yaml")
+    history = History.find(project / data_file)
+    if history is None or not history.versions:
+        print("Ingen version är publicerad.", file=sys.stderr)
+        return 1
+    newest = history.versions[-1]
+    published = history.load(newest)
+    if published.roadmap is None:
+        print(f"Version {newest.version} kan inte läsas: {published.problem}.", file=sys.stderr)
+        return 1
+    if not remiss_is_open(published.roadmap, build_date()):
+        print(f"Ingen remiss pågår (senaste versionen är {newest.version}).", file=sys.stderr)
+        return 1
+    print(newest.tag)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

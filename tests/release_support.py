@@ -1,0 +1,108 @@
+"""A project copy in its own git repository, and the changes that turn the remiss version into a
+decided one: what the release, history, open-data and publishing tests share."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from support import ROOT, copy_project
+
+PYTHON = sys.executable
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Redaktör", "GIT_AUTHOR_EMAIL": "redaktor@exempelstaden.example",
+    "GIT_COMMITTER_NAME": "Redaktör", "GIT_COMMITTER_EMAIL": "redaktor@exempelstaden.example",
+}
+
+
+def tool_env(**extra: str) -> dict[str, str]:
+    """The environment for git, mike and the scripts: a git identity, this venv's tools first."""
+    path = f"{Path(PYTHON).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+    return {**os.environ, **GIT_IDENTITY, "PATH": path, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def git(project: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=project, env=tool_env(), capture_output=True, text=True)
+    assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
+    return done.stdout
+
+
+def script(project: Path, name: str, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """Run one of our scripts (from this checkout) on the project copy."""
+    return subprocess.run([PYTHON, str(ROOT / "scripts" / name), *args], cwd=project, env=tool_env(**env),
+                          capture_output=True, text=True)
+
+
+def git_project(target: Path) -> Path:
+    """A copy of the site's sources as a fresh repository on main, with one commit."""
+    project = copy_project(target)
+    (project / ".gitignore").write_text("site/\n__pycache__/\n", encoding="utf-8")
+    git(project, "init", "--quiet", "--initial-branch=main")
+    git(project, "add", "--all")
+    git(project, "commit", "--quiet", "--message", "Remissversionen")
+    return project
+
+
+def read_data(project: Path) -> dict[str, Any]:
+    return yaml.safe_load((project / "data" / "roadmap.yaml").read_text(encoding="utf-8"))
+
+
+def write_data(project: Path, data: dict[str, Any]) -> None:
+    (project / "data" / "roadmap.yaml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+
+
+def _area(data: dict, area_id: str) -> dict:
+    return next(a for a in data["områden"] if a["id"] == area_id)
+
+
+def _need(data: dict, need_id: str) -> dict:
+    return next(n for a in data["områden"] for n in a["behov"] if n["id"] == need_id)
+
+
+def _action(need: dict, action_id: str) -> dict:
+    return next(x for column in ("staden", "behöver-göras") for x in need[column] if x["id"] == action_id)
+
+
+def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
+    """What kommunfullmäktige decided after the remiss, in the sample data: a decision, one new,
+    one removed, one reworded and one moved action, changed statuses, a horizon and a moved need."""
+    document = data["dokument"]
+    document.update(version="2022", status="beslutad", datum="2022-04-25",
+                    beslut={"organ": "kommunfullmäktige", "datum": "2022-04-25", "paragraf": "§ 12"})
+    regional = _need(data, "samverkan-med-regionen")
+    _action(regional, "folja-upp-regionsamverkan")["text"] = "Följa upp samverkan med regionen två gånger per år."
+    _action(regional, "former-for-regionsamverkan")["status"] = "planerad"
+
+    continuity = _need(data, "hog-kontinuitet")
+    continuity["tidshorisont"] = "2022-2024"
+    measure = _action(continuity, "mata-kontinuitet")
+    continuity["behöver-göras"].remove(measure)
+    measure["status"] = "pågår"
+    continuity["staden"].append(measure)
+
+    _need(data, "ensamhet-och-isolering")["behöver-göras"].append({
+        "id": "ensamhet-i-hemtjansten", "text": "Fråga om ensamhet vid hembesök i hemtjänsten.",
+        "ansvarig": "stadsdelsnamnderna", "status": "föreslagen", "tidshorisont": 2023})
+    internal = _need(data, "intern-samverkan")
+    internal["behöver-göras"].remove(_action(internal, "samordna-mellan-stadsdelar"))
+
+    governance = _area(data, "organisation-och-styrning")
+    private = _need(data, "samverkan-med-privata-utforare")
+    governance["behov"].remove(private)
+    _area(data, "grunduppdraget")["behov"].append(private)
+    return data
+
+
+def release_two_versions(project: Path) -> None:
+    """Tag the remiss version, then commit and tag the decided one, with our release command."""
+    first = script(project, "release.py", "--project", str(project))
+    assert first.returncode == 0, first.stderr
+    write_data(project, decide_after_remiss(read_data(project)))
+    git(project, "commit", "--quiet", "--all", "--message", "Beslutad av kommunfullmäktige")
+    second = script(project, "release.py", "--project", str(project))
+    assert second.returncode == 0, second.stderr

@@ -1,0 +1,59 @@
+"""Readers see which version they read: the draft and remiss versions carry a banner and ask
+search engines not to index them; a decided version has neither."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from release_support import decide_after_remiss, read_data, write_data
+
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
+def build_pages(project, tmp_path, monkeypatch, published_as=None):
+    if published_as:
+        monkeypatch.setenv("MIKE_DOCS_VERSION", published_as)
+    else:
+        monkeypatch.delenv("MIKE_DOCS_VERSION", raising=False)
+    site = tmp_path / "site"
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return {path: (site / path).read_text(encoding="utf-8")
+            for path in ("index.html", "omraden/grunduppdraget/index.html", "andringar/index.html")}
+
+
+def banner(html: str) -> str | None:
+    """The version banner's text (the remiss deadline banner beside it is another test's)."""
+    match = re.search(r'<div class="fp-banner fp-banner--(?:utkast|remiss)" role="note">(.*?)</div>', html,
+                      flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else None
+
+
+def test_remiss_version_has_its_banner_and_noindex_on_every_page(project, tmp_path, monkeypatch):
+    for path, html in build_pages(project, tmp_path, monkeypatch).items():
+        assert banner(html) == ("Remissversion – Det här är förslaget som skickades på remiss "
+                                "(version 2022-remiss). Innehållet är inte beslutat."), path
+        assert NOINDEX in html, path
+
+
+@pytest.mark.parametrize("status", ["remiss", "beslutad"])
+def test_the_draft_published_from_main_is_a_draft_whatever_the_status(project, tmp_path, monkeypatch, status):
+    if status == "beslutad":
+        write_data(project, decide_after_remiss(read_data(project)))
+    pages = build_pages(project, tmp_path, monkeypatch, published_as="utkast")
+    for path, html in pages.items():
+        assert banner(html) == ("Utkast – Det här är ett arbetsmaterial som ändras medan det skrivs. "
+                                "Innehållet är inte beslutat."), path
+        assert NOINDEX in html, path
+    version = "2022" if status == "beslutad" else "2022-remiss"
+    assert f"Du läser version {version} (utkast, " in pages["andringar/index.html"]
+
+
+def test_decided_version_has_no_banner_and_may_be_indexed(project, tmp_path, monkeypatch):
+    write_data(project, decide_after_remiss(read_data(project)))
+    for path, html in build_pages(project, tmp_path, monkeypatch, published_as="2022").items():
+        assert banner(html) is None, path
+        assert NOINDEX not in html, path
+        assert '<link rel="alternate" type="application/atom+xml"' in html

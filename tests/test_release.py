@@ -1,0 +1,109 @@
+"""The release command an editor runs, and the daily check for an open remiss, in a real git repository."""
+from __future__ import annotations
+
+import pytest
+
+from release_support import decide_after_remiss, git, git_project, read_data, script, write_data
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return git_project(tmp_path / "project")
+
+
+def release(repo, *args):
+    return script(repo, "release.py", "--project", str(repo), *args)
+
+
+def test_release_validates_tags_and_says_what_happens_next(repo):
+    checked = release(repo, "--dry-run")
+    assert checked.returncode == 0, checked.stderr
+    assert "kan taggas som v2022-remiss" in checked.stdout
+    assert git(repo, "tag", "--list") == ""
+
+    done = release(repo)
+    assert done.returncode == 0, done.stderr
+    assert git(repo, "tag", "--list") == "v2022-remiss\n"
+    assert git(repo, "cat-file", "-t", "v2022-remiss").strip() == "tag"  # annotated, with a message
+    assert "Färdplanen, version 2022-remiss (remissversion)" in git(repo, "tag", "-n1", "v2022-remiss")
+    assert "git push origin v2022-remiss" in done.stdout
+    assert "https://exempelstaden.github.io/fardplan/2022-remiss/" in done.stdout
+    assert "den gällande versionen ändras inte" in done.stdout
+
+
+def test_release_refuses_a_version_that_is_already_tagged(repo):
+    assert release(repo).returncode == 0
+    again = release(repo)
+    assert again.returncode == 1
+    assert "Version 2022-remiss är redan publicerad (taggen v2022-remiss finns)" in again.stderr
+
+
+def test_release_refuses_uncommitted_changes_and_bad_data(repo):
+    data = repo / "data" / "roadmap.yaml"
+    data.write_text(data.read_text(encoding="utf-8") + "\n# en ändring\n", encoding="utf-8")
+    dirty = release(repo)
+    assert dirty.returncode == 1
+    assert "Det finns ändringar som inte är incheckade" in dirty.stderr and "data/roadmap.yaml" in dirty.stderr
+
+    data.write_text(data.read_text(encoding="utf-8").replace("status: pågår", "status: klar", 1), encoding="utf-8")
+    broken = release(repo)
+    assert broken.returncode == 1
+    assert "status: 'klar' är inte ett tillåtet värde" in broken.stdout
+    assert git(repo, "tag", "--list") == ""
+
+
+def test_a_decided_release_becomes_the_version_in_force(repo):
+    assert release(repo).returncode == 0
+    write_data(repo, decide_after_remiss(read_data(repo)))
+    git(repo, "commit", "--quiet", "--all", "--message", "Beslut")
+    done = release(repo)
+    assert done.returncode == 0, done.stderr
+    assert "den blir den gällande versionen" in done.stdout
+    assert git(repo, "tag", "--list").split() == ["v2022", "v2022-remiss"]
+
+
+def test_a_draft_is_not_released(repo):
+    data = repo / "data" / "roadmap.yaml"
+    data.write_text(data.read_text(encoding="utf-8").replace("  status: remiss", "  status: utkast", 1),
+                    encoding="utf-8")
+    git(repo, "commit", "--quiet", "--all", "--message", "Utkast")
+    done = release(repo)
+    assert done.returncode == 1
+    assert "Datafilen har status utkast" in done.stderr
+
+
+def test_remiss_is_open_only_while_the_newest_published_version_is_on_remiss(repo):
+    nothing = script(repo, "remiss_open.py", "--project", str(repo))
+    assert nothing.returncode == 1 and "Ingen version är publicerad" in nothing.stderr
+
+    assert release(repo).returncode == 0
+    open_ = script(repo, "remiss_open.py", "--project", str(repo), FARDPLAN_TODAY="2022-02-01")
+    assert open_.returncode == 0, open_.stderr
+    assert open_.stdout.strip() == "v2022-remiss"
+
+    write_data(repo, decide_after_remiss(read_data(repo)))
+    git(repo, "commit", "--quiet", "--all", "--message", "Beslut")
+    assert release(repo).returncode == 0
+    closed = script(repo, "remiss_open.py", "--project", str(repo))
+    assert closed.returncode == 1
+    assert "Ingen remiss pågår (senaste versionen är 2022)" in closed.stderr
+
+
+def test_the_remiss_last_day_closes_the_remiss(minimal_text, write_yaml):
+    """A remiss version counts as open (for the daily rebuild) until its remiss block's last day;
+    without a remiss block, until it is decided."""
+    from dataclasses import replace
+    from datetime import date
+
+    from fardplan import load_roadmap
+    from fardplan.edition import remiss_is_open
+    from fardplan.model import Remiss
+
+    roadmap = load_roadmap(write_yaml(minimal_text))
+    assert roadmap.remiss is None and remiss_is_open(roadmap, date(2030, 1, 1))
+    dated = replace(roadmap, remiss=Remiss(registration_number="KS 2022/1", opens=date(2022, 1, 24),
+                                           last_day=date(2022, 3, 1), email="a@b.se",
+                                           repository="exempelstaden/fardplan", invited=()))
+    assert remiss_is_open(dated, date(2022, 1, 1))  # before it opens: rebuild to switch links on
+    assert remiss_is_open(dated, date(2022, 3, 1))
+    assert not remiss_is_open(dated, date(2022, 3, 2))
