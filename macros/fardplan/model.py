@@ -13,6 +13,20 @@ from .horizon import Horizon, parse_horizon
 from .source import Source
 
 
+class Vocabulary(Enum):
+    """A fixed list of Swedish words the data may use (the schema's enum).
+
+    `label` is the word as a reader sees it; `slug` an ASCII name for CSS classes."""
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def slug(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+
 class Stage(Enum):
     """Where the document is in the decision process."""
 
@@ -25,7 +39,7 @@ class Stage(Enum):
         return {"utkast": "Utkast", "remiss": "Remissversion", "beslutad": "Beslutad"}[self.value]
 
 
-class Status(Enum):
+class Status(Vocabulary):
     """How far an action has come. The order is the order used in counts and legends."""
 
     FORESLAGEN = "föreslagen"
@@ -34,27 +48,14 @@ class Status(Enum):
     GENOMFORD = "genomförd"
     AVBRUTEN = "avbruten"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
-    @property
-    def slug(self) -> str:
-        """ASCII name for CSS classes."""
-        return self.name.lower()
-
-
-class InitiativeKind(Enum):
+class InitiativeKind(Vocabulary):
     LAG = "lag"
     LAGANDRING = "lagändring"
     STATSBIDRAG = "statsbidrag"
     UTREDNING = "utredning"
     OVERENSKOMMELSE = "överenskommelse"
     DEPARTEMENTSSKRIVELSE = "departementsskrivelse"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 class ChangedField(Enum):
@@ -93,7 +94,7 @@ class Settings:
 
     review_months: int = 12
     lix_limit: int = 50
-class RespondentKind(Enum):
+class RespondentKind(Vocabulary):
     """What kind of remissinstans answers: the form's and the data's shared vocabulary."""
 
     NAMND = "nämnd"
@@ -101,10 +102,6 @@ class RespondentKind(Enum):
     FORENING = "förening"
     FORETAG = "företag"
     PRIVATPERSON = "privatperson"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from typing import Any, Iterable
 import yaml
 
 from .diagnostics import Diagnostic, ValidationFailed, sort_key
-from .model import RespondentKind, Roadmap
+from .model import RespondentKind, Roadmap, Vocabulary
 from .remiss import WHOLE_DOCUMENT
 from .schema import check_schema
 from .source import Source, SourceError, parse_source, read_source
@@ -50,7 +50,7 @@ NO_RESPONSE = "_No response_"  # what GitHub writes for an empty optional field
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-class Position(Enum):
+class Position(Vocabulary):
     """A remissinstans's position on a part, as in a written remissvar."""
 
     TILLSTYRKER = "tillstyrker"
@@ -58,29 +58,13 @@ class Position(Enum):
     AVSTYRKER = "avstyrker"
     INGA_SYNPUNKTER = "inga synpunkter"
 
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
 
-    @property
-    def slug(self) -> str:
-        return self.name.lower().replace("_", "-")
-
-
-class Assessment(Enum):
+class Assessment(Vocabulary):
     """The municipality's response to a comment or a part after the remiss."""
 
     BEAKTAD = "beaktad"
     DELVIS = "delvis beaktad"
     EJ = "ej beaktad"
-
-    @property
-    def label(self) -> str:
-        return self.value.capitalize()
-
-    @property
-    def slug(self) -> str:
-        return self.name.lower()
 
 
 @dataclass(frozen=True)
