@@ -5,6 +5,7 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -33,12 +34,19 @@ def make_environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=1)
+def shared_environment() -> Environment:
+    """One environment per process, so each template is compiled once, not on every rebuild under
+    `mkdocs serve`. Jinja checks the files' modification times, so edited templates still show."""
+    return make_environment()
+
+
 class SiteRenderer:
     """Renders every page of the färdplan from one validated model; create once per build."""
 
     def __init__(self, roadmap: Roadmap):
         self.roadmap = roadmap
-        self.env = make_environment()
+        self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
 
     def _render(self, template: str, page_url: str, **context) -> str:

@@ -4,7 +4,9 @@ Used by the build (macros/adapter.py), the command line (scripts/validate.py) an
 """
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,10 +41,30 @@ def display_name(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
+@contextmanager
+def _without_cyclic_gc():
+    """Pause Python's cycle collector while one file is checked. Parsing creates hundreds of
+    thousands of objects that live until the end and form no cycles, and every few hundred new
+    objects the collector would scan them all again: at 100× the real data that was more than
+    half of the validation time. Reference counting still frees what is dropped; the collector
+    picks up any cycle left behind (from an exception, say) once it runs again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate_file(path: Path | str, *, name: str | None = None,
                   schema_path: Path = SCHEMA_PATH) -> Result:
     """Read, check and model the file; collect every problem found in one run."""
-    path = Path(path)
+    with _without_cyclic_gc():
+        return _validate(Path(path), name, schema_path)
+
+
+def _validate(path: Path, name: str | None, schema_path: Path) -> Result:
     name = name or display_name(path)
     try:
         source = read_source(path, name)

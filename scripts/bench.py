@@ -1,0 +1,424 @@
+#!/usr/bin/env python3
+"""Benchmark: what the färdplan's macros layer costs over a plain Material site, and how it scales.
+
+    .venv/bin/python scripts/bench.py                        # 1×, 10× and 100×, 5 runs each
+    .venv/bin/python scripts/bench.py --scales 1 --runs 1    # the smoke run CI does
+
+For each scale it writes a synthetic but valid project into a temporary folder and times, in
+alternating order (a, b, c, a, b, c, …) so that a slow moment on the machine hits all three alike:
+
+    (a) validation alone: fardplan.validate_file() on the scaled roadmap.yaml, in this process;
+    (b) `mkdocs build --strict` of the site with the macros plugin, in a new process;
+    (c) the same build of a plain Material site: the same pages with the macro output written
+        into them once as static Markdown, and no macros plugin.
+
+(b)/(c) is what the macros layer costs. Scale k means k× the real färdplan's needs (20),
+initiatives (11) and responsible bodies (3); the number of areas grows as 4·√k, so the pages grow
+both in number and in length. Every need has 2 + 3 actions, so 100× is 2 000 needs and 10 000
+actions (the real data has about 2.5 actions a need).
+
+Numbers only, no pass/fail exit code: the targets are printed as met or missed (see DEVELOPMENT.md).
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+MKDOCS = BIN / "mkdocs"
+
+# The real färdplan, which scale 1 mirrors.
+REAL_AREAS, REAL_NEEDS, REAL_INITIATIVES, REAL_BODIES = 4, 20, 11, 3
+CITY_ACTIONS, MORE_ACTIONS = 2, 3  # per need; 5 × 2 000 needs = 10 000 actions at 100×
+
+# Targets from issue 7; printed as met or missed, never a failing exit code.
+MAX_OVERHEAD = 1.2          # (b)/(c) at 1× and at 100×
+MAX_VALIDATE_100 = 1.0      # seconds, (a) at 100×
+MAX_NONLINEARITY = 1.1      # (b) at the largest scale / linear extrapolation from the two smallest
+
+WORDS = ("äldreomsorgen staden regionen personalen kompetensen samverkan uppföljningen hemtjänsten "
+         "det särskilda boendet demensvården tryggheten bemötandet kontinuiteten nämnderna utbildningen "
+         "de digitala verktygen hälso- och sjukvården anhöriga ensamheten kvaliteten ledarskapet "
+         "arbetsmiljön cheferna undersköterskorna förebyggande insatser rehabiliteringen").split()
+VERBS = ("Ta fram", "Pröva", "Följa upp", "Utveckla", "Kartlägga", "Stärka", "Samordna", "Beskriva")
+STATUSES = ("föreslagen", "planerad", "pågår", "genomförd", "avbruten")
+HORIZONS = ("2023", "2024", '"2022-2024"', '"2023-2026"', "löpande")
+
+
+# ---------------------------------------------------------------------------------------------
+# The scaled project
+
+
+@dataclass
+class Project:
+    scale: int
+    folder: Path
+    data: Path
+    areas: list[str]
+    needs: int
+    actions: int
+    yaml_bytes: int
+    macros_config: Path = field(init=False)
+    plain_config: Path = field(init=False)
+
+    def __post_init__(self):
+        self.macros_config = self.folder / "mkdocs.yml"
+        self.plain_config = self.folder / "mkdocs.plain.yml"
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    import json
+    return json.dumps(text, ensure_ascii=False)
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    return f"{rng.choice(VERBS)} {' '.join(rng.choice(WORDS) for _ in range(words))}."
+
+
+def scaled_roadmap(scale: int) -> str:
+    """A valid roadmap.yaml at `scale` × the real one, built as text (ids are unique by construction)."""
+    rng = random.Random(scale)  # the same file every run
+    real = yaml.load((ROOT / "data" / "roadmap.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    # The real document block (title, summary, background, process), so the start page looks real.
+    out = [yaml.safe_dump({"dokument": real["dokument"]}, allow_unicode=True, sort_keys=False, width=100)]
+
+    bodies = [f"organ-{n}" for n in range(REAL_BODIES * scale)]
+    out.append("ansvariga:")
+    out += [f"  - id: {b}\n    namn: Nämnd {n + 1}" for n, b in enumerate(bodies)]
+
+    initiatives = [f"initiativ-{n}" for n in range(REAL_INITIATIVES * scale)]
+    out.append("nationella-initiativ:")
+    for n, ident in enumerate(initiatives):
+        out.append(f"  - id: {ident}\n    namn: {quoted('Nationellt initiativ ' + str(n + 1))}\n"
+                   f"    typ: utredning\n    referens: SOU 2022:{n % 90 + 1}\n"
+                   f"    länk: https://example.org/initiativ/{n}\n    gäller-från: 2022-01-01\n"
+                   f"    gäller-till: null\n    beskrivning: {quoted(sentence(rng, 14))}")
+
+    area_count = round(REAL_AREAS * math.sqrt(scale))
+    need_total = REAL_NEEDS * scale
+    out.append("områden:")
+    for a in range(area_count):
+        out.append(f"  - id: omrade-{a}\n    rubrik: {quoted(f'Område {a + 1}: ' + sentence(rng, 4))}\n"
+                   f"    beskrivning: {quoted(sentence(rng, 15))}\n    behov:")
+        # Spread the needs evenly: areas differ by at most one need.
+        for n in range(need_total * a // area_count, need_total * (a + 1) // area_count):
+            refs = ", ".join(rng.sample(initiatives, 2))
+            out.append(f"      - id: behov-{n}\n        rubrik: {quoted(f'Behov {n + 1}: ' + sentence(rng, 3))}\n"
+                       f"        nationellt: [{refs}]\n        staden:")
+            for k in range(CITY_ACTIONS):
+                out.append(f"          - id: behov-{n}-staden-{k}\n            text: {quoted(sentence(rng, 9))}\n"
+                           f"            ansvarig: {rng.choice(bodies)}\n            status: {rng.choice(STATUSES)}")
+            out.append("        behöver-göras:")
+            for k in range(MORE_ACTIONS):
+                out.append(f"          - id: behov-{n}-mer-{k}\n            text: {quoted(sentence(rng, 9))}\n"
+                           f"            ansvarig: {rng.choice(bodies)}\n            status: föreslagen\n"
+                           f"            tidshorisont: {rng.choice(HORIZONS)}")
+            out.append(f"        tidshorisont: {rng.choice(HORIZONS)}")
+    return "# Synthetic färdplan for scripts/bench.py\n" + "\n".join(out) + "\n"
+
+
+def mkdocs_yaml(path: Path):
+    """The config as MkDocs reads it (its loader knows !ENV and !!python/name tags)."""
+    from mkdocs.utils.yaml import get_yaml_loader
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=get_yaml_loader())
+
+
+def with_area_pages(nav, pages: list[str]):
+    """The project's nav with its list of area pages replaced by `pages`; other entries stay."""
+    if isinstance(nav, list):
+        if nav and all(isinstance(p, str) and p.startswith("omraden/") for p in nav):
+            return pages
+        return [with_area_pages(item, pages) for item in nav]
+    if isinstance(nav, dict):
+        return {key: with_area_pages(value, pages) for key, value in nav.items()}
+    return nav
+
+
+def front_matter(text: str) -> tuple[dict, str]:
+    match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
+    if not match:
+        return {}, text
+    return yaml.safe_load(match.group(1)) or {}, text[match.end():]
+
+
+def page_url(src: str) -> str:
+    """The page's URL with MkDocs' directory URLs: omraden/x.md -> omraden/x/, index.md -> ''."""
+    stem = src[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def make_project(scale: int, workdir: Path) -> Project:
+    from fardplan import load_roadmap
+    from fardplan.render import SiteRenderer
+    from fardplan.views import AREA_DIR, area_page_source
+
+    folder = workdir / f"scale-{scale}"
+    if folder.exists():  # a kept --workdir from an earlier run
+        shutil.rmtree(folder)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for name in ("docs", "macros", "data"):
+        shutil.copytree(ROOT / name, folder / name, ignore=ignore)
+    # The project's config stays as it is; the scaled configs inherit it and change only the nav
+    # (and, for the plain site, the docs folder and the plugins).
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.base.yml")
+    data = folder / "data" / "roadmap.yaml"
+    data.write_text(scaled_roadmap(scale), encoding="utf-8")
+    roadmap = load_roadmap(data)  # also proves the synthetic data valid
+
+    # Area stub pages: the real ones out, one per scaled area in, with the real stub's text.
+    area_dir = folder / "docs" / AREA_DIR
+    stub = next(area_dir.glob("*.md")).read_text(encoding="utf-8")
+    for old in area_dir.glob("*.md"):
+        old.unlink()
+    pages = [area_page_source(area.id) for area in roadmap.areas]
+    for page in pages:
+        (folder / "docs" / page).write_text(stub, encoding="utf-8")
+
+    base = mkdocs_yaml(ROOT / "mkdocs.yml")
+    nav = with_area_pages(base.get("nav"), pages)
+    dump = lambda config: yaml.safe_dump(config, allow_unicode=True, sort_keys=False)  # noqa: E731
+    (folder / "mkdocs.yml").write_text(dump({"INHERIT": "mkdocs.base.yml", "nav": nav}), encoding="utf-8")
+
+    # The baseline: every page that calls a macro gets the macro's output written into it once.
+    plain_docs = folder / "docs-plain"
+    shutil.copytree(folder / "docs", plain_docs)
+    site = SiteRenderer(roadmap)
+    for page in plain_docs.rglob("*.md"):
+        meta, body = front_matter(page.read_text(encoding="utf-8"))
+        if not meta.pop("render_macros", False):
+            continue
+        src = page.relative_to(plain_docs).as_posix()
+        url = page_url(src)
+        body = body.replace("{{ start_page() }}", site.start_page(url))
+        if "{{ area_page() }}" in body:
+            body = body.replace("{{ area_page() }}", site.area_page(Path(src).stem, url))
+        if "{{" in body:
+            print(f"warning: {src} calls a macro this benchmark does not know; the baseline keeps it as text")
+        head = f"---\n{dump(meta)}---\n" if meta else ""
+        page.write_text(head + body, encoding="utf-8")
+    plugins = [p for p in base.get("plugins", []) if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
+    (folder / "mkdocs.plain.yml").write_text(
+        dump({"INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "plugins": plugins, "nav": nav}),
+        encoding="utf-8")
+
+    return Project(scale, folder, data, [a.id for a in roadmap.areas],
+                   needs=sum(1 for _ in roadmap.needs()), actions=sum(1 for _ in roadmap.actions()),
+                   yaml_bytes=data.stat().st_size)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurements
+
+
+def build_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return env
+
+
+@dataclass
+class Build:
+    seconds: float
+    max_rss: int  # bytes
+    site_bytes: int
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def run_build(project: Project, config: Path, site: Path) -> Build:
+    """One `mkdocs build` in a new process, with its own peak memory (wait4 reports that child
+    alone, where RUSAGE_CHILDREN would report the largest child so far)."""
+    log = project.folder / f"{config.stem}.log"
+    command = [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(site)]
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=project.folder, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
+        if hasattr(os, "wait4"):
+            _, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            max_rss = usage.ru_maxrss * 1024  # kilobytes on Linux
+        else:  # pragma: no cover - Windows has no wait4
+            process.wait()
+            seconds, max_rss = time.perf_counter() - start, 0
+    if process.returncode:
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{log.read_text(encoding='utf-8')}")
+    return Build(seconds, max_rss, folder_size(site))
+
+
+def run_validate(project: Project) -> float:
+    from fardplan import validate_file
+    start = time.perf_counter()
+    result = validate_file(project.data)
+    seconds = time.perf_counter() - start
+    if not result.ok:
+        sys.exit(f"the synthetic data is invalid:\n" + "\n".join(d.text() for d in result.errors[:20]))
+    return seconds
+
+
+def validate_peak_memory(project: Project) -> int:
+    """Peak bytes allocated by Python during one validation (untimed: tracemalloc slows it down)."""
+    from fardplan import validate_file
+    tracemalloc.start()
+    try:
+        validate_file(project.data)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@dataclass
+class Figures:
+    project: Project
+    validate: list[float] = field(default_factory=list)
+    macros: list[Build] = field(default_factory=list)
+    plain: list[Build] = field(default_factory=list)
+    validate_peak: int = 0
+
+    @property
+    def a(self) -> float:
+        return statistics.median(self.validate)
+
+    @property
+    def b(self) -> float:
+        return statistics.median(b.seconds for b in self.macros)
+
+    @property
+    def c(self) -> float:
+        return statistics.median(b.seconds for b in self.plain)
+
+
+def measure(project: Project, runs: int, warmup: int) -> Figures:
+    figures = Figures(project)
+    macros_site, plain_site = project.folder / "site-macros", project.folder / "site-plain"
+    # Warm-up rounds (untimed) fill the disk cache and write the .pyc files of a fresh copy.
+    for _ in range(warmup):
+        run_validate(project)
+        run_build(project, project.macros_config, macros_site)
+        run_build(project, project.plain_config, plain_site)
+    for _ in range(runs):
+        figures.validate.append(run_validate(project))
+        figures.macros.append(run_build(project, project.macros_config, macros_site))
+        figures.plain.append(run_build(project, project.plain_config, plain_site))
+    figures.validate_peak = validate_peak_memory(project)
+    return figures
+
+
+# ---------------------------------------------------------------------------------------------
+# Report
+
+MB = 1024 * 1024
+
+
+def linear_extrapolation(x1: float, y1: float, x2: float, y2: float, x: float) -> float:
+    return y1 + (y2 - y1) / (x2 - x1) * (x - x1)
+
+
+def report_scale(f: Figures) -> None:
+    p = f.project
+    b_peak = max(b.max_rss for b in f.macros)
+    c_peak = max(b.max_rss for b in f.plain)
+    print(f"scale {p.scale}×: {len(p.areas)} areas, {p.needs} needs, {p.actions} actions, "
+          f"roadmap.yaml {p.yaml_bytes / 1024:.0f} kB, {len(f.validate)} runs")
+    print(f"  (a) validate:     median {f.a:7.3f} s  {1000 * f.a / p.needs:6.3f} ms/need  "
+          f"peak traced memory {f.validate_peak / MB:6.1f} MB")
+    print(f"  (b) macros build: median {f.b:7.3f} s  {1000 * f.b / p.needs:6.3f} ms/need  "
+          f"peak RSS {b_peak / MB:6.1f} MB  site {f.macros[-1].site_bytes / MB:6.2f} MB")
+    print(f"  (c) plain build:  median {f.c:7.3f} s  {1000 * f.c / p.needs:6.3f} ms/need  "
+          f"peak RSS {c_peak / MB:6.1f} MB  site {f.plain[-1].site_bytes / MB:6.2f} MB")
+    print(f"  (b)/(c): {f.b / f.c:.3f}   macros cost (b)-(c): {f.b - f.c:+.3f} s, "
+          f"{1000 * (f.b - f.c) / p.needs:+.3f} ms/need", flush=True)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "MISSED"
+
+
+def report_summary(all_figures: list[Figures]) -> None:
+    print("\nSummary (Markdown):\n")
+    print("| scale | areas | needs | actions | (a) validate | (a) ms/need | (b) macros build | (b) ms/need "
+          "| (c) plain build | (b)/(c) | (b) peak RSS | (c) peak RSS | (b) site size |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for f in all_figures:
+        p = f.project
+        print(f"| {p.scale}× | {len(p.areas)} | {p.needs} | {p.actions} | {f.a:.3f} s | {1000 * f.a / p.needs:.3f} "
+              f"| {f.b:.2f} s | {1000 * f.b / p.needs:.2f} | {f.c:.2f} s | {f.b / f.c:.3f} "
+              f"| {max(b.max_rss for b in f.macros) / MB:.0f} MB | {max(b.max_rss for b in f.plain) / MB:.0f} MB "
+              f"| {f.macros[-1].site_bytes / MB:.1f} MB |")
+
+    print("\nLinearity and targets:")
+    by_scale = {f.project.scale: f for f in all_figures}
+    if len(all_figures) >= 3:
+        ordered = sorted(all_figures, key=lambda f: f.project.needs)
+        small, middle, large = ordered[0], ordered[1], ordered[-1]
+        for label, value in (("(a) validate", lambda f: f.a), ("(b) macros build", lambda f: f.b),
+                             ("(c) plain build", lambda f: f.c)):
+            expected = linear_extrapolation(small.project.needs, value(small), middle.project.needs,
+                                            value(middle), large.project.needs)
+            ratio = value(large) / expected
+            line = (f"  linearity {label}: {large.project.scale}× took {value(large):.3f} s, linear from "
+                    f"{small.project.scale}× and {middle.project.scale}× predicts {expected:.3f} s, ratio {ratio:.3f}")
+            if label.startswith("(b)"):
+                line += f" (target ≤ {MAX_NONLINEARITY}: {verdict(ratio <= MAX_NONLINEARITY)})"
+            print(line)
+    else:
+        print("  linearity: needs three scales (for example --scales 1,10,100)")
+    for scale in (1, 100):
+        if scale in by_scale:
+            f = by_scale[scale]
+            print(f"  target (b)/(c) ≤ {MAX_OVERHEAD} at {scale}×: {f.b / f.c:.3f} ({verdict(f.b / f.c <= MAX_OVERHEAD)})")
+    if 100 in by_scale:
+        a = by_scale[100].a
+        print(f"  target validation of 100× < {MAX_VALIDATE_100:g} s: {a:.3f} s ({verdict(a < MAX_VALIDATE_100)})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the real färdplan")
+    parser.add_argument("--runs", type=int, default=5, help="timed rounds of (a), (b), (c) per scale")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones")
+    parser.add_argument("--workdir", type=Path, help="keep the generated projects here (default: a temporary folder)")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",") if s.strip()]
+    if not MKDOCS.exists():
+        sys.exit(f"{MKDOCS} not found: run with the project's Python, .venv/bin/python scripts/bench.py")
+    if args.runs < 1 or any(s < 1 for s in scales):
+        sys.exit("--runs and every scale must be at least 1")
+
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {args.runs} runs per scale, "
+          f"{args.warmup} warm-up round(s); order a, b, c, a, b, c, …", flush=True)
+    with tempfile.TemporaryDirectory(prefix="fardplan-bench-") as temp:
+        workdir = args.workdir or Path(temp)
+        workdir.mkdir(parents=True, exist_ok=True)
+        results = []
+        for scale in scales:
+            project = make_project(scale, workdir)
+            figures = measure(project, args.runs, args.warmup)
+            report_scale(figures)
+            results.append(figures)
+        report_summary(results)
+
+
+if __name__ == "__main__":
+    main()
