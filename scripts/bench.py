@@ -3,6 +3,7 @@
 
     .venv/bin/python scripts/bench.py                        # 1×, 10× and 100×, 5 runs each
     .venv/bin/python scripts/bench.py --scales 1 --runs 1    # the smoke run CI does
+    .venv/bin/python scripts/bench.py --split                # also (d): where the macros cost goes
 
 For each scale it writes a synthetic but valid project into a temporary folder and times, in
 alternating order (a, b, c, a, b, c, …) so that a slow moment on the machine hits all three alike:
@@ -12,9 +13,11 @@ alternating order (a, b, c, a, b, c, …) so that a slow moment on the machine h
     (c) the same build of a plain Material site: the same pages with the macro output written
         into them once as static Markdown, and no macros plugin.
 
-(b)/(c) is what the macros layer costs. Scale k means k× the real färdplan's needs (20),
-initiatives (11) and responsible bodies (3); the number of areas grows as 4·√k, so the pages grow
-both in number and in length. Every need has 2 + 3 actions, so 100× is 2 000 needs and 10 000
+(b)/(c) is what the macros layer costs. With --split it also times (d), the plain pages built with
+the macros plugin loading an empty module: (d)-(c) is the plugin's own cost, (b)-(d) the färdplan's.
+
+Scale k means k× the real färdplan's needs (20), initiatives (11) and responsible bodies (3); the
+number of areas grows as 4·√k, so the pages grow both in number and in length. Every need has 2 + 3 actions, so 100× is 2 000 needs and 10 000
 actions (the real data has about 2.5 actions a need).
 
 Numbers only, no pass/fail exit code: the targets are printed as met or missed (see DEVELOPMENT.md).
@@ -22,6 +25,7 @@ Numbers only, no pass/fail exit code: the targets are printed as met or missed (
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import random
@@ -75,15 +79,16 @@ class Project:
     yaml_bytes: int
     macros_config: Path = field(init=False)
     plain_config: Path = field(init=False)
+    plugin_only_config: Path = field(init=False)
 
     def __post_init__(self):
         self.macros_config = self.folder / "mkdocs.yml"
         self.plain_config = self.folder / "mkdocs.plain.yml"
+        self.plugin_only_config = self.folder / "mkdocs.plugin-only.yml"
 
 
 def quoted(text: str) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    import json
     return json.dumps(text, ensure_ascii=False)
 
 
@@ -214,9 +219,20 @@ def make_project(scale: int, workdir: Path) -> Project:
             print(f"warning: {src} calls a macro this benchmark does not know; the baseline keeps it as text")
         head = f"---\n{dump(meta)}---\n" if meta else ""
         page.write_text(head + body, encoding="utf-8")
-    plugins = [p for p in base.get("plugins", []) if not (p == "macros" or (isinstance(p, dict) and "macros" in p))]
+    is_macros = lambda p: p == "macros" or (isinstance(p, dict) and "macros" in p)  # noqa: E731
+    plugins = [p for p in base.get("plugins", []) if not is_macros(p)]
     (folder / "mkdocs.plain.yml").write_text(
         dump({"INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "plugins": plugins, "nav": nav}),
+        encoding="utf-8")
+    # (d), with --split: the plain pages and the macros plugin loading a module that does nothing,
+    # which tells the plugin's own cost from ours.
+    (folder / "bench_empty_module.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    macros = next((p for p in base.get("plugins", []) if is_macros(p)), "macros")
+    macros_options = {**(macros["macros"] or {}), "module_name": "bench_empty_module"} if isinstance(macros, dict) \
+        else {"module_name": "bench_empty_module"}
+    with_empty = [({"macros": macros_options} if is_macros(p) else p) for p in base.get("plugins", [])]
+    (folder / "mkdocs.plugin-only.yml").write_text(
+        dump({"INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "plugins": with_empty, "nav": nav}),
         encoding="utf-8")
 
     return Project(scale, folder, data, [a.id for a in roadmap.areas],
@@ -230,6 +246,9 @@ def make_project(scale: int, workdir: Path) -> Project:
 
 def build_env() -> dict[str, str]:
     env = dict(os.environ)
+    # Measure what a developer's machine does: Python and Jinja keep compiled code between runs
+    # (some sandboxes and CI images turn that off, which makes every build compile our core).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     return env
@@ -238,6 +257,7 @@ def build_env() -> dict[str, str]:
 @dataclass
 class Build:
     seconds: float
+    cpu_seconds: float  # user + system: steadier than wall time on a machine shared with others
     max_rss: int  # bytes
     site_bytes: int
 
@@ -259,12 +279,13 @@ def run_build(project: Project, config: Path, site: Path) -> Build:
             seconds = time.perf_counter() - start
             process.returncode = os.waitstatus_to_exitcode(status)
             max_rss = usage.ru_maxrss * 1024  # kilobytes on Linux
+            cpu = usage.ru_utime + usage.ru_stime
         else:  # pragma: no cover - Windows has no wait4
             process.wait()
-            seconds, max_rss = time.perf_counter() - start, 0
+            seconds, cpu, max_rss = time.perf_counter() - start, 0.0, 0
     if process.returncode:
         sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{log.read_text(encoding='utf-8')}")
-    return Build(seconds, max_rss, folder_size(site))
+    return Build(seconds, cpu, max_rss, folder_size(site))
 
 
 def run_validate(project: Project) -> float:
@@ -292,35 +313,50 @@ def validate_peak_memory(project: Project) -> int:
 class Figures:
     project: Project
     validate: list[float] = field(default_factory=list)
-    macros: list[Build] = field(default_factory=list)
-    plain: list[Build] = field(default_factory=list)
+    builds: dict[str, list[Build]] = field(default_factory=dict)  # "b", "c" and, with --split, "d"
     validate_peak: int = 0
 
     @property
     def a(self) -> float:
         return statistics.median(self.validate)
 
-    @property
-    def b(self) -> float:
-        return statistics.median(b.seconds for b in self.macros)
+    def wall(self, key: str) -> float:
+        return statistics.median(b.seconds for b in self.builds[key])
 
-    @property
-    def c(self) -> float:
-        return statistics.median(b.seconds for b in self.plain)
+    def cpu(self, key: str) -> float:
+        return statistics.median(b.cpu_seconds for b in self.builds[key])
+
+    def peak(self, key: str) -> int:
+        return max(b.max_rss for b in self.builds[key])
+
+    def site(self, key: str) -> int:
+        return self.builds[key][-1].site_bytes
 
 
-def measure(project: Project, runs: int, warmup: int) -> Figures:
-    figures = Figures(project)
-    macros_site, plain_site = project.folder / "site-macros", project.folder / "site-plain"
-    # Warm-up rounds (untimed) fill the disk cache and write the .pyc files of a fresh copy.
-    for _ in range(warmup):
-        run_validate(project)
-        run_build(project, project.macros_config, macros_site)
-        run_build(project, project.plain_config, plain_site)
+BUILDS = {  # key: (label, config attribute of Project)
+    "b": ("(b) macros build", "macros_config"),
+    "c": ("(c) plain build", "plain_config"),
+    "d": ("(d) plugin only", "plugin_only_config"),
+}
+
+
+def measure(project: Project, runs: int, warmup: int, split: bool) -> Figures:
+    keys = ["b", "c", "d"] if split else ["b", "c"]
+    figures = Figures(project, builds={key: [] for key in keys})
+
+    def round_() -> tuple[float, dict[str, Build]]:
+        # One round in a fixed order (a, b, c[, d]), so a busy moment on the machine hits all alike.
+        seconds = run_validate(project)
+        return seconds, {key: run_build(project, getattr(project, BUILDS[key][1]), project.folder / f"site-{key}")
+                         for key in keys}
+
+    for _ in range(warmup):  # untimed: fills the disk cache and writes compiled code of a fresh copy
+        round_()
     for _ in range(runs):
-        figures.validate.append(run_validate(project))
-        figures.macros.append(run_build(project, project.macros_config, macros_site))
-        figures.plain.append(run_build(project, project.plain_config, plain_site))
+        seconds, builds = round_()
+        figures.validate.append(seconds)
+        for key, build in builds.items():
+            figures.builds[key].append(build)
     figures.validate_peak = validate_peak_memory(project)
     return figures
 
@@ -337,18 +373,22 @@ def linear_extrapolation(x1: float, y1: float, x2: float, y2: float, x: float) -
 
 def report_scale(f: Figures) -> None:
     p = f.project
-    b_peak = max(b.max_rss for b in f.macros)
-    c_peak = max(b.max_rss for b in f.plain)
     print(f"scale {p.scale}×: {len(p.areas)} areas, {p.needs} needs, {p.actions} actions, "
           f"roadmap.yaml {p.yaml_bytes / 1024:.0f} kB, {len(f.validate)} runs")
     print(f"  (a) validate:     median {f.a:7.3f} s  {1000 * f.a / p.needs:6.3f} ms/need  "
           f"peak traced memory {f.validate_peak / MB:6.1f} MB")
-    print(f"  (b) macros build: median {f.b:7.3f} s  {1000 * f.b / p.needs:6.3f} ms/need  "
-          f"peak RSS {b_peak / MB:6.1f} MB  site {f.macros[-1].site_bytes / MB:6.2f} MB")
-    print(f"  (c) plain build:  median {f.c:7.3f} s  {1000 * f.c / p.needs:6.3f} ms/need  "
-          f"peak RSS {c_peak / MB:6.1f} MB  site {f.plain[-1].site_bytes / MB:6.2f} MB")
-    print(f"  (b)/(c): {f.b / f.c:.3f}   macros cost (b)-(c): {f.b - f.c:+.3f} s, "
-          f"{1000 * (f.b - f.c) / p.needs:+.3f} ms/need", flush=True)
+    for key in f.builds:
+        label = BUILDS[key][0] + ":"
+        print(f"  {label:<18}median {f.wall(key):7.3f} s  {1000 * f.wall(key) / p.needs:6.3f} ms/need  "
+              f"peak RSS {f.peak(key) / MB:6.1f} MB  site {f.site(key) / MB:6.2f} MB  CPU {f.cpu(key):.3f} s")
+    cost = f.wall("b") - f.wall("c")
+    print(f"  (b)/(c): {f.wall('b') / f.wall('c'):.3f}   CPU time (b)/(c): {f.cpu('b') / f.cpu('c'):.3f}   "
+          f"macros cost (b)-(c): {cost:+.3f} s, {1000 * cost / p.needs:+.3f} ms/need")
+    if "d" in f.builds:
+        print(f"  of which the plugin itself (d)-(c): {f.wall('d') - f.wall('c'):+.3f} s "
+              f"(CPU {f.cpu('d') - f.cpu('c'):+.3f} s), the färdplan (b)-(d): {f.wall('b') - f.wall('d'):+.3f} s "
+              f"(CPU {f.cpu('b') - f.cpu('d'):+.3f} s)")
+    sys.stdout.flush()
 
 
 def verdict(ok: bool) -> str:
@@ -358,28 +398,42 @@ def verdict(ok: bool) -> str:
 def report_summary(all_figures: list[Figures]) -> None:
     print("\nSummary (Markdown):\n")
     print("| scale | areas | needs | actions | (a) validate | (a) ms/need | (b) macros build | (b) ms/need "
-          "| (c) plain build | (b)/(c) | (b) peak RSS | (c) peak RSS | (b) site size |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| (c) plain build | (b)/(c) | (b)/(c) CPU | (b) peak RSS | (c) peak RSS | (b) site size |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for f in all_figures:
         p = f.project
         print(f"| {p.scale}× | {len(p.areas)} | {p.needs} | {p.actions} | {f.a:.3f} s | {1000 * f.a / p.needs:.3f} "
-              f"| {f.b:.2f} s | {1000 * f.b / p.needs:.2f} | {f.c:.2f} s | {f.b / f.c:.3f} "
-              f"| {max(b.max_rss for b in f.macros) / MB:.0f} MB | {max(b.max_rss for b in f.plain) / MB:.0f} MB "
-              f"| {f.macros[-1].site_bytes / MB:.1f} MB |")
+              f"| {f.wall('b'):.2f} s | {1000 * f.wall('b') / p.needs:.2f} | {f.wall('c'):.2f} s "
+              f"| {f.wall('b') / f.wall('c'):.3f} | {f.cpu('b') / f.cpu('c'):.3f} "
+              f"| {f.peak('b') / MB:.0f} MB | {f.peak('c') / MB:.0f} MB | {f.site('b') / MB:.1f} MB |")
 
-    print("\nLinearity and targets:")
+    print("\nLinearity and targets (wall-clock medians; CPU time beside them, as it suffers less from other")
+    print("work on the machine):")
     by_scale = {f.project.scale: f for f in all_figures}
     if len(all_figures) >= 3:
         ordered = sorted(all_figures, key=lambda f: f.project.needs)
         small, middle, large = ordered[0], ordered[1], ordered[-1]
-        for label, value in (("(a) validate", lambda f: f.a), ("(b) macros build", lambda f: f.b),
-                             ("(c) plain build", lambda f: f.c)):
+
+        def linearity(value) -> tuple[float, float]:
             expected = linear_extrapolation(small.project.needs, value(small), middle.project.needs,
                                             value(middle), large.project.needs)
-            ratio = value(large) / expected
-            line = (f"  linearity {label}: {large.project.scale}× took {value(large):.3f} s, linear from "
+            return value(large), expected
+
+        measures = [
+            ("(a) validate", lambda f: f.a, None),
+            ("(b) macros build", lambda f: f.wall("b"), lambda f: f.cpu("b")),
+            ("(c) plain build", lambda f: f.wall("c"), lambda f: f.cpu("c")),
+            ("(b)-(c) macros cost", lambda f: f.wall("b") - f.wall("c"), lambda f: f.cpu("b") - f.cpu("c")),
+        ]
+        for label, wall, cpu in measures:
+            took, expected = linearity(wall)
+            ratio = took / expected if expected > 0 else float("inf")
+            line = (f"  linearity {label}: {large.project.scale}× took {took:.3f} s, linear from "
                     f"{small.project.scale}× and {middle.project.scale}× predicts {expected:.3f} s, ratio {ratio:.3f}")
-            if label.startswith("(b)"):
+            if cpu is not None:
+                cpu_took, cpu_expected = linearity(cpu)
+                line += f"; CPU ratio {cpu_took / cpu_expected if cpu_expected > 0 else float('inf'):.3f}"
+            if label.startswith("(b) "):
                 line += f" (target ≤ {MAX_NONLINEARITY}: {verdict(ratio <= MAX_NONLINEARITY)})"
             print(line)
     else:
@@ -387,10 +441,19 @@ def report_summary(all_figures: list[Figures]) -> None:
     for scale in (1, 100):
         if scale in by_scale:
             f = by_scale[scale]
-            print(f"  target (b)/(c) ≤ {MAX_OVERHEAD} at {scale}×: {f.b / f.c:.3f} ({verdict(f.b / f.c <= MAX_OVERHEAD)})")
+            ratio, cpu_ratio = f.wall("b") / f.wall("c"), f.cpu("b") / f.cpu("c")
+            print(f"  target (b)/(c) ≤ {MAX_OVERHEAD} at {scale}×: {ratio:.3f} ({verdict(ratio <= MAX_OVERHEAD)}); "
+                  f"CPU {cpu_ratio:.3f} ({verdict(cpu_ratio <= MAX_OVERHEAD)})")
     if 100 in by_scale:
         a = by_scale[100].a
         print(f"  target validation of 100× < {MAX_VALIDATE_100:g} s: {a:.3f} s ({verdict(a < MAX_VALIDATE_100)})")
+
+
+def load_average() -> str:
+    try:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:  # pragma: no cover - not on every system
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -399,6 +462,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed rounds of (a), (b), (c) per scale")
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones")
     parser.add_argument("--workdir", type=Path, help="keep the generated projects here (default: a temporary folder)")
+    parser.add_argument("--split", action="store_true",
+                        help="also time (d), the plain site with the macros plugin and an empty module")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     if not MKDOCS.exists():
@@ -406,18 +471,20 @@ def main(argv: list[str] | None = None) -> None:
     if args.runs < 1 or any(s < 1 for s in scales):
         sys.exit("--runs and every scale must be at least 1")
 
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {args.runs} runs per scale, "
-          f"{args.warmup} warm-up round(s); order a, b, c, a, b, c, …", flush=True)
+    order = "a, b, c, d" if args.split else "a, b, c"
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load_average()}; "
+          f"{args.runs} runs per scale, {args.warmup} warm-up round(s); order {order}, {order}, …", flush=True)
     with tempfile.TemporaryDirectory(prefix="fardplan-bench-") as temp:
         workdir = args.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)
         results = []
         for scale in scales:
             project = make_project(scale, workdir)
-            figures = measure(project, args.runs, args.warmup)
+            figures = measure(project, args.runs, args.warmup, args.split)
             report_scale(figures)
             results.append(figures)
         report_summary(results)
+    print(f"load average at the end: {load_average()} (other work on the machine slows every figure)")
 
 
 if __name__ == "__main__":

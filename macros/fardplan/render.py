@@ -5,10 +5,11 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 """
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import text, views
 from .model import Roadmap
@@ -37,8 +38,18 @@ def make_environment() -> Environment:
 @lru_cache(maxsize=1)
 def shared_environment() -> Environment:
     """One environment per process, so each template is compiled once, not on every rebuild under
-    `mkdocs serve`. Jinja checks the files' modification times, so edited templates still show."""
-    return make_environment()
+    `mkdocs serve`. Jinja checks the files' modification times, so edited templates still show.
+
+    Compiled templates are also kept between processes, as Python keeps .pyc files (and not when
+    Python is told not to write those): compiling took about as long as validating the real data.
+    Jinja's cache folder is private to the user and keyed by each template's text."""
+    env = make_environment()
+    if not sys.dont_write_bytecode:
+        try:
+            env.bytecode_cache = FileSystemBytecodeCache()
+        except (OSError, RuntimeError):  # no private temporary folder: compile every time
+            pass
+    return env
 
 
 class SiteRenderer:
