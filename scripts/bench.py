@@ -326,6 +326,11 @@ class Figures:
     def cpu(self, key: str) -> float:
         return statistics.median(b.cpu_seconds for b in self.builds[key])
 
+    def fastest(self, key: str) -> float:
+        """The fastest run: other work on the machine only ever adds time, so on a shared machine
+        this is the best estimate of the build's own cost."""
+        return min(b.seconds for b in self.builds[key])
+
     def peak(self, key: str) -> int:
         return max(b.max_rss for b in self.builds[key])
 
@@ -376,18 +381,20 @@ def report_scale(f: Figures) -> None:
     print(f"scale {p.scale}×: {len(p.areas)} areas, {p.needs} needs, {p.actions} actions, "
           f"roadmap.yaml {p.yaml_bytes / 1024:.0f} kB, {len(f.validate)} runs")
     print(f"  (a) validate:     median {f.a:7.3f} s  {1000 * f.a / p.needs:6.3f} ms/need  "
-          f"peak traced memory {f.validate_peak / MB:6.1f} MB")
+          f"fastest {min(f.validate):7.3f} s  peak traced memory {f.validate_peak / MB:6.1f} MB")
     for key in f.builds:
         label = BUILDS[key][0] + ":"
         print(f"  {label:<18}median {f.wall(key):7.3f} s  {1000 * f.wall(key) / p.needs:6.3f} ms/need  "
-              f"peak RSS {f.peak(key) / MB:6.1f} MB  site {f.site(key) / MB:6.2f} MB  CPU {f.cpu(key):.3f} s")
+              f"fastest {f.fastest(key):7.3f} s  CPU {f.cpu(key):7.3f} s  "
+              f"peak RSS {f.peak(key) / MB:6.1f} MB  site {f.site(key) / MB:6.2f} MB")
     cost = f.wall("b") - f.wall("c")
-    print(f"  (b)/(c): {f.wall('b') / f.wall('c'):.3f}   CPU time (b)/(c): {f.cpu('b') / f.cpu('c'):.3f}   "
-          f"macros cost (b)-(c): {cost:+.3f} s, {1000 * cost / p.needs:+.3f} ms/need")
+    print(f"  (b)/(c): {f.wall('b') / f.wall('c'):.3f}   fastest runs: {f.fastest('b') / f.fastest('c'):.3f}   "
+          f"CPU: {f.cpu('b') / f.cpu('c'):.3f}   macros cost (b)-(c): {cost:+.3f} s, {1000 * cost / p.needs:+.3f} ms/need")
     if "d" in f.builds:
         print(f"  of which the plugin itself (d)-(c): {f.wall('d') - f.wall('c'):+.3f} s "
-              f"(CPU {f.cpu('d') - f.cpu('c'):+.3f} s), the färdplan (b)-(d): {f.wall('b') - f.wall('d'):+.3f} s "
-              f"(CPU {f.cpu('b') - f.cpu('d'):+.3f} s)")
+              f"(fastest {f.fastest('d') - f.fastest('c'):+.3f} s, CPU {f.cpu('d') - f.cpu('c'):+.3f} s), "
+              f"the färdplan (b)-(d): {f.wall('b') - f.wall('d'):+.3f} s "
+              f"(fastest {f.fastest('b') - f.fastest('d'):+.3f} s, CPU {f.cpu('b') - f.cpu('d'):+.3f} s)")
     sys.stdout.flush()
 
 
@@ -398,17 +405,17 @@ def verdict(ok: bool) -> str:
 def report_summary(all_figures: list[Figures]) -> None:
     print("\nSummary (Markdown):\n")
     print("| scale | areas | needs | actions | (a) validate | (a) ms/need | (b) macros build | (b) ms/need "
-          "| (c) plain build | (b)/(c) | (b)/(c) CPU | (b) peak RSS | (c) peak RSS | (b) site size |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+          "| (c) plain build | (b)/(c) | (b)/(c) fastest | (b)/(c) CPU | (b) peak RSS | (c) peak RSS | (b) site size |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for f in all_figures:
         p = f.project
         print(f"| {p.scale}× | {len(p.areas)} | {p.needs} | {p.actions} | {f.a:.3f} s | {1000 * f.a / p.needs:.3f} "
               f"| {f.wall('b'):.2f} s | {1000 * f.wall('b') / p.needs:.2f} | {f.wall('c'):.2f} s "
-              f"| {f.wall('b') / f.wall('c'):.3f} | {f.cpu('b') / f.cpu('c'):.3f} "
+              f"| {f.wall('b') / f.wall('c'):.3f} | {f.fastest('b') / f.fastest('c'):.3f} | {f.cpu('b') / f.cpu('c'):.3f} "
               f"| {f.peak('b') / MB:.0f} MB | {f.peak('c') / MB:.0f} MB | {f.site('b') / MB:.1f} MB |")
 
-    print("\nLinearity and targets (wall-clock medians; CPU time beside them, as it suffers less from other")
-    print("work on the machine):")
+    print("\nLinearity and targets, judged on wall-clock medians; beside them the same from the fastest runs")
+    print("and from CPU time, which suffer less from other work on the machine:")
     by_scale = {f.project.scale: f for f in all_figures}
     if len(all_figures) >= 3:
         ordered = sorted(all_figures, key=lambda f: f.project.needs)
@@ -419,34 +426,39 @@ def report_summary(all_figures: list[Figures]) -> None:
                                             value(middle), large.project.needs)
             return value(large), expected
 
+        def ratio(value) -> float:
+            took, expected = linearity(value)
+            return took / expected if expected > 0 else float("inf")
+
         measures = [
             ("(a) validate", lambda f: f.a, None),
-            ("(b) macros build", lambda f: f.wall("b"), lambda f: f.cpu("b")),
-            ("(c) plain build", lambda f: f.wall("c"), lambda f: f.cpu("c")),
-            ("(b)-(c) macros cost", lambda f: f.wall("b") - f.wall("c"), lambda f: f.cpu("b") - f.cpu("c")),
+            ("(b) macros build", lambda f: f.wall("b"), "b"),
+            ("(c) plain build", lambda f: f.wall("c"), "c"),
         ]
-        for label, wall, cpu in measures:
+        for label, wall, key in measures:
             took, expected = linearity(wall)
-            ratio = took / expected if expected > 0 else float("inf")
             line = (f"  linearity {label}: {large.project.scale}× took {took:.3f} s, linear from "
-                    f"{small.project.scale}× and {middle.project.scale}× predicts {expected:.3f} s, ratio {ratio:.3f}")
-            if cpu is not None:
-                cpu_took, cpu_expected = linearity(cpu)
-                line += f"; CPU ratio {cpu_took / cpu_expected if cpu_expected > 0 else float('inf'):.3f}"
+                    f"{small.project.scale}× and {middle.project.scale}× predicts {expected:.3f} s, "
+                    f"ratio {ratio(wall):.3f}")
+            if key is not None:
+                line += (f"; fastest runs {ratio(lambda f: f.fastest(key)):.3f}, "
+                         f"CPU {ratio(lambda f: f.cpu(key)):.3f}")
             if label.startswith("(b) "):
-                line += f" (target ≤ {MAX_NONLINEARITY}: {verdict(ratio <= MAX_NONLINEARITY)})"
+                line += f" (target ≤ {MAX_NONLINEARITY}: {verdict(ratio(wall) <= MAX_NONLINEARITY)})"
             print(line)
     else:
         print("  linearity: needs three scales (for example --scales 1,10,100)")
     for scale in (1, 100):
         if scale in by_scale:
             f = by_scale[scale]
-            ratio, cpu_ratio = f.wall("b") / f.wall("c"), f.cpu("b") / f.cpu("c")
-            print(f"  target (b)/(c) ≤ {MAX_OVERHEAD} at {scale}×: {ratio:.3f} ({verdict(ratio <= MAX_OVERHEAD)}); "
-                  f"CPU {cpu_ratio:.3f} ({verdict(cpu_ratio <= MAX_OVERHEAD)})")
+            median = f.wall("b") / f.wall("c")
+            fastest, cpu = f.fastest("b") / f.fastest("c"), f.cpu("b") / f.cpu("c")
+            print(f"  target (b)/(c) ≤ {MAX_OVERHEAD} at {scale}×: {median:.3f} ({verdict(median <= MAX_OVERHEAD)}); "
+                  f"fastest runs {fastest:.3f} ({verdict(fastest <= MAX_OVERHEAD)}), CPU {cpu:.3f} ({verdict(cpu <= MAX_OVERHEAD)})")
     if 100 in by_scale:
-        a = by_scale[100].a
-        print(f"  target validation of 100× < {MAX_VALIDATE_100:g} s: {a:.3f} s ({verdict(a < MAX_VALIDATE_100)})")
+        f = by_scale[100]
+        print(f"  target validation of 100× < {MAX_VALIDATE_100:g} s: {f.a:.3f} s ({verdict(f.a < MAX_VALIDATE_100)}); "
+              f"fastest run {min(f.validate):.3f} s ({verdict(min(f.validate) < MAX_VALIDATE_100)})")
 
 
 def load_average() -> str:
