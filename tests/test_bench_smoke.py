@@ -29,7 +29,8 @@ def run_script(*args: str) -> str:
 def test_benchmark_at_1x_prints_every_figure():
     out = run_script("scripts/bench.py", "--scales", "1", "--runs", "1")
     assert re.search(r"scale 1×: 4 areas, 20 needs, 100 actions", out), out
-    assert re.search(rf"\(a\) validate: +median +{NUMBER} s +{NUMBER} ms/need .*peak traced memory +{NUMBER} MB", out), out
+    assert re.search(rf"\(a\) validate: +median +{NUMBER} s +{NUMBER} ms/need .*peak traced memory +{NUMBER} MB",
+                     out), out
     for label in (r"\(b\) macros build", r"\(c\) plain build"):
         assert re.search(rf"{label}: +median +{NUMBER} s +{NUMBER} ms/need .*peak RSS +{NUMBER} MB +site +{NUMBER} MB",
                          out), out
