@@ -35,6 +35,10 @@ def test_benchmark_at_1x_prints_every_figure():
         assert re.search(rf"{label}: +median +{NUMBER} s +{NUMBER} ms/need .*peak RSS +{NUMBER} MB +site +{NUMBER} MB",
                          out), out
     assert re.search(rf"\(b\)/\(c\): {NUMBER}", out), out
+    # The instrumented build in a child process reads the data once, like every build.
+    assert re.search(rf"the färdplan's own CPU inside one build of \(b\): import {NUMBER} s, "
+                     rf"validation {NUMBER} s, rendering {NUMBER} s \(5 pages\) = {NUMBER} s, "
+                     r".* data read 1 time\(s\) per build", out), out
     assert re.search(rf"target \(b\)/\(c\) ≤ 1.2 at 1×: {NUMBER} \((met|MISSED)\)", out), out
     assert "| 1× | 4 | 20 | 100 |" in out  # the Markdown table row for DEVELOPMENT.md
 
