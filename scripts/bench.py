@@ -171,9 +171,56 @@ def page_url(src: str) -> str:
     return stem + "/"
 
 
+def dump_yaml(value) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False)
+
+
+def write_configs(folder: Path, base: dict, nav) -> None:
+    """The three configs; each inherits the project's own (mkdocs.base.yml) and changes little."""
+    def is_macros(plugin) -> bool:
+        return plugin == "macros" or (isinstance(plugin, dict) and "macros" in plugin)
+
+    plugins = base.get("plugins", [])
+    # (b): the project as it is, with the scaled nav.
+    (folder / "mkdocs.yml").write_text(dump_yaml({"INHERIT": "mkdocs.base.yml", "nav": nav}), encoding="utf-8")
+    # (c): the static pages and every plugin but macros.
+    (folder / "mkdocs.plain.yml").write_text(dump_yaml({
+        "INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "nav": nav,
+        "plugins": [p for p in plugins if not is_macros(p)]}), encoding="utf-8")
+    # (d), with --split: the static pages and the macros plugin loading a module that does
+    # nothing, which tells the plugin's own cost from the färdplan's.
+    (folder / "bench_empty_module.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
+    macros = next((p for p in plugins if isinstance(p, dict) and "macros" in p), {"macros": {}})
+    empty = {"macros": {**(macros["macros"] or {}), "module_name": "bench_empty_module"}}
+    (folder / "mkdocs.plugin-only.yml").write_text(dump_yaml({
+        "INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "nav": nav,
+        "plugins": [empty if is_macros(p) else p for p in plugins]}), encoding="utf-8")
+
+
+def write_plain_pages(docs: Path, plain_docs: Path, roadmap) -> None:
+    """The baseline's pages: every page that calls a macro gets the macro's output written into it
+    once, as the build would render it, and loses `render_macros`."""
+    from fardplan.render import SiteRenderer
+
+    shutil.copytree(docs, plain_docs)
+    site = SiteRenderer(roadmap)
+    for page in plain_docs.rglob("*.md"):
+        meta, body = front_matter(page.read_text(encoding="utf-8"))
+        if not meta.pop("render_macros", False):
+            continue
+        src = page.relative_to(plain_docs).as_posix()
+        url = page_url(src)
+        body = body.replace("{{ start_page() }}", site.start_page(url))
+        if "{{ area_page() }}" in body:
+            body = body.replace("{{ area_page() }}", site.area_page(Path(src).stem, url))
+        if "{{" in body:
+            print(f"warning: {src} calls a macro this benchmark does not know; the baseline keeps it as text")
+        head = f"---\n{dump_yaml(meta)}---\n" if meta else ""
+        page.write_text(head + body, encoding="utf-8")
+
+
 def make_project(scale: int, workdir: Path) -> Project:
     from fardplan import load_roadmap
-    from fardplan.render import SiteRenderer
     from fardplan.views import AREA_DIR, area_page_source
 
     folder = workdir / f"scale-{scale}"
@@ -199,42 +246,8 @@ def make_project(scale: int, workdir: Path) -> Project:
         (folder / "docs" / page).write_text(stub, encoding="utf-8")
 
     base = mkdocs_yaml(ROOT / "mkdocs.yml")
-    nav = with_area_pages(base.get("nav"), pages)
-    dump = lambda config: yaml.safe_dump(config, allow_unicode=True, sort_keys=False)  # noqa: E731
-    (folder / "mkdocs.yml").write_text(dump({"INHERIT": "mkdocs.base.yml", "nav": nav}), encoding="utf-8")
-
-    # The baseline: every page that calls a macro gets the macro's output written into it once.
-    plain_docs = folder / "docs-plain"
-    shutil.copytree(folder / "docs", plain_docs)
-    site = SiteRenderer(roadmap)
-    for page in plain_docs.rglob("*.md"):
-        meta, body = front_matter(page.read_text(encoding="utf-8"))
-        if not meta.pop("render_macros", False):
-            continue
-        src = page.relative_to(plain_docs).as_posix()
-        url = page_url(src)
-        body = body.replace("{{ start_page() }}", site.start_page(url))
-        if "{{ area_page() }}" in body:
-            body = body.replace("{{ area_page() }}", site.area_page(Path(src).stem, url))
-        if "{{" in body:
-            print(f"warning: {src} calls a macro this benchmark does not know; the baseline keeps it as text")
-        head = f"---\n{dump(meta)}---\n" if meta else ""
-        page.write_text(head + body, encoding="utf-8")
-    is_macros = lambda p: p == "macros" or (isinstance(p, dict) and "macros" in p)  # noqa: E731
-    plugins = [p for p in base.get("plugins", []) if not is_macros(p)]
-    (folder / "mkdocs.plain.yml").write_text(
-        dump({"INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "plugins": plugins, "nav": nav}),
-        encoding="utf-8")
-    # (d), with --split: the plain pages and the macros plugin loading a module that does nothing,
-    # which tells the plugin's own cost from ours.
-    (folder / "bench_empty_module.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
-    macros = next((p for p in base.get("plugins", []) if is_macros(p)), "macros")
-    macros_options = {**(macros["macros"] or {}), "module_name": "bench_empty_module"} if isinstance(macros, dict) \
-        else {"module_name": "bench_empty_module"}
-    with_empty = [({"macros": macros_options} if is_macros(p) else p) for p in base.get("plugins", [])]
-    (folder / "mkdocs.plugin-only.yml").write_text(
-        dump({"INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "plugins": with_empty, "nav": nav}),
-        encoding="utf-8")
+    write_configs(folder, base, with_area_pages(base.get("nav"), pages))
+    write_plain_pages(folder / "docs", folder / "docs-plain", roadmap)
 
     return Project(scale, folder, data, [a.id for a in roadmap.areas],
                    needs=sum(1 for _ in roadmap.needs()), actions=sum(1 for _ in roadmap.actions()),
