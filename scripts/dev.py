@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One entry point for developers and CI: sets up .venv from the pinned files, then runs a task.
 
-    python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000
+    python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000/fardplan/ (the path of site_url)
     python3 scripts/dev.py test    # run every test
     python3 scripts/dev.py build   # strict build into site/
     python3 scripts/dev.py setup   # only create .venv (CI runs the tools in it afterwards)

@@ -5,10 +5,12 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 """
 from __future__ import annotations
 
+import sys
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import clock, overviews, remissvar_views, text, timeline, views
 from .follow_up import Upkeep, months_label
@@ -42,13 +44,30 @@ def make_environment() -> Environment:
     return env
 
 
+@lru_cache(maxsize=1)
+def shared_environment() -> Environment:
+    """One environment per process, so each template is compiled once, not on every rebuild under
+    `mkdocs serve`. Jinja checks the files' modification times, so edited templates still show.
+
+    Compiled templates are also kept between processes, as Python keeps .pyc files (and not when
+    Python is told not to write those): compiling took about as long as validating the real data.
+    Jinja's cache folder is private to the user and keyed by each template's text."""
+    env = make_environment()
+    if not sys.dont_write_bytecode:
+        try:
+            env.bytecode_cache = FileSystemBytecodeCache()
+        except (OSError, RuntimeError):  # no private temporary folder: compile every time
+            pass
+    return env
+
+
 class SiteRenderer:
     """Renders every page of the färdplan from one validated model; create once per build."""
 
     def __init__(self, roadmap: Roadmap, answers: RemissAnswers = NO_ANSWERS, *,
                  today: date | None = None, links: SourceLinks | None = None):
         self.roadmap = roadmap
-        self.env = make_environment()
+        self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
         today = today or clock.build_date()
         # Review state is judged against the build date; edit links point at the data file's lines.

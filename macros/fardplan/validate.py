@@ -4,7 +4,9 @@ Used by the build (macros/adapter.py), the command line (scripts/validate.py) an
 """
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +44,22 @@ def display_name(path: Path, base: Path | None = None) -> str:
         return str(path)
 
 
+@contextmanager
+def _without_cyclic_gc():
+    """Pause Python's cycle collector while one file is checked. Parsing creates hundreds of
+    thousands of objects that live until the end and form no cycles, and every few hundred new
+    objects the collector would scan them all again: at 100× the real data that was more than
+    half of the validation time. Reference counting still frees what is dropped; the collector
+    picks up any cycle left behind (from an exception, say) once it runs again."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def validate_file(path: Path | str, *, name: str | None = None, schema_path: Path = SCHEMA_PATH,
                   previous: Previous | None = None) -> Result:
     """Read, check and model the file; collect every problem found in one run.
@@ -51,20 +69,22 @@ def validate_file(path: Path | str, *, name: str | None = None, schema_path: Pat
     """
     path = Path(path)
     name = name or display_name(path)
-    try:
-        source = read_source(path, name)
-    except SourceError as error:
-        return Result(error.diagnostics)
-    return _validate(source, schema_path, previous)
+    with _without_cyclic_gc():
+        try:
+            source = read_source(path, name)
+        except SourceError as error:
+            return Result(error.diagnostics)
+        return _validate(source, schema_path, previous)
 
 
 def validate_text(text: str, name: str, *, schema_path: Path = SCHEMA_PATH) -> Result:
     """The same checks for data that is not (yet) in a file, such as a scaffolded edit."""
-    try:
-        source = parse_source(text.encode("utf-8"), name)
-    except SourceError as error:
-        return Result(error.diagnostics)
-    return _validate(source, schema_path, None)
+    with _without_cyclic_gc():
+        try:
+            source = parse_source(text.encode("utf-8"), name)
+        except SourceError as error:
+            return Result(error.diagnostics)
+        return _validate(source, schema_path, None)
 
 
 def _validate(source: Source, schema_path: Path, previous: Previous | None) -> Result:

@@ -7,7 +7,7 @@ from importlib.resources import files
 
 import pytest
 
-from conftest import site_pages
+from browser.conftest import site_pages
 from support import DATA
 from fardplan import load_roadmap
 

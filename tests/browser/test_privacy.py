@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import site_pages
+from browser.conftest import site_pages
 
 pytestmark = pytest.mark.browser
 
