@@ -47,10 +47,21 @@ def read_at_ref(cwd: Path, ref: str, path: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def last_changed(cwd: Path, *paths: str) -> date | None:
-    """The date of the newest commit touching any of `paths`, or None if untracked."""
-    out = _git(cwd, "log", "-1", "--format=%cs", "--", *paths)
-    return date.fromisoformat(out.strip()) if out and out.strip() else None
+def last_changed_files(cwd: Path, *paths: str) -> dict[Path, date]:
+    """For every file under `paths` that git tracks, the date of the newest commit touching it,
+    keyed by absolute path. One pass over the log instead of one git call per file."""
+    root = repository_root(cwd)
+    out = _git(cwd, "log", "--format=%x00%cs", "--name-only", "--", *paths)
+    if root is None or not out:
+        return {}
+    dates: dict[Path, date] = {}
+    current: date | None = None
+    for line in out.splitlines():
+        if line.startswith("\0"):
+            current = date.fromisoformat(line[1:])
+        elif line and current is not None:
+            dates.setdefault((root / line).resolve(), current)  # the log runs newest first
+    return dates
 
 
 def ref_exists(cwd: Path, ref: str) -> bool:

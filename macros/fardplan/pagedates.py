@@ -33,10 +33,11 @@ def renders_data(page_text: str) -> bool:
 
 def last_changed_by_page(docs_dir: Path, data_file: Path) -> dict[str, date]:
     """Keyed by the page's path under docs_dir with forward slashes (MkDocs' `src_uri`)."""
-    data_changed = gitref.last_changed(docs_dir, str(data_file.resolve()))
+    changed = gitref.last_changed_files(docs_dir, str(docs_dir.resolve()), str(data_file.resolve()))
+    data_changed = changed.get(data_file.resolve())
     dates = {}
     for page in sorted(docs_dir.rglob("*.md")):
-        known = [gitref.last_changed(docs_dir, str(page.resolve()))]
+        known = [changed.get(page.resolve())]
         if renders_data(page.read_text(encoding="utf-8")):
             known.append(data_changed)
         known = [d for d in known if d]
