@@ -12,21 +12,21 @@ from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, validate_file
 from fardplan.diagnostics import summary
+from fardplan.pagedates import last_changed_by_page
+from fardplan.publishing import Publication, published_folder
 from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
 from fardplan.remissvar import load_remiss_answers
-from fardplan.publishing import Publication, published_folder
 from fardplan.render import SiteRenderer
 from fardplan.source_links import LinkSettingsError, source_links
-from fardplan.pagedates import last_changed_by_page
 from fardplan.text import swedish_date
 from fardplan.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
+DEFAULT_ANSWERS = "data/remissvar.yaml"  # written by scripts/remissvar.py
+DEFAULT_RESPONSES = "data/remissbemotande.yaml"  # written by editors
 # MkDocs prints its plugins' INFO lines; --strict fails only on WARNING and above. The data's
 # warnings (such as a high LIX) must be seen but must not stop a strict build, so they are INFO.
 log = logging.getLogger("mkdocs.plugins.fardplan")
-DEFAULT_ANSWERS = "data/remissvar.yaml"  # written by scripts/remissvar.py
-DEFAULT_RESPONSES = "data/remissbemotande.yaml"  # written by editors
 # This build's versions, history and open data, kept from define_env for on_post_build.
 _publication: Publication | None = None
 

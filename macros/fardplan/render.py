@@ -16,11 +16,11 @@ from . import clock, overviews, remissvar_views, text, timeline, views
 from .follow_up import Upkeep, months_label
 from .key_reference import key_sections, value_types
 from .model import Roadmap
+from .opendata import DCAT_ROOT_PATH, FEED_PATH
 from .remiss import PAGE_URL as REMISS_PAGE_URL, remiss_view
 from .remissvar import NO_ANSWERS, RemissAnswers
 from .schema import load_schema
 from .source_links import SourceLinks
-from .opendata import DCAT_ROOT_PATH, FEED_PATH
 from .version_history import describe_version
 
 TEMPLATES = Path(__file__).parent / "templates"
