@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from .model import Action, Area, Body, Change, Need, Roadmap
+from .model import Action, Area, Body, Need, Roadmap
 from .source_links import SourceLinks
 from .views import StatusCount, area_url, status_counts
 
@@ -27,19 +27,12 @@ def is_overdue(reviewed: date, today: date, months: int) -> bool:
     return today > review_due(reviewed, months)
 
 
-def months_label(months: int) -> str:
-    return f"{months} {'månad' if months == 1 else 'månader'}"
-
-
 @dataclass(frozen=True)
 class NeedNotes:
-    """What a need's row says about its upkeep: last review, history, and where to edit it."""
+    """What a need's row adds about its upkeep (its review date, history and line are the need's)."""
 
     need: Need
-    reviewed: date
     overdue: bool
-    changes: tuple[Change, ...]
-    line: int
     edit_url: str | None
 
 
@@ -93,9 +86,8 @@ class Upkeep:
 
     def need_notes(self, area: Area) -> dict[str, NeedNotes]:
         return {
-            need.id: NeedNotes(
-                need=need, reviewed=need.reviewed, overdue=self.overdue(need.reviewed), changes=need.changes,
-                line=need.line, edit_url=self.links.edit_url(need.line) if self.links else None)
+            need.id: NeedNotes(need=need, overdue=self.overdue(need.reviewed),
+                               edit_url=self.links.edit_url(need.line) if self.links else None)
             for need in area.needs
         }
 

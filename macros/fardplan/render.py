@@ -13,7 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import clock, overviews, remissvar_views, text, timeline, views
-from .follow_up import Upkeep, months_label
+from .follow_up import Upkeep
 from .key_reference import key_sections, value_types
 from .model import Roadmap
 from .opendata import DCAT_ROOT_PATH, FEED_PATH
@@ -40,7 +40,7 @@ def make_environment() -> Environment:
         date=text.swedish_date,
         paragraphs=text.paragraphs,
     )
-    env.globals.update(count_label=views.count_label, months_label=months_label, overviews=overviews)
+    env.globals.update(count_label=views.count_label, overviews=overviews)
     return env
 
 
