@@ -61,9 +61,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if previous is None:
             print("Det finns ingen publicerad version av datafilen att jämföra med "
-                  f"(ingen tagg {RELEASE_TAG_PREFIX}… eller ingen fil i den).", file=sys.stderr)
+                  f"(ingen tagg {RELEASE_TAG_PREFIX}…, ingen gren main eller ingen fil i den).", file=sys.stderr)
         else:
-            print(f"Jämför med den publicerade versionen {previous.ref}.", file=sys.stderr)
+            print(f"Jämför med {previous.named}.", file=sys.stderr)
 
     name_of = annotation_name if args.format == "github" else display_name
     result = validate_file(path, name=name_of(path), previous=previous)

@@ -320,9 +320,14 @@ def parse_changed_value(field: ChangedField, value: Any) -> Horizon | Status:
     return Status(value)
 
 
+_CHANGED_FIELDS = {f.value for f in ChangedField}
+
+
 def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
     changes = []
     for entry in raw.get("ändringar") or ():
+        if entry["vad"] not in _CHANGED_FIELDS:
+            continue  # a renamed id (vad: id) is checked by the validator, not shown to readers
         field = ChangedField(entry["vad"])
         old = entry.get("från")
         changes.append(Change(
