@@ -125,9 +125,13 @@ def test_from_must_be_the_published_value(published):
 
 def test_an_invalid_value_gets_one_message_and_no_request_for_a_reason(published):
     edit(published, "            status: pågår\n", "            status: klar\n")
-    messages = [m for line, _, _, m in found(published) if line == 35]
-    assert len(messages) == 1, messages
-    assert "till: klar" not in messages[0] and "har ändrats" not in messages[0]
+    [(line, message)] = [(line, m) for line, _, _, m in found(published)]
+    assert line == 35  # the schema's message about the word itself
+    assert "till: klar" not in message and "har ändrats" not in message
+    # Also with a recorded change: the entry is not said to contradict a value that is not a status.
+    edit(published, "            status: klar\n", "            status: klar\n            ändringar:\n"
+         "              - {datum: 2023-02-01, vad: status, från: pågår, till: genomförd, skäl: Klart.}\n")
+    assert [line for line, *_ in found(published)] == [35]
 
 
 # Renamed and removed needs and actions.
@@ -227,10 +231,16 @@ def test_an_action_horizon_outside_its_needs_is_a_warning(write_yaml, text):
     result = validate_file(path, name=NAME)
     assert result.ok
     assert [(d.line, d.col, d.severity, d.message) for d in result.diagnostics] == [
-        (52, 27, "warning", "åtgärdens tidshorisont (2027) ligger utanför behovets (2022–2025): ändra "
+        (52, 27, "warning", "åtgärdens tidshorisont (2027) slutar efter behovets (2022–2025): ändra "
                             "åtgärdens eller behovets tidshorisont så att de stämmer")]
     # Under an ongoing need ("löpande") any year fits: the first need's action has 2022-2024.
     assert not [d for d in result.diagnostics if d.line == 41]
+    # An action that starts before its need's horizon, or ends before it, is in time.
+    early = write_yaml(text.replace('        tidshorisont: "2022-2025"\n', "        tidshorisont: 2026\n")
+                       .replace("            status: pågår\n        behöver-göras: []\n",
+                                '            status: pågår\n            tidshorisont: "2021-2023"\n'
+                                "        behöver-göras: []\n"), name="early.yaml")
+    assert validate_file(early, name=NAME).diagnostics == []
 
 
 # LIX in a pull request: only the texts it changed.
@@ -241,7 +251,7 @@ LONG = ("Stadsdelsnämnderna utvecklar samverkansformerna tillsammans med region
 
 def test_lix_warns_only_about_texts_changed_since_the_published_version(tmp_path, text):
     data = make_repo(tmp_path, text.replace("text: Staden samverkar med regionen.", f"text: {LONG}"))
-    assert any("LIX" in m for *_, m in found(data)) is False  # published long ago: not this change's
+    assert not any("LIX" in m for *_, m in found(data))  # published long ago: not this change's
     assert any("LIX" in d.message for d in validate_file(data).diagnostics)  # without comparison: shown
     edit(data, "text: Staden driver träffpunkter.", f"text: {LONG} Fler träffpunkter.")
     assert [(line, severity) for line, _, severity, m in found(data) if "LIX" in m] == [(49, "warning")]

@@ -1,5 +1,5 @@
-"""Editorial checks that need no git: review dates in the future, an action's horizon outside its
-need's, and the list of removed ids (`borttagna`).
+"""Editorial checks that need no git: review dates in the future, an action's horizon ending after
+its need's, and the list of removed ids (`borttagna`).
 
 The first two are warnings: the data can be right (a need may be met later than one action), but
 an editor should look. They read the data defensively, like checks.py, because the schema may have
@@ -67,14 +67,15 @@ def _horizon(value: Any) -> Horizon | None:
 
 
 def _outside(source: Source, path: KeyPath, action: Horizon | None, need: Horizon | None) -> Iterator[Diagnostic]:
-    # "Löpande" has no years to compare: an ongoing need holds actions of any time, and an ongoing
-    # action under a need with years is a choice the editor has made.
+    # A need's horizon is when it should be met: actions may start and end before it, but one that
+    # ends later contradicts it. "Löpande" has no years: an ongoing need holds actions of any time,
+    # and an ongoing action under a need with years is a choice the editor has made.
     if action is None or need is None or action.named or need.named:
         return
-    if action.start < need.start or action.end > need.end:
+    if action.end > need.end:
         yield source.diagnostic(
             path + ("tidshorisont",),
-            f"åtgärdens tidshorisont ({action.label}) ligger utanför behovets ({need.label}): ändra "
+            f"åtgärdens tidshorisont ({action.label}) slutar efter behovets ({need.label}): ändra "
             "åtgärdens eller behovets tidshorisont så att de stämmer",
             severity="warning")
 

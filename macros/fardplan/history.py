@@ -98,8 +98,8 @@ def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[
             continue  # the schema reports the missing value
         recorded = _read(field, entries[index].get("till"))
         current = _read(field, node.get(field.value))
-        if not isinstance(recorded, (Horizon, Status)):
-            continue  # already reported as unreadable
+        if not isinstance(recorded, (Horizon, Status)) or not isinstance(current, (Horizon, Status)):
+            continue  # an unreadable value is reported once, where it stands
         if recorded != current:
             yield source.diagnostic(
                 entry_path + ("till",),
