@@ -81,7 +81,7 @@ def test_a_published_version_offers_a_suggestion_and_no_line_of_main(project, tm
             assert query["title"] == [f"Förslag till ändring: {need.title} (version {version})"]
             [body] = query["body"]
             assert body.startswith(f"Version: {version} ({label})\nBehov: {need_id}\n\n"
-                                   f"Så här står det i den versionen:\n\n> Rubrik: {need.title}\n")
+                                   f"Så här står det i den versionen:\n\n> - Rubrik: {need.title}\n")
             for action in need.actions:
                 assert f"{action.text} (id: {action.id}, status: {action.status.label.lower()})" in body
             seen.add(need_id)
@@ -103,4 +103,4 @@ def test_a_long_need_is_cut_to_stay_under_the_limit(project):
     url = suggestion_url(REPOSITORY, edition(roadmap, "2022-remiss"), long)
     assert len(url) < MAX_URL_LENGTH
     [body] = parse_qs(urlsplit(url).query)["body"]
-    assert f"> Rubrik: {need.title}\n> …\n" in body and "Mitt förslag" in body
+    assert f"> - Rubrik: {need.title}\n> - …\n" in body and "Mitt förslag" in body

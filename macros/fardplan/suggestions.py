@@ -52,7 +52,7 @@ def suggestion_url(repository: str, current: Edition, need: Need) -> str:
             "",
             "Så här står det i den versionen:",
             "",
-            *(f"> {line}" for line in lines),
+            *(f"> - {line}" for line in lines),
             "",
             "Mitt förslag (skriv vad som ska ändras och varför):",
             "",
