@@ -255,11 +255,11 @@ def _check_field(source: Source, previous: Previous, item: _Item, old: dict, fie
     mine = sorted(((i, e) for i, e in added if e.get("vad") == field.value), key=lambda p: str(p[1].get("datum")))
     if mine and _valid(field, old.get(field.value)):
         index, first = mine[0]
-        written = first.get("från")
-        if _valid(field, written) and _read(field, written) != was and not isinstance(written, bool):
+        written = _read(field, first.get("från"))
+        if _valid(field, first.get("från")) and written != was:
             problems.append(source.diagnostic(
                 path + ("ändringar", index, "från"),
-                f"från ska vara värdet i {previous.named}: skriv från: {_written(was)}, inte {_written(_read(field, written))}"))
+                f"från ska vara värdet i {previous.named}: skriv från: {_written(was)}, inte {_written(written)}"))
     if was != now and not any(_read(field, e.get("till")) == now for _, e in mine):
         problems.append(source.diagnostic(
             path + (field.value,),
