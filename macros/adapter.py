@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, validate_file
 from fardplan.diagnostics import summary
+from fardplan.edition import edition
 from fardplan.pagedates import last_changed_by_page
 from fardplan.publishing import Publication, published_folder
 from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
@@ -81,7 +82,10 @@ def define_env(env) -> None:
         raise _fail(f"Färdplanen har en remiss, så den behöver sidan {docs.name}/{REMISS_PAGE_SOURCE} "
                     "med raden {{ remiss_page() }}.")
 
-    site = SiteRenderer(roadmap, answers, links=links)
+    # Only a version mike publishes from a tag (remiss, decided) is no longer main: its needs offer a
+    # suggestion instead of links to main's lines. The draft and local builds are the working copy.
+    folder = published_folder()
+    site = SiteRenderer(roadmap, answers, links=links, edition=edition(roadmap, folder) if folder else None)
     # Material's templates (overrides/partials/fp-announce.html) print the remiss banner from here.
     _share_with_theme(env, "remiss", site.remiss_banner())
     # Values the editors' guide quotes, so that it follows the data's settings and the configuration.

@@ -6,8 +6,9 @@ The remiss files beside it (remissvar.yaml, remissbemotande.yaml) are checked to
     python3 scripts/validate.py                  # the default data file
     python3 scripts/validate.py other.yaml       # another file
     python3 scripts/validate.py --format github  # GitHub Actions annotations (in pull requests)
-    python3 scripts/validate.py --jämför-med     # changed horizons and statuses need a reason,
-                                                 # compared with the newest release tag (v…)
+    python3 scripts/validate.py --jämför-med     # changes since the last published version (the
+                                                 # newest v… tag; before the first one, main) need
+                                                 # a recorded reason (fardplan/history.py)
     python3 scripts/validate.py --jämför-med REF # ... compared with a tag, branch or commit
 
 Exits with 0 when the data has no errors (warnings are fine), 1 when it has, 2 when the call
@@ -61,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         if previous is None:
             print("Det finns ingen publicerad version av datafilen att jämföra med "
-                  f"(ingen tagg {RELEASE_TAG_PREFIX}… eller ingen fil i den).", file=sys.stderr)
+                  f"(ingen tagg {RELEASE_TAG_PREFIX}…, ingen gren main eller ingen fil i den).", file=sys.stderr)
         else:
-            print(f"Jämför med den publicerade versionen {previous.ref}.", file=sys.stderr)
+            print(f"Jämför med {previous.named}.", file=sys.stderr)
 
     name_of = annotation_name if args.format == "github" else display_name
     result = validate_file(path, name=name_of(path), previous=previous)

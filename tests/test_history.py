@@ -113,12 +113,19 @@ def test_changed_status_needs_a_reason_too(published):
 
 
 def test_new_needs_and_ids_need_no_reason(published):
-    edit(published, "id: samverkan-mer", "id: helt-ny-atgard")
+    # A renamed published id needs a record (tests/test_published_changes.py); a new action does not.
+    edit(published, "        behöver-göras:\n", "        behöver-göras:\n"
+         "          - {id: helt-ny-atgard, text: Något nytt., ansvarig: aldrenamnden, status: föreslagen, "
+         "tidshorisont: 2024}\n")
     assert run(published, "--jämför-med").returncode == 0
 
 
 def test_no_release_tag_means_nothing_to_compare(published):
-    git(published.parent.parent, "tag", "-d", "v2022-remiss")
+    # Before the first release the draft on main is what was published (tests/test_published_changes.py);
+    # with neither a tag nor a main branch there is nothing to compare with.
+    repo = published.parent.parent
+    git(repo, "tag", "-d", "v2022-remiss")
+    git(repo, "branch", "-m", "main", "arbete")
     edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
     result = run(published, "--jämför-med")
     assert result.returncode == 0

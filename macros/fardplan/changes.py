@@ -1,8 +1,9 @@
 """What changed between two versions of the färdplan, told in plain Swedish.
 
 Both versions are validated models. Needs, actions, areas and national initiatives are matched
-by id (ids are stable: editors are told never to change a published id), so a need that moved to
-another area is reported as moved, not as one removed and one added. Each change is one short
+by id, or by the old id an editor recorded for a renamed need or action (`vad: id` under
+`ändringar`), so a need that moved to another area is reported as moved, not as one removed and
+one added. A removal shows the reason recorded under `borttagna`. Each change is one short
 sentence; changed wording also keeps the text before and after, for readers who want it.
 
 Between the remiss version and the decided version this is the list of "ändringar efter
@@ -161,6 +162,8 @@ class _Comparer:
     old_actions: dict[str, tuple[Action, Need]] = field(init=False)
     new_actions: dict[str, tuple[Action, Need]] = field(init=False)
     since: date = field(init=False)  # the older version's date: reasons recorded after it are new
+    renamed: dict[str, str] = field(init=False)  # old id -> new id, for recorded renames
+    removals: dict[str, Reason] = field(init=False)  # why a need or action was removed, by id
 
     def __post_init__(self) -> None:
         self.old_needs = {n.id: n for n in self.old.needs()}
@@ -168,6 +171,24 @@ class _Comparer:
         self.old_actions = {a.id: (a, n) for n in self.old.needs() for a in n.actions}
         self.new_actions = {a.id: (a, n) for n in self.new.needs() for a in n.actions}
         self.since = self.old.document.date
+        self.renamed = {}
+        for item in [*self.new.needs(), *self.new.actions()]:
+            old_ids = self.old_needs if isinstance(item, Need) else self.old_actions
+            if item.id not in old_ids:
+                former = next((f for f in item.former_ids if f in old_ids), None)
+                if former is not None:
+                    self.renamed[former] = item.id
+        self.removals = {r.id: Reason(r.date, r.reason) for r in self.new.removed}
+
+    def _gone(self, ident: str, current: dict) -> bool:
+        return ident not in current and ident not in self.renamed
+
+    def _before(self, ident: str, old: dict):
+        """The older version of a need or action, by its id or the one it was renamed from."""
+        if ident in old:
+            return old[ident]
+        former = next((o for o, n in self.renamed.items() if n == ident), None)
+        return old.get(former) if former else None
 
     # Links point into the newer version: the page the reader can open.
     def need_part(self, need: Need) -> Part:
@@ -248,29 +269,33 @@ class _Comparer:
         for need in area.needs:
             yield from self.need_changes(need)
         for need in (old_area.needs if old_area else ()):
-            if need.id not in self.new_needs:
+            if self._gone(need.id, self.new_needs):
                 yield from self.removed_need(need)
 
     def removed_area(self, area: Area) -> Iterator[Change]:
         yield Change("area-removed", (Part(f"Området {quoted(area.title)} finns inte längre med i färdplanen."),))
         for need in area.needs:
-            if need.id not in self.new_needs:
+            if self._gone(need.id, self.new_needs):
                 yield from self.removed_need(need)
 
     def removed_need(self, need: Need) -> Iterator[Change]:
-        yield Change("need-removed", (Part(f"Behovet {quoted(need.title)} har tagits bort."),))
+        yield Change("need-removed", (Part(f"Behovet {quoted(need.title)} har tagits bort."),),
+                     reasons=self.removal_reasons(need.id))
         for action in need.actions:
-            if action.id not in self.new_actions:
+            if self._gone(action.id, self.new_actions):
                 yield self.removed_action(action, need)
 
     def removed_action(self, action: Action, need: Need) -> Change:
         return Change("action-removed", (Part(f"Åtgärden {quoted(short_name(action.text))} under behovet "
                                               f"{quoted(need.title)} har tagits bort."),),
-                      action.text, None)
+                      action.text, None, reasons=self.removal_reasons(action.id))
+
+    def removal_reasons(self, ident: str) -> tuple[Reason, ...]:
+        return (self.removals[ident],) if ident in self.removals else ()
 
     def need_changes(self, need: Need) -> Iterator[Change]:
         name = self.need_part(need)
-        old = self.old_needs.get(need.id)
+        old = self._before(need.id, self.old_needs)
         if old is None:
             yield Change("need-added", (Part("Nytt behov: ”"), name, Part(f"”, med tidshorisonten "
                                                                           f"{_horizon(need.horizon)}.")))
@@ -293,7 +318,7 @@ class _Comparer:
         for action in need.actions:
             yield from self.action_changes(action, need)
         for action in (old.actions if old else ()):
-            if action.id not in self.new_actions:
+            if self._gone(action.id, self.new_actions):
                 yield self.removed_action(action, old)
 
     def reference_changes(self, old: Need, need: Need, name: Part) -> Iterator[Change]:
@@ -310,7 +335,7 @@ class _Comparer:
 
     def action_changes(self, action: Action, need: Need) -> Iterator[Change]:
         name = self.action_part(action, need)
-        found = self.old_actions.get(action.id)
+        found = self._before(action.id, self.old_actions)
         if found is None:
             horizon = f", tidshorisont {_horizon(action.horizon)}" if action.horizon else ""
             yield Change("action-added", (
@@ -319,7 +344,7 @@ class _Comparer:
             ), None, action.text)
             return
         old, old_need = found
-        if old_need.id != need.id:
+        if self._before(need.id, self.old_needs) is not old_need:
             yield Change("action-moved", (Part("Åtgärden ”"), name,
                                           Part(f"” har flyttats från behovet {quoted(old_need.title)} "
                                                f"till behovet {quoted(need.title)}.")))

@@ -6,11 +6,13 @@ repository, so a site can still be built from an exported folder.
 from __future__ import annotations
 
 import subprocess
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
+from typing import Sequence
 
 # A published version of the färdplan is tagged v<version>, e.g. v2022-remiss (see the release
-# command). The newest such tag is the "last published version" that changes are compared with.
+# command). The newest one reachable from HEAD is the "last published version" (last_release).
 RELEASE_TAG_PREFIX = "v"
 
 
@@ -27,15 +29,61 @@ def repository_root(path: Path) -> Path | None:
     return Path(out.strip()) if out else None
 
 
-def release_tags(cwd: Path) -> list[str]:
-    """Release tags, newest first (by the tagged commit's date)."""
-    out = _git(cwd, "tag", "--list", f"{RELEASE_TAG_PREFIX}*", "--sort=-creatordate")
-    return [line for line in (out or "").splitlines() if line.strip()]
+@dataclass(frozen=True)
+class Release:
+    """One release tag: the version it names, the commit it points at and when it was made."""
+
+    tag: str
+    commit: str
+    created: datetime
+
+    @property
+    def version(self) -> str:
+        return self.tag[len(RELEASE_TAG_PREFIX):]
 
 
-def latest_release_tag(cwd: Path) -> str | None:
-    tags = release_tags(cwd)
-    return tags[0] if tags else None
+def releases(cwd: Path, ref: str = "HEAD") -> list[Release]:
+    """Release tags reachable from `ref`, oldest first.
+
+    Ordered by the history of `ref` (a tag made later on an older commit still sorts by its
+    commit), then by the tag's own date for tags on the same commit.
+    """
+    listing = _git(cwd, "for-each-ref", f"--merged={ref}", "--format=%(refname:short)%09%(objectname)"
+                   "%09%(*objectname)%09%(creatordate:iso-strict)", f"refs/tags/{RELEASE_TAG_PREFIX}*")
+    if not listing:
+        return []
+    found = []
+    for line in listing.splitlines():
+        tag, obj, peeled, created = line.split("\t")
+        found.append(Release(tag, peeled or obj, datetime.fromisoformat(created)))
+    history = (_git(cwd, "rev-list", "--topo-order", "--reverse", ref) or "").split()
+    position = {commit: n for n, commit in enumerate(history)}
+    return sorted(found, key=lambda r: (position.get(r.commit, -1), r.created))
+
+
+def last_release(found: Sequence[Release], publishing: str | None = None) -> Release | None:
+    """The last published version: the newest of `found` (oldest first, as `releases` lists them).
+
+    `publishing` is the version a build publishes (a remiss or decided edition): its own tag is
+    left out, so its page "Vad har ändrats" compares with the version before it. The validator
+    and the draft pass None: for them the newest tag is the published text being changed, even
+    when the data's version has not been renamed yet. This is the one definition that
+    `validate.py --jämför-med` and "Vad har ändrats" share.
+    """
+    earlier = [r for r in found if r.version != publishing]
+    return earlier[-1] if earlier else None
+
+
+def draft_base(cwd: Path, branch: str) -> str | None:
+    """The commit of the draft branch that the work in `cwd` started from: the merge base of
+    HEAD with `origin/<branch>` (as CI checks out a pull request) or else `<branch>`. On the
+    branch itself that is HEAD, so uncommitted edits are compared with the last commit."""
+    for candidate in (f"origin/{branch}", branch):
+        if ref_exists(cwd, candidate):
+            base = _git(cwd, "merge-base", "HEAD", candidate)
+            if base:
+                return base.strip()
+    return None
 
 
 def read_at_ref(cwd: Path, ref: str, path: str) -> bytes | None:

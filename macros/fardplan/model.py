@@ -137,6 +137,7 @@ class Action:
     reviewed: date | None = None
     own_review: date | None = None  # senast-granskad as written on the action, if any
     changes: tuple[Change, ...] = ()  # newest first
+    former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class Need:
     line: int
     reviewed: date | None = None
     changes: tuple[Change, ...] = ()  # newest first
+    former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -215,6 +217,15 @@ class Remiss:
 
 
 @dataclass(frozen=True)
+class Removal:
+    """A published need or action that was taken out (an entry under `borttagna`)."""
+
+    id: str
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
 class Roadmap:
     document: Document
     bodies: tuple[Body, ...]
@@ -223,6 +234,7 @@ class Roadmap:
     source_file: str
     settings: Settings = Settings()
     remiss: Remiss | None = None
+    removed: tuple[Removal, ...] = ()  # borttagna: published needs and actions taken out, and why
 
     def needs(self) -> Iterator[Need]:
         for area in self.areas:
@@ -262,7 +274,7 @@ def build_roadmap(source: Source) -> Roadmap:
             id=raw["id"], text=raw["text"], body=bodies[raw["ansvarig"]], status=Status(raw["status"]),
             horizon=parse_horizon(horizon) if horizon is not None else None, column=column,
             line=line(path), reviewed=max(own, need_reviewed) if own else need_reviewed, own_review=own,
-            changes=_changes(raw),
+            changes=_changes(raw), former_ids=_former_ids(raw),
         )
 
     areas = []
@@ -279,7 +291,7 @@ def build_roadmap(source: Source) -> Roadmap:
                 more=tuple(action(x, "behöver-göras", path + ("behöver-göras", k), reviewed)
                            for k, x in enumerate(raw["behöver-göras"])),
                 horizon=parse_horizon(raw["tidshorisont"]), area_id=raw_area["id"], line=line(path),
-                reviewed=reviewed, changes=_changes(raw),
+                reviewed=reviewed, changes=_changes(raw), former_ids=_former_ids(raw),
             ))
         areas.append(Area(raw_area["id"], raw_area["rubrik"], raw_area["beskrivning"], tuple(needs),
                           line(("områden", a))))
@@ -297,7 +309,9 @@ def build_roadmap(source: Source) -> Roadmap:
         process=tuple(ProcessStep(s["steg"], s["beskrivning"]) for s in doc.get("process") or ()),
     )
     return Roadmap(document, tuple(bodies.values()), tuple(initiatives.values()), tuple(areas),
-                   source.file, read_settings(data), remiss=_remiss(data.get("remiss")))
+                   source.file, read_settings(data), remiss=_remiss(data.get("remiss")),
+                   removed=tuple(Removal(r["id"], date.fromisoformat(r["datum"]), r["skäl"])
+                                 for r in data.get("borttagna") or ()))
 
 
 def read_settings(data: Any) -> Settings:
@@ -320,9 +334,14 @@ def parse_changed_value(field: ChangedField, value: Any) -> Horizon | Status:
     return Status(value)
 
 
+_CHANGED_FIELDS = {f.value for f in ChangedField}
+
+
 def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
     changes = []
     for entry in raw.get("ändringar") or ():
+        if entry["vad"] not in _CHANGED_FIELDS:
+            continue  # a renamed id (vad: id) is checked by the validator, not shown to readers
         field = ChangedField(entry["vad"])
         old = entry.get("från")
         changes.append(Change(
@@ -331,6 +350,12 @@ def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
             new=parse_changed_value(field, entry["till"]), reason=entry["skäl"],
         ))
     return tuple(sorted(changes, key=lambda c: c.date, reverse=True))
+
+
+def _former_ids(raw: dict[str, Any]) -> tuple[str, ...]:
+    renames = sorted((e for e in raw.get("ändringar") or () if e["vad"] == "id"), key=lambda e: e["datum"],
+                     reverse=True)
+    return tuple(str(e["från"]) for e in renames)
 
 
 def _remiss(raw: dict[str, Any] | None) -> Remiss | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from .diagnostics import Diagnostic
+from .history import Previous
 from .source import KeyPath, Source
 
 # Keys whose values are running text that readers see (titles are left alone: they are copied
@@ -81,10 +82,21 @@ def _texts(node: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
             yield from _texts(item, path + (index,))
 
 
-def check_plain_language(source: Source, limit: int) -> list[Diagnostic]:
-    """A warning, with the value, for each reader-facing text whose LIX is above `limit`."""
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def check_plain_language(source: Source, limit: int, previous: Previous | None = None) -> list[Diagnostic]:
+    """A warning, with the value, for each reader-facing text whose LIX is above `limit`.
+
+    With `previous` (the comparison of a pull request with the published version) only texts
+    that differ from every text published there are measured: a pull request is warned about the
+    lines it changed, not about the whole file every time."""
+    published = {_normal(text) for _, text in _texts(previous.data)} if previous is not None else set()
     warnings = []
     for path, text in _texts(source.data):
+        if _normal(text) in published:
+            continue
         measured = lix(text)
         if measured is None or measured.words < MIN_WORDS or measured.value <= limit:
             continue

@@ -52,7 +52,7 @@ class Publication:
     def changes(self) -> VersionChanges:
         if self.history is None:
             return changes_without_history(self.roadmap)
-        return self.history.changes(self.roadmap)
+        return self.history.changes(self.roadmap, self.edition)
 
     @cached_property
     def feed_entries(self) -> list[FeedEntry]:

@@ -7,28 +7,14 @@ order, and a site built outside git (an exported folder) simply has no history.
 """
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from .gitref import RELEASE_TAG_PREFIX, read_at_ref
+# Release, releases and last_release are plain git and live in gitref; they are re-exported here.
+from .gitref import RELEASE_TAG_PREFIX, Release, last_release, read_at_ref, releases  # noqa: F401
 from .model import Roadmap
 from .validate import validate_file
-
-
-@dataclass(frozen=True)
-class Release:
-    """One release tag: the version it names, the commit it points at and when it was made."""
-
-    tag: str
-    commit: str
-    created: datetime
-
-    @property
-    def version(self) -> str:
-        return self.tag[len(RELEASE_TAG_PREFIX):]
 
 
 @dataclass(frozen=True)
@@ -42,33 +28,6 @@ class PublishedVersion:
 
 def tag_for(version: str) -> str:
     return f"{RELEASE_TAG_PREFIX}{version}"
-
-
-def _git(cwd: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except FileNotFoundError:  # git not installed: no history
-        return None
-    return done.stdout if done.returncode == 0 else None
-
-
-def releases(cwd: Path, ref: str = "HEAD") -> list[Release]:
-    """Release tags reachable from `ref`, oldest first.
-
-    Ordered by the history of `ref` (a tag made later on an older commit still sorts by its
-    commit), then by the tag's own date for tags on the same commit.
-    """
-    listing = _git(cwd, "for-each-ref", f"--merged={ref}", "--format=%(refname:short)%09%(objectname)"
-                   "%09%(*objectname)%09%(creatordate:iso-strict)", f"refs/tags/{RELEASE_TAG_PREFIX}*")
-    if not listing:
-        return []
-    found = []
-    for line in listing.splitlines():
-        tag, obj, peeled, created = line.split("\t")
-        found.append(Release(tag, peeled or obj, datetime.fromisoformat(created)))
-    history = (_git(cwd, "rev-list", "--topo-order", "--reverse", ref) or "").split()
-    position = {commit: n for n, commit in enumerate(history)}
-    return sorted(found, key=lambda r: (position.get(r.commit, -1), r.created))
 
 
 def load_at(release: Release, repo: Path, data_path: str) -> PublishedVersion:

@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import clock, overviews, remissvar_views, text, timeline, views
+from .edition import Edition
 from .follow_up import Upkeep
 from .key_reference import key_sections, value_types
 from .model import Roadmap
@@ -21,6 +22,7 @@ from .remiss import PAGE_URL as REMISS_PAGE_URL, remiss_view
 from .remissvar import NO_ANSWERS, RemissAnswers
 from .schema import load_schema
 from .source_links import SourceLinks
+from .suggestions import is_editable, suggestion_url
 from .version_history import describe_version
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,13 +67,18 @@ class SiteRenderer:
     """Renders every page of the färdplan from one validated model; create once per build."""
 
     def __init__(self, roadmap: Roadmap, answers: RemissAnswers = NO_ANSWERS, *,
-                 today: date | None = None, links: SourceLinks | None = None):
+                 today: date | None = None, links: SourceLinks | None = None,
+                 edition: Edition | None = None):
         self.roadmap = roadmap
         self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
         today = today or clock.build_date()
-        # Review state is judged against the build date; edit links point at the data file's lines.
-        self.upkeep = Upkeep(roadmap, today, links)
+        # Review state is judged against the build date. Edit links point at lines of main, so only
+        # the draft (built from main) has them; a published version offers a suggestion instead.
+        editable = is_editable(edition)
+        self.upkeep = Upkeep(roadmap, today, links if editable else None)
+        self.edition = edition
+        self.repository = links.repository if links and not editable else None
         # The remiss is open or closed as of the build date: a daily rebuild switches it on time.
         self.answers = answers
         self.remiss = remiss_view(roadmap, today, has_answers=answers.compiled,
@@ -91,7 +98,15 @@ class SiteRenderer:
     def area_page(self, area_id: str, page_url: str | None = None) -> str:
         area = self.roadmap.area(area_id)
         return self._render("area.md.j2", views.area_url(area_id) if page_url is None else page_url,
-                            area=area, notes=self.upkeep.need_notes(area), review_months=self.upkeep.months)
+                            area=area, notes=self.upkeep.need_notes(area), review_months=self.upkeep.months,
+                            suggestions=self.suggestions(area))
+
+    def suggestions(self, area) -> dict[str, str]:
+        """A published version's "Föreslå en ändring" links, by need id; none while the remiss is
+        open, when its own links ask for comments."""
+        if self.repository is None or self.edition is None or (self.remiss and self.remiss.open):
+            return {}
+        return {need.id: suggestion_url(self.repository, self.edition, need) for need in area.needs}
 
     def follow_up_page(self, page_url: str = views.FOLLOW_UP_URL) -> str:
         """Per responsible body: status counts and what is overdue for review; overdue needs."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .checks import check_semantics
 from .diagnostics import Diagnostic, ValidationFailed, sort_key
+from .editorial_checks import check_editorial
 from .history import Previous, check_against_previous
 from .model import Roadmap, build_roadmap, read_settings
 from .plain_language import check_plain_language
@@ -89,10 +90,10 @@ def validate_text(text: str, name: str, *, schema_path: Path = SCHEMA_PATH) -> R
 
 def _validate(source: Source, schema_path: Path, previous: Previous | None) -> Result:
     diagnostics = (source.problems + check_schema(source, schema_path) + check_semantics(source)
-                   + check_remiss_settings(source))
+                   + check_remiss_settings(source) + check_editorial(source))
     if previous is not None:
         diagnostics += check_against_previous(source, previous)
-    diagnostics += check_plain_language(source, read_settings(source.data).lix_limit)
+    diagnostics += check_plain_language(source, read_settings(source.data).lix_limit, previous)
     diagnostics = sorted(set(diagnostics), key=sort_key)  # schema branches can repeat a finding
     result = Result(diagnostics)
     if result.ok:

@@ -14,7 +14,7 @@ from .edition import Edition, edition
 from .gitref import repository_root
 from .model import Roadmap
 from .opendata import FeedEntry
-from .releases import PublishedVersion, Release, load_at, releases
+from .releases import PublishedVersion, Release, last_release, load_at, releases
 from .text import swedish_date
 
 
@@ -60,19 +60,22 @@ class History:
         relative = Path(os.path.relpath(data_file.resolve(), root.resolve())).as_posix()
         return cls(root, relative, tuple(releases(root)))
 
-    def previous(self, current_version: str) -> Release | None:
-        """The newest published version other than `current_version` itself."""
-        earlier = [r for r in self.versions if r.version != current_version]
-        return earlier[-1] if earlier else None
+    def previous(self, publishing: str | None) -> Release | None:
+        """The last published version before the one this build publishes (None for the draft)."""
+        return last_release(self.versions, publishing)
 
     def load(self, release: Release) -> PublishedVersion:
         if release.tag not in self._loaded:
             self._loaded[release.tag] = load_at(release, self.repo, self.data_path)
         return self._loaded[release.tag]
 
-    def changes(self, roadmap: Roadmap) -> VersionChanges:
-        """What changed in `roadmap` (the version being built) since the previous published one."""
-        release = self.previous(roadmap.document.version)
+    def changes(self, roadmap: Roadmap, current: Edition | None = None) -> VersionChanges:
+        """What changed in `roadmap` (the version being built) since the last published one.
+
+        A remiss or decided edition is compared with the version before its own tag; the draft
+        with the newest tag, even before its data's version has been renamed."""
+        current = current or edition(roadmap)
+        release = self.previous(None if current.kind == "utkast" else roadmap.document.version)
         if release is None:
             return VersionChanges(roadmap, None, None, FIRST_VERSION)
         previous = self.load(release)
