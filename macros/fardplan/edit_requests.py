@@ -49,7 +49,9 @@ FORMS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
         ("lank", "Länk till källan"), ("galler-fran", "Gäller från"), ("galler-till", "Gäller till"),
         ("beskrivning", "Beskrivning"), ("behov", "Behov som initiativet gäller"))),
 }
-OPTIONAL = {"datum", "galler-till", "beskrivning", "behov", "tidshorisont"}
+# Fields a form leaves optional (the others are required there too).
+OPTIONAL = {"status": {"datum"}, "tidshorisont": {"datum"}, "granskad": {"datum"}, "atgard": {"tidshorisont"},
+            "initiativ": {"galler-till", "beskrivning", "behov"}}
 # The form's dropdown "Kolumn" and the lists it stands for.
 COLUMNS = {"Behöver göras mer": "behöver-göras", "Staden gör": "staden"}
 INITIATIVE_KINDS = ("lag", "lagändring", "statsbidrag", "utredning", "överenskommelse", "departementsskrivelse")
@@ -114,13 +116,13 @@ def quote(value: str) -> str:
 class _Answers:
     """The form's answers, each checked; problems are collected so the comment lists them all."""
 
-    def __init__(self, values: dict[str, str | None], labels: dict[str, str], today: date):
-        self.values, self.labels, self.today = values, labels, today
+    def __init__(self, values: dict[str, str | None], labels: dict[str, str], optional: set[str], today: date):
+        self.values, self.labels, self.optional, self.today = values, labels, optional, today
         self.problems: list[str] = []
 
     def raw(self, field_id: str) -> str | None:
         value = self.values.get(field_id)
-        if value is None and field_id not in OPTIONAL:
+        if value is None and field_id not in self.optional:
             self.problems.append(f"{self.labels[field_id]}: fältet är tomt.")
         return value
 
@@ -154,8 +156,8 @@ class _Answers:
         return value
 
     def day(self, field_id: str) -> str | None:
-        value = self.values.get(field_id)
-        if value is None:
+        value = self.raw(field_id)
+        if value is None:  # an optional date left empty: the change's date is today
             return self.today.isoformat() if field_id == "datum" else None
         try:
             if not _DATE.fullmatch(value):
@@ -399,7 +401,7 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
     """Apply the change an issue body asks for to the data file's text, or raise EditRequestError."""
     kind = identify_form(body)
     _, fields = FORMS[kind]
-    answers = _Answers(read_sections(body, fields), dict(fields), today)
+    answers = _Answers(read_sections(body, fields), dict(fields), OPTIONAL[kind], today)
     editor = _Editor(text, name)
     if kind == "status":
         ident, status = answers.ident("atgard"), answers.choice("status", STATUSES)
@@ -415,8 +417,6 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         summary = f"Status för åtgärden {ident} ändrad från {old} till {status}."
     elif kind == "tidshorisont":
         ident, horizon = answers.ident("id"), answers.horizon("tidshorisont")
-        if horizon is None and not answers.problems:
-            answers.problems.append(f"{answers.labels['tidshorisont']}: fältet är tomt.")
         reason, day = answers.text("skal"), answers.day("datum")
         answers.done()
         path, node = editor.find(ident, ("behov",) + ACTION_KINDS)
@@ -434,8 +434,6 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         summary = f"Tidshorisonten för {ident} ändrad från {old_yaml.strip(chr(34))} till {new_yaml.strip(chr(34))}."
     elif kind == "granskad":
         needs, day = answers.idents("behov"), answers.day("datum")
-        if not needs and not answers.problems:
-            answers.problems.append(f"{answers.labels['behov']}: fältet är tomt.")
         answers.done()
         for ident in dict.fromkeys(needs):
             path, node = editor.find(ident, ("behov",))
