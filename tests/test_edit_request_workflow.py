@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -204,6 +205,8 @@ def test_hostile_text_is_stored_literally_and_never_run(repo, tmp_path):
     ({"atgard": "samverkan-mor", "status": "genomförd", "skal": "x"},
      'det finns inget åtgärd med id "samverkan-mor" i datafilen. Menade du samverkan-mer?'),
     ({"atgard": "samverkan-mer", "status": "genomförd"}, "Skäl till ändringen: fältet är tomt."),
+    ({"atgard": "x\n::error::hackat", "status": "genomförd", "skal": "x"}, 'Åtgärdens id: "x ::error::hackat"'),
+    ({"atgard": "````\n@alla <b>", "status": "genomförd", "skal": "x"}, "är inget id"),
 ])
 def test_a_request_that_cannot_be_read_gets_a_swedish_comment_and_no_pull_request(repo, answers, expected):
     done = repo.run(form_body("status", **answers))
@@ -211,6 +214,21 @@ def test_a_request_that_cannot_be_read_gets_a_swedish_comment_and_no_pull_reques
     assert pr_calls(repo) == [] and repo.branches() == {"main"}
     [comment] = comments(repo)
     assert comment.startswith("Ändringen gjordes inte") and expected in comment
+    assert not any(line.startswith("::") for line in (done.stdout + done.stderr).splitlines())
+    # The problems stand in a code fence longer than any run of backticks in them: shown as text.
+    fence = comment.split("\n\n")[1].split("text\n")[0]
+    assert set(fence) == {"`"} and len(fence) > max(map(len, re.findall(r"`+", answers["atgard"])), default=0)
+
+
+def test_a_national_initiative_with_hostile_text_is_stored_as_text(repo):
+    name = "{{ config }} <script>alert(1)</script>: #1"
+    done = repo.run(form_body("initiativ", namn=name, typ="lag", referens="SFS 2025:400",
+                              lank="https://example.org/lag", beskrivning="- id: x\n  typ: lag",
+                              **{"galler-fran": "2025-07-01"}))
+    assert done.returncode == 0, done.stdout + done.stderr
+    added = repo.data_on("redigering/arende-12")["nationella-initiativ"][-1]
+    assert added["namn"] == name and added["beskrivning"] == "- id: x typ: lag"
+    assert added["id"] == "config-script-alert-1-script-1"
 
 
 def test_a_change_the_check_refuses_gets_its_messages_and_no_pull_request(tmp_path):
