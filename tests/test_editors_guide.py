@@ -1,5 +1,5 @@
 """The editors' guide: every page is in the navigation, the file's shape comes first with a
-picture that has a text alternative, and the guide links to the edit forms that exist."""
+picture that has a text alternative, and the guide names every edit form."""
 from __future__ import annotations
 
 import re
@@ -36,7 +36,9 @@ def test_the_files_shape_comes_first_with_a_described_picture():
     assert '<title id="fp-shape-title">' in text and '<desc id="fp-shape-desc">' in text
 
 
-def test_the_forms_page_links_to_every_form():
+def test_the_forms_page_names_every_form_and_links_to_githubs_chooser():
     text = (GUIDE / "formular.md").read_text(encoding="utf-8")
+    assert "{{ fardplan.repository }}/issues/new/choose)" in text
     for file, _ in FORMS.values():
-        assert f"/issues/new?template={file})" in text
+        name = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / file).read_text(encoding="utf-8"))["name"]
+        assert f"| **{name}** |" in text
