@@ -1,5 +1,6 @@
 """The GitHub Actions workflows: valid against GitHub's schema, no zizmor findings of medium
-severity or above, every action pinned to a commit, and only the deploy job may write."""
+severity or above, every action pinned to a commit, and only the deploy job and the edit-request
+job may write."""
 from __future__ import annotations
 
 import re
@@ -16,7 +17,7 @@ BIN = Path(sys.executable).parent
 
 
 def test_there_are_workflows_for_checks_and_publishing():
-    assert {w.name for w in WORKFLOWS} == {"ci.yml", "publish.yml"}
+    assert {w.name for w in WORKFLOWS} == {"ci.yml", "publish.yml", "redigering.yml"}
 
 
 def test_workflows_match_githubs_schema():
@@ -47,6 +48,8 @@ def test_permissions_are_read_only_except_for_the_deploy_job():
             if workflow.name == "publish.yml":
                 assert job["permissions"] == {"contents": "write"}
                 assert job["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+            elif workflow.name == "redigering.yml":  # pushes a branch, opens a pull request, comments
+                assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
             else:
                 assert "permissions" not in job, f"{workflow.name}: {name}"
 
