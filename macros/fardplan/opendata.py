@@ -23,6 +23,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+from .addresses import email_problem, mailto, web_address_problem
 from .changes import Comparison
 from .horizon import Horizon
 from .model import Action, Change, Need, Roadmap, Settings, Status
@@ -92,6 +93,8 @@ class OpenDataSettings:
 
     @classmethod
     def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> "OpenDataSettings":
+        """The settings, checked: each address must be one plain address, since each becomes a link
+        on the site and in the metadata. A ValueError's message says which setting, in Swedish."""
         given = settings.get("licens")
         if not given:
             licence = Licence(CC0["namn"], CC0["url"], CC0["uri"])
@@ -99,11 +102,24 @@ class OpenDataSettings:
             raise ValueError("extra.fardplan.licens i mkdocs.yml behöver en url till licensen, "
                              "till exempel https://creativecommons.org/licenses/by/4.0/deed.sv")
         else:
-            licence = Licence(given.get("namn") or given["url"], given["url"], given.get("uri") or given["url"])
+            licence = Licence(str(given.get("namn") or given["url"]), given["url"], given.get("uri") or given["url"])
+            _check_address("extra.fardplan.licens.url", web_address_problem(licence.url))
+            _check_address("extra.fardplan.licens.uri", web_address_problem(licence.uri))
         root = (site_url or "").strip()
+        if root:
+            _check_address("site_url", web_address_problem(root))
         if root and not root.endswith("/"):
             root += "/"
-        return cls(root, folder, licence, settings.get("kontakt-epost"))
+        contact = settings.get("kontakt-epost")
+        if contact in (None, ""):  # no contact given
+            contact = None
+        else:
+            _check_address("extra.fardplan.kontakt-epost", email_problem(contact))
+        return cls(root, folder, licence, contact)
+
+    @property
+    def contact_url(self) -> str | None:
+        return mailto(self.contact_email) if self.contact_email else None
 
     def version_url(self, path: str = "") -> str:
         """The stable address of a file in this version's folder (relative when no site_url)."""
@@ -111,6 +127,11 @@ class OpenDataSettings:
 
     def root_url(self, path: str = "") -> str:
         return f"{self.site_root}{path}"
+
+
+def _check_address(setting: str, problem: str | None) -> None:
+    if problem:
+        raise ValueError(f"{setting} i mkdocs.yml: {problem}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -327,7 +348,7 @@ def dcat_rdf(roadmap: Roadmap, settings: OpenDataSettings, changes_summary: str 
     if settings.contact_email:
         contact = _node(rdf, "vcard:Organization", about=contact_uri)
         _node(contact, "vcard:fn", doc.organisation)
-        _node(contact, "vcard:hasEmail", resource="mailto:" + settings.contact_email)
+        _node(contact, "vcard:hasEmail", resource=settings.contact_url)
 
     ET.indent(rdf)
     return ET.tostring(rdf, encoding="utf-8", xml_declaration=True) + b"\n"
