@@ -71,7 +71,7 @@ FILES = (
                  "initiativ, områden, behov och åtgärder."),
     OpenDataFile(CSV_PATH, "Åtgärderna som tabell (CSV)", "text/csv", "CSV",
                  "En rad per åtgärd med område, behov, ansvarig, status och tidshorisont. "
-                 "Teckenkodning UTF-8, kommatecken mellan fälten."),
+                 "Teckenkodning UTF-8, kommatecken mellan fälten och varje fält inom citattecken."),
     OpenDataFile(SCHEMA_FILE_PATH, "Beskrivning av JSON-filen (JSON Schema)", "application/schema+json", "JSON",
                  "Vad varje fält i JSON-filen betyder och vilka värden det kan ha."),
     OpenDataFile(DCAT_PATH, "Metadata för Sveriges dataportal (DCAT-AP-SE)", "application/rdf+xml", "RDF_XML",
@@ -229,19 +229,32 @@ def roadmap_json(roadmap: Roadmap) -> bytes:
     return (json.dumps(roadmap_data(roadmap), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+# OWASP, "CSV Injection": a spreadsheet reads a cell that starts with one of these as a formula,
+# which can compute, fetch a web address or run a command.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell that a spreadsheet shows as text instead of computing it: as OWASP recommends, a
+    single quote goes before a leading trigger character (and every cell is quoted)."""
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
 def actions_csv(roadmap: Roadmap) -> bytes:
-    """One row per action (RFC 4180: comma-separated, CRLF line ends, UTF-8). Horizons are written
-    as in the data file: 2024, 2022-2024 or löpande."""
+    """One row per action (RFC 4180: comma-separated, CRLF line ends, UTF-8, every cell quoted).
+    Horizons are written as in the data file: 2024, 2022-2024 or löpande. Texts that a spreadsheet
+    would take for a formula start with ' (the JSON keeps every text exactly)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for area in roadmap.areas:
         for need in area.needs:
             for action in need.actions:
-                writer.writerow((area.title, area.id, need.title, need.id, action.id, action.text,
-                                 COLUMN_NAMES[action.column], action.body.name, action.body.id,
-                                 action.status.value, action.horizon.data if action.horizon else "",
-                                 need.horizon.data))
+                row = (area.title, area.id, need.title, need.id, action.id, action.text,
+                       COLUMN_NAMES[action.column], action.body.name, action.body.id,
+                       action.status.value, action.horizon.data if action.horizon else "",
+                       need.horizon.data)
+                writer.writerow(spreadsheet_safe(str(cell)) for cell in row)
     return out.getvalue().encode("utf-8")
 
 
