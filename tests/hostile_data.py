@@ -36,10 +36,12 @@ PAYLOADS = (
     "\\<script>fpPwned(16)</script>",
     "`<script>fpPwned(17)</script>`",
     "<math><mtext><table><mglyph><style><img src=x onerror=fpPwned(18)>",
+    # Markdown's attr_list reads a heading's trailing { … } as attributes (last in a heading group).
+    '{ onmouseover="fpPwned(19)" tabindex=0 }',
 )
 # A link that the schema's pattern accepts (https://, a dot in the host) and that tries to leave
 # the attribute it is printed in.
-HOSTILE_LINK = 'https://skr.se/"><svg/onload=fpPwned(19)>'
+HOSTILE_LINK = 'https://skr.se/"><svg/onload=fpPwned(30)>'
 
 # Keys whose values are free text shown to readers (in the data and in the remiss files).
 TEXT_KEYS = {
