@@ -212,3 +212,15 @@ def test_a_build_with_a_hostile_setting_fails_before_anything_is_written(tmp_pat
     assert "Traceback" not in done.stderr + done.stdout
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text(encoding="utf-8") == "förra bygget"
+
+
+@pytest.mark.parametrize("repository", ["exempelstaden/..", "exempelstaden/."])
+def test_a_repository_name_that_climbs_out_is_refused(tmp_path, repository):
+    """The pattern allows dots in a name; '..' would make the issue links leave the repository."""
+    text = DATA.read_text(encoding="utf-8").replace("github-förråd: exempelstaden/fardplan",
+                                                    f"github-förråd: {repository}")
+    path = tmp_path / "roadmap.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert [d.text() for d in validate_file(path, name="data/roadmap.yaml").errors] == [
+        f"data/roadmap.yaml:{line_of(text, '  github-förråd:')}:18: remiss.github-förråd: '{repository}' går inte "
+        "att använda: förrådets namn kan inte vara . eller .."]
