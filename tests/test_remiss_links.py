@@ -69,7 +69,8 @@ def test_bad_remiss_settings_are_located_in_swedish(write_yaml, remiss_text):
         f"data/roadmap.yaml:{at('  sista-dag:')}:14: remiss.sista-dag: sista-dag (2022-01-10) är före öppnar "
         "(2022-01-24): remisstiden måste vara minst en dag",
         f"data/roadmap.yaml:{at('  e-post:')}:11: remiss.e-post: 'registrator at testkommunen' går inte att "
-        "använda: skriv en hel e-postadress utan mellanslag, till exempel registrator@exempelstaden.se",
+        "använda: skriv en enda e-postadress, till exempel registrator@exempelstaden.se, utan mellanslag och "
+        "utan tecknen ? & % = / \" < > '",
         f"data/roadmap.yaml:{at('  github-förråd:')}:18: remiss.github-förråd: "
         "'https://github.com/testkommunen/fardplan' går inte att använda: skriv förrådet som ägare/namn, till "
         "exempel exempelstaden/fardplan, utan https://github.com/",

@@ -6,6 +6,7 @@ index them; only a decided version is the färdplan in force.
 """
 from __future__ import annotations
 
+import html
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -52,11 +53,14 @@ def edition(roadmap: Roadmap, published_as: str | None = None) -> Edition:
 
 
 def version_title(roadmap: Roadmap, published_as: str | None = None) -> str:
-    """The title in the version selector, e.g. "2022 (beslutad)" or "Utkast (arbetsmaterial)"."""
+    """The title in the version selector, e.g. "2022 (beslutad)" or "Utkast (arbetsmaterial)".
+
+    HTML, escaped: mike writes it into versions.json as given, and Material's version selector puts
+    it into the page as markup."""
     current = edition(roadmap, published_as)
     if published_as == DRAFT_VERSION:
         return "Utkast (arbetsmaterial)"
-    return f"{roadmap.document.version} ({current.label.lower()})"
+    return html.escape(f"{roadmap.document.version} ({current.label.lower()})")
 
 
 def remiss_is_open(roadmap: Roadmap, today: date) -> bool:

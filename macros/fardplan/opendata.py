@@ -23,6 +23,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
+from .addresses import email_problem, mailto, web_address_problem
 from .changes import Comparison
 from .horizon import Horizon
 from .model import Action, Change, Need, Roadmap, Settings, Status
@@ -70,7 +71,7 @@ FILES = (
                  "initiativ, områden, behov och åtgärder."),
     OpenDataFile(CSV_PATH, "Åtgärderna som tabell (CSV)", "text/csv", "CSV",
                  "En rad per åtgärd med område, behov, ansvarig, status och tidshorisont. "
-                 "Teckenkodning UTF-8, kommatecken mellan fälten."),
+                 "Teckenkodning UTF-8, kommatecken mellan fälten och varje fält inom citattecken."),
     OpenDataFile(SCHEMA_FILE_PATH, "Beskrivning av JSON-filen (JSON Schema)", "application/schema+json", "JSON",
                  "Vad varje fält i JSON-filen betyder och vilka värden det kan ha."),
     OpenDataFile(DCAT_PATH, "Metadata för Sveriges dataportal (DCAT-AP-SE)", "application/rdf+xml", "RDF_XML",
@@ -92,6 +93,8 @@ class OpenDataSettings:
 
     @classmethod
     def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> "OpenDataSettings":
+        """The settings, checked: each address must be one plain address, since each becomes a link
+        on the site and in the metadata. A ValueError's message says which setting, in Swedish."""
         given = settings.get("licens")
         if not given:
             licence = Licence(CC0["namn"], CC0["url"], CC0["uri"])
@@ -99,11 +102,24 @@ class OpenDataSettings:
             raise ValueError("extra.fardplan.licens i mkdocs.yml behöver en url till licensen, "
                              "till exempel https://creativecommons.org/licenses/by/4.0/deed.sv")
         else:
-            licence = Licence(given.get("namn") or given["url"], given["url"], given.get("uri") or given["url"])
+            licence = Licence(str(given.get("namn") or given["url"]), given["url"], given.get("uri") or given["url"])
+            _check_address("extra.fardplan.licens.url", web_address_problem(licence.url))
+            _check_address("extra.fardplan.licens.uri", web_address_problem(licence.uri))
         root = (site_url or "").strip()
+        if root:
+            _check_address("site_url", web_address_problem(root))
         if root and not root.endswith("/"):
             root += "/"
-        return cls(root, folder, licence, settings.get("kontakt-epost"))
+        contact = settings.get("kontakt-epost")
+        if contact in (None, ""):  # no contact given
+            contact = None
+        else:
+            _check_address("extra.fardplan.kontakt-epost", email_problem(contact))
+        return cls(root, folder, licence, contact)
+
+    @property
+    def contact_url(self) -> str | None:
+        return mailto(self.contact_email) if self.contact_email else None
 
     def version_url(self, path: str = "") -> str:
         """The stable address of a file in this version's folder (relative when no site_url)."""
@@ -111,6 +127,11 @@ class OpenDataSettings:
 
     def root_url(self, path: str = "") -> str:
         return f"{self.site_root}{path}"
+
+
+def _check_address(setting: str, problem: str | None) -> None:
+    if problem:
+        raise ValueError(f"{setting} i mkdocs.yml: {problem}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,19 +229,32 @@ def roadmap_json(roadmap: Roadmap) -> bytes:
     return (json.dumps(roadmap_data(roadmap), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+# OWASP, "CSV Injection": a spreadsheet reads a cell that starts with one of these as a formula,
+# which can compute, fetch a web address or run a command.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """A cell that a spreadsheet shows as text instead of computing it: as OWASP recommends, a
+    single quote goes before a leading trigger character (and every cell is quoted)."""
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+
+
 def actions_csv(roadmap: Roadmap) -> bytes:
-    """One row per action (RFC 4180: comma-separated, CRLF line ends, UTF-8). Horizons are written
-    as in the data file: 2024, 2022-2024 or löpande."""
+    """One row per action (RFC 4180: comma-separated, CRLF line ends, UTF-8, every cell quoted).
+    Horizons are written as in the data file: 2024, 2022-2024 or löpande. Texts that a spreadsheet
+    would take for a formula start with ' (the JSON keeps every text exactly)."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for area in roadmap.areas:
         for need in area.needs:
             for action in need.actions:
-                writer.writerow((area.title, area.id, need.title, need.id, action.id, action.text,
-                                 COLUMN_NAMES[action.column], action.body.name, action.body.id,
-                                 action.status.value, action.horizon.data if action.horizon else "",
-                                 need.horizon.data))
+                row = (area.title, area.id, need.title, need.id, action.id, action.text,
+                       COLUMN_NAMES[action.column], action.body.name, action.body.id,
+                       action.status.value, action.horizon.data if action.horizon else "",
+                       need.horizon.data)
+                writer.writerow(spreadsheet_safe(str(cell)) for cell in row)
     return out.getvalue().encode("utf-8")
 
 
@@ -327,7 +361,7 @@ def dcat_rdf(roadmap: Roadmap, settings: OpenDataSettings, changes_summary: str 
     if settings.contact_email:
         contact = _node(rdf, "vcard:Organization", about=contact_uri)
         _node(contact, "vcard:fn", doc.organisation)
-        _node(contact, "vcard:hasEmail", resource="mailto:" + settings.contact_email)
+        _node(contact, "vcard:hasEmail", resource=settings.contact_url)
 
     ET.indent(rdf)
     return ET.tostring(rdf, encoding="utf-8", xml_declaration=True) + b"\n"

@@ -7,6 +7,7 @@ here with git plumbing (a temporary index), so no worktree or checkout of the br
 """
 from __future__ import annotations
 
+import html
 import json
 import os
 import subprocess
@@ -56,7 +57,9 @@ def published_versions(repo: Path, branch: str) -> list[PublishedEntry]:
     raw = read_file(repo, branch, "versions.json")
     if not raw:
         return []
-    return [PublishedEntry(item["version"], item.get("title") or item["version"], tuple(item.get("aliases") or ()))
+    # Titles are HTML there (edition.version_title): plain text here, for autoescaping templates.
+    return [PublishedEntry(item["version"], html.unescape(item.get("title") or item["version"]),
+                           tuple(item.get("aliases") or ()))
             for item in json.loads(raw)]
 
 

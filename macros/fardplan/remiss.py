@@ -12,6 +12,7 @@ from enum import Enum
 from typing import Iterator
 from urllib.parse import quote, urlencode
 
+from .addresses import email_problem, mailto
 from .diagnostics import Diagnostic
 from .model import Document, Remiss, Roadmap, Stage
 from .source import Source
@@ -65,6 +66,12 @@ def _short(title: str) -> str:
     return title if len(title) <= MAX_TITLE_LENGTH else title[: MAX_TITLE_LENGTH - 1].rstrip() + "…"
 
 
+def _repository_url(remiss: Remiss) -> str:
+    """https://github.com/OWNER/REPO, each part encoded (the schema allows only plain names)."""
+    owner, _, name = remiss.repository.partition("/")
+    return f"https://github.com/{quote(owner, safe='')}/{quote(name, safe='')}"
+
+
 def new_issue_url(remiss: Remiss, version: str, part_id: str, part_title: str) -> str:
     """GitHub's new-issue page with the remiss form, its title, part and version filled in.
 
@@ -77,13 +84,13 @@ def new_issue_url(remiss: Remiss, version: str, part_id: str, part_title: str) -
         "del": part_id,
         "version": version,
     }, quote_via=quote)
-    return _checked(f"https://github.com/{remiss.repository}/issues/new?{query}")
+    return _checked(f"{_repository_url(remiss)}/issues/new?{query}")
 
 
 def issue_search_url(remiss: Remiss, part_id: str) -> str:
     """GitHub's issue list, searching the remiss comments that name this part."""
     search = f'is:issue label:{LABEL} "{part_id}"'
-    return _checked(f"https://github.com/{remiss.repository}/issues?q={quote(search, safe='')}")
+    return _checked(f"{_repository_url(remiss)}/issues?q={quote(search, safe='')}")
 
 
 def mail_body(document: Document, remiss: Remiss, part_id: str, part_title: str) -> str:
@@ -117,7 +124,7 @@ def mailto_url(document: Document, remiss: Remiss, part_id: str, part_title: str
     subject = f"Remissvar {remiss.registration_number}, version {document.version}: {part_id}"
     body = mail_body(document, remiss, part_id, part_title).replace("\n", "\r\n")
     query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
-    return _checked(f"mailto:{quote(remiss.email, safe='@')}?{query}")
+    return _checked(mailto(remiss.email, query))
 
 
 @dataclass(frozen=True)
@@ -191,6 +198,11 @@ class RemissView:
     def days_left(self) -> str:
         return days_left_text(self.remiss, self.today)
 
+    @property
+    def contact_url(self) -> str:
+        """A plain mailto: link to the registry, for those who write their own e-mail."""
+        return mailto(self.remiss.email)
+
 
 def remiss_view(roadmap: Roadmap, today: date, *, has_answers: bool = False,
                 answered: frozenset[str] = frozenset()) -> RemissView | None:
@@ -245,6 +257,14 @@ def check_remiss_settings(source: Source) -> list[Diagnostic]:
             ("remiss", "diarienummer"),
             f"diarienumret '{number}' skiljer sig från dokumentets '{document_number}': "
             "remissvaren ska ange ärendets diarienummer, så skriv samma på båda ställena"))
+    # The schema's pattern says the same; this check also guards the links if the schema is changed.
+    email = remiss.get("e-post")
+    if isinstance(email, str) and email_problem(email):
+        problems.append(source.diagnostic(("remiss", "e-post"), email_problem(email)))
+    repository = remiss.get("github-förråd")
+    if isinstance(repository, str) and repository.partition("/")[2] in {".", ".."}:
+        problems.append(source.diagnostic(("remiss", "github-förråd"),
+                                          f"'{repository}' går inte att använda: förrådets namn kan inte vara . eller .."))
     seen: dict[str, int] = {}
     respondents = remiss.get("remissinstanser")
     for index, item in enumerate(respondents if isinstance(respondents, list) else []):
