@@ -86,6 +86,8 @@ def read_export(path: Path) -> list:
     """A saved export: a JSON list of issues, a list of pages (gh api --paginate --slurp), or pages
     one after another (gh api --paginate without --slurp)."""
     name = display_name(path)
+    if path.is_dir():
+        raise FetchError(f"Exportfilen {name} är en mapp, inte en fil.", EXIT_USAGE)
     try:
         if path.stat().st_size > MAX_EXPORT_BYTES:
             raise FetchError(f"Exportfilen {name} är större än {MAX_EXPORT_BYTES // 2**20} MB.", UNUSABLE)
@@ -93,7 +95,7 @@ def read_export(path: Path) -> list:
     except FileNotFoundError:
         raise FetchError(f"Exportfilen {name} finns inte.", EXIT_USAGE) from None
     except FileProblem as problem:
-        raise FetchError(f"Exportfilen: {problem}.", EXIT_USAGE if problem.code == EXIT_USAGE else UNUSABLE) from None
+        raise FetchError(f"Exportfilen {problem}.", EXIT_USAGE if problem.code == EXIT_USAGE else UNUSABLE) from None
     end = len(text.rstrip())
     if not end:
         raise FetchError(f"Exportfilen {name} är tom.", UNUSABLE)
@@ -132,6 +134,8 @@ def fail(message: str, code: int = EXIT_DATA) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if not args.data.is_file():
+        return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)
     try:
         roadmap = load_roadmap(args.data, name=display_name(args.data))
     except ValidationFailed as error:

@@ -493,7 +493,7 @@ def test_a_page_too_large_is_refused(servers, monkeypatch):
     (deep(100_000), 5, "fel: Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub."),
     (deep(40), 5, "fel: Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub."),
     (b"[]\n{}", 5, "fel: Exportfilen {name} ska innehålla en lista med ärenden."),
-    ("[]".encode("utf-16"), 5, "fel: Exportfilen: {name} är inte sparad som UTF-8 (byte 0xff på rad 1 kan inte "
+    ("[]".encode("utf-16"), 5, "fel: Exportfilen {name} är inte sparad som UTF-8 (byte 0xff på rad 1 kan inte "
                                "läsas); spara den som UTF-8 i din editor."),
     (None, 2, "fel: Exportfilen {name} finns inte."),
 ])

@@ -150,3 +150,22 @@ def run(main: Callable[[], int | None]) -> NoReturn:
     except KeyboardInterrupt:
         code = fail("avbrutet", 130)
     sys.exit(code or 0)
+
+
+def site_config(path) -> dict:
+    """mkdocs.yml read for a script, with a Swedish message when it is missing, not UTF-8 or not YAML."""
+    import yaml
+
+    from .files import read_text
+    from .publishing import read_site_config
+
+    read_text(path)  # names the file when it is missing or not UTF-8
+    try:
+        config = read_site_config(path)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise FileProblem(f"{where}: filen är inte giltig YAML och kan inte läsas", EXIT_DATA) from None
+    if not isinstance(config, dict):
+        raise FileProblem(f"{path}: filen ska innehålla webbplatsens inställningar (nyckel: värde)", EXIT_DATA)
+    return config
