@@ -528,3 +528,22 @@ def test_a_crlf_compilation_stays_crlf(tmp_path):
     assert raw.count(b"\r\n") == raw.count(b"\n") > 10
     assert "bekräftad: true" in raw.decode("utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["export.json", "remissvar.yaml"]  # no temporary file
+
+
+@pytest.mark.parametrize("escaped", ["\\e[31m", "\\a", "\\0", "\\x9b", "\\v"])
+def test_control_characters_written_into_the_compiled_file_by_hand_are_refused(roadmap, tmp_path, escaped):
+    from fardplan import ValidationFailed
+    from fardplan.remissvar import load_remiss_answers
+
+    answers = tmp_path / "remissvar.yaml"
+    answers.write_text(
+        "github-förråd: exempelstaden/fardplan\nsammanställd: '2022-03-07'\nsynpunkter:\n"
+        "- nummer: 1\n  del: hela-fardplanen\n  typ: privatperson\n  ställningstagande: tillstyrker\n"
+        f'  synpunkt: "Bra {escaped} förslag."\n  inkom: \'2022-02-01\'\n', encoding="utf-8")
+    with pytest.raises(ValidationFailed) as error:
+        load_remiss_answers(roadmap, answers, tmp_path / "saknas.yaml", answers_name="remissvar.yaml")
+    [problem] = [d.text() for d in error.value.diagnostics]
+    # How the value is quoted is the schema module's business; the place and the advice are ours.
+    assert problem.startswith("remissvar.yaml:8:13: synpunkter[nr 1].synpunkt: ")
+    assert problem.endswith("texten får inte vara tom eller innehålla styrtecken; kör scripts/remissvar.py igen i "
+                            "stället för att ändra filen för hand")
