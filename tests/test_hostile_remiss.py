@@ -4,7 +4,6 @@ log, the data file or the site, and the GitHub token goes to the API's own origi
 Servers are local stand-ins on 127.0.0.1; nothing here reaches the network."""
 from __future__ import annotations
 
-import hashlib
 import http.server
 import json
 import os
