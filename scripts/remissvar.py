@@ -136,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if not args.data.is_file():
         return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)
+    if args.ut.is_dir():
+        return fail(f"{args.ut} är en mapp; ange filen som ska skrivas, till exempel data/remissvar.yaml", EXIT_USAGE)
     try:
         roadmap = load_roadmap(args.data, name=display_name(args.data))
     except ValidationFailed as error:

@@ -110,6 +110,8 @@ CASES = [
     ("remissvar.py", ["--vanta-hogst", "-1"], 2,
      "remissvar.py: fel: argument --vanta-hogst: '-1' är inte ett antal sekunder mellan 0 och 86400"),
     ("remissvar.py", ["--fil"], 2, "remissvar.py: fel: argument --fil: ett värde saknas"),
+    ("remissvar.py", ["--data", "roadmap.yaml", "--ut", "inte-utf8"], 2,
+     "fel: inte-utf8 är en mapp; ange filen som ska skrivas, till exempel data/remissvar.yaml"),
 ]
 
 
@@ -234,3 +236,11 @@ def test_dev_uses_only_the_standard_library():
     imported |= {node.module.split(".")[0] for node in ast.walk(tree)
                  if isinstance(node, ast.ImportFrom) and node.module and node.level == 0}
     assert imported <= set(sys.stdlib_module_names) | {"__future__"}, imported
+
+
+def test_pdf_without_chromium_says_what_to_install(folder):
+    (folder / "site" / "hela-fardplanen").mkdir(parents=True)
+    (folder / "site" / "hela-fardplanen" / "index.html").write_text("<h1>Hela</h1>", encoding="utf-8")
+    result = run("pdf.py", "site", "ut.pdf", cwd=folder, env={"CHROMIUM_PATH": str(folder / "ingen-chromium")})
+    assert_swedish_failure(result, 1, "fel: Chromium saknas. Installera Debians paket: apt-get install chromium")
+    assert not (folder / "ut.pdf").exists()

@@ -8,6 +8,7 @@ codes document them in their help.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -147,6 +148,9 @@ def run(main: Callable[[], int | None]) -> NoReturn:
     except OSError as error:
         missing = isinstance(error, FileNotFoundError | IsADirectoryError | NotADirectoryError)
         code = fail(os_error_message(error), EXIT_USAGE if missing else EXIT_DATA)
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_DATA
     except KeyboardInterrupt:
         code = fail("avbrutet", 130)
     sys.exit(code or 0)

@@ -74,6 +74,8 @@ def read_text(path: Path, display: str | None = None) -> TextFile:
 def write_text(path: Path, text: str, *, like: TextFile | None = None, newline: str | None = None) -> None:
     """Write text ("\\n" line endings) atomically, with the line endings and BOM of `like` (the
     file as it was read), or `newline`, or those of the file already at `path`."""
+    if path.is_dir():
+        raise FileProblem(f"{path} är en mapp, inte en fil", 2)
     if like is None and newline is None and path.is_file():
         try:
             like = read_text(path)
