@@ -19,7 +19,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import ROOT, copy_project
+from support import DATA, ROOT, copy_project
 from fardplan import load_roadmap
 from fardplan import github_issues
 from fardplan.cli import safe_text
@@ -38,7 +38,7 @@ WORKFLOW_COMMAND = re.compile(r"^\s*::", re.M)
 
 @pytest.fixture(scope="module")
 def roadmap():
-    return load_roadmap(ROOT / "data" / "roadmap.yaml")
+    return load_roadmap(DATA)
 
 
 def form_body(**values: str | None) -> str:
@@ -208,7 +208,8 @@ def test_a_neutralised_workflow_command_stays_readable():
 def run_script(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if k not in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL")}
     base["FARDPLAN_TODAY"] = TODAY.isoformat()
-    return subprocess.run(SCRIPT + list(args), capture_output=True, text=True, env={**base, **(env or {})},
+    data = [] if "--data" in args else ["--data", str(DATA)]
+    return subprocess.run(SCRIPT + data + list(args), capture_output=True, text=True, env={**base, **(env or {})},
                           cwd=cwd)
 
 
