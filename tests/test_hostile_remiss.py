@@ -33,7 +33,7 @@ REPOSITORY = "exempelstaden/fardplan"
 TODAY = date(2022, 3, 7)
 # Control characters and escape sequences that must never survive: C0, DEL, C1, bidi overrides.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-WORKFLOW_COMMAND = re.compile(r"^\s*::", re.M)
+WORKFLOW_COMMAND = re.compile(r"^\s*::|##\[", re.M)
 
 
 @pytest.fixture(scope="module")
@@ -183,6 +183,7 @@ HOSTILE_TEXTS = [
     "text\r::warning::efter vagnretur",
     "DEL \x7f tecken",
     "\x1bPdevice control\x1b\\ slut",
+    "äldre syntax ##[error]kapad och ##[add-mask]hemlig",
 ]
 
 
@@ -203,6 +204,7 @@ def test_control_text_is_neutralised_when_read(hostile, field):
 def test_a_neutralised_workflow_command_stays_readable():
     assert safe_text("rad\n::error::x\n  ::warning::y") == "rad\n: :error::x\n  : :warning::y"
     assert safe_text("röd \x1b[31mtext\x1b[0m") == "röd text"
+    assert safe_text("se ##[error]x") == "se # #[error]x"
 
 
 def run_script(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:

@@ -112,17 +112,18 @@ class SwedishArgumentParser(argparse.ArgumentParser):
 _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]")
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # GitHub's runner reads a line as a workflow command (::error::, ::add-mask::, ::stop-commands::)
-# when it starts with "::" after leading white space.
+# when it starts with "::" after leading white space, and its older syntax "##[command]" anywhere.
 _WORKFLOW_COMMAND = re.compile(r"^(\s*):(?=:)", re.M)
+_LEGACY_COMMAND = re.compile(r"#(?=#\[)")
 
 
 def safe_text(text: str) -> str:
     """Text without escape sequences and control characters (tab and line feed stay; a carriage
-    return becomes a line feed), and no line that GitHub Actions would run as a workflow command:
-    such a line's "::" becomes ": :"."""
+    return becomes a line feed), and nothing GitHub Actions would run as a workflow command: a
+    line's leading "::" becomes ": :", and "##[" becomes "# #["."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROLS.sub("", _ESCAPES.sub("", text))
-    return _WORKFLOW_COMMAND.sub(r"\1: ", text)
+    return _LEGACY_COMMAND.sub("# ", _WORKFLOW_COMMAND.sub(r"\1: ", text))
 
 
 def say(message: str, *, error: bool = False) -> None:
