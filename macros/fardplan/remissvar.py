@@ -21,8 +21,8 @@ from typing import Any, Iterable
 import yaml
 
 from .cli import safe_text
-from .diagnostics import Diagnostic, ValidationFailed, sort_key
 from .clock import build_date
+from .diagnostics import Diagnostic, ValidationFailed, sort_key
 from .model import RespondentKind, Roadmap, Vocabulary
 from .remiss import WHOLE_DOCUMENT
 from .schema import check_schema
