@@ -90,9 +90,11 @@ def _check_port_free(address: str) -> None:
             _fail(f"webbplatsen kan inte visas på {address}: {error.strerror or error}", 1)
 
 
-def _run(*args: str | Path, **kwargs) -> None:
+def _run(*args: str | Path, failure: str | None = None, **kwargs) -> None:
     completed = subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs)
     if completed.returncode:
+        if failure:
+            print(f"fel: {failure} (kod {completed.returncode})", file=sys.stderr)
         sys.exit(completed.returncode)
 
 
@@ -109,7 +111,7 @@ def _env() -> dict[str, str]:
 def setup() -> None:
     """Create .venv and install the pinned requirements, only when they changed."""
     if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 eller senare krävs.")
+        _fail(f"Python 3.11 eller senare krävs; det här är {sys.version.split()[0]}", 1)
     wanted = hashlib.sha256(
         (ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()
     ).hexdigest()
@@ -117,12 +119,13 @@ def setup() -> None:
         return
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
+    failure = "paketen kunde inte installeras i .venv; kontrollera nätverket och försök igen"
     _run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-r", "requirements.txt")
+         "-r", "requirements.txt", failure=failure)
     # The core package lives in macros/fardplan; install it in place so scripts, tests and the
     # macros adapter all import the same code.
     _run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "--no-deps", "--no-build-isolation", "-e", ".")
+         "--no-deps", "--no-build-isolation", "-e", ".", failure=failure)
     STAMP.write_text(wanted + "\n")
 
 
