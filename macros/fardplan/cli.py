@@ -58,6 +58,9 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 @contextmanager
 def _swedish() -> Iterator[None]:
     """argparse looks its texts up through module globals when it needs them: swap them meanwhile."""
+    if not hasattr(argparse, "_") or not hasattr(argparse, "ngettext"):  # another Python: stay in English
+        yield
+        return
     saved = argparse._, argparse.ngettext
     argparse._, argparse.ngettext = _gettext, _ngettext
     try:
