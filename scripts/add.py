@@ -11,11 +11,11 @@ the result passes the same checks as the build.
 """
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
+from fardplan.cli import EXIT_DATA, SwedishArgumentParser, run, say
 from fardplan.clock import build_date
+from fardplan.files import read_text, write_text
 from fardplan.scaffold import ACTION_COLUMNS, ScaffoldError, add_action, add_need
 from fardplan.validate import display_name
 
@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Lägg till ett nytt behov eller en ny åtgärd i datafilen.")
+    parser = SwedishArgumentParser(prog="add.py",
+                                   description="Lägg till ett nytt behov eller en ny åtgärd i datafilen.")
     parser.add_argument("--fil", default=str(ROOT / "data" / "roadmap.yaml"),
                         help="datafilen (standard: data/roadmap.yaml)")
     kinds = parser.add_subparsers(dest="kind", required=True, metavar="behov|åtgärd")
@@ -47,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
     path = Path(args.fil)
     name = display_name(path)
-    text = path.read_text(encoding="utf-8")
+    original = read_text(path, name)  # keeps the file's line endings and byte-order mark on writing
+    text = original.text
     try:
         if args.kind == "behov":
             added = add_need(text, name, under=args.under, title=args.rubrik, horizon=args.tidshorisont,
@@ -59,13 +61,13 @@ def main(argv: list[str] | None = None) -> int:
                                today=build_date())
             what = "åtgärden"
     except ScaffoldError as error:
-        print(f"Inget ändrades: {error}", file=sys.stderr)
-        return 1
-    path.write_text(added.text, encoding="utf-8")
-    print(f"Lade till {what} '{added.id}' på rad {added.line} i {name}. Fyll i resten och kontrollera med "
+        say(f"Inget ändrades: {error}", error=True)
+        return EXIT_DATA
+    write_text(path, added.text, like=original)
+    say(f"Lade till {what} '{added.id}' på rad {added.line} i {name}. Fyll i resten och kontrollera med "
           "python3 scripts/dev.py validate.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

@@ -10,12 +10,16 @@
     python3 scripts/dev.py add [ARGS]       # scripts/add.py: add a new need or action
     python3 scripts/dev.py yamllint [FILES] # yamllint with the project's .yamllint.yaml
 
-Only the standard library is used here, so it runs on a fresh machine before anything is installed.
+Only the standard library is used here, so it runs on a fresh machine before anything is installed
+(hence no fardplan.cli: its Swedish messages are repeated here in small).
+Exit codes: 0 done, 1 something failed (or the tool's own code), 2 wrong use.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import socket
 import subprocess
 import sys
 import venv
@@ -26,11 +30,71 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed-requirements"
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+
+USAGE = """\
+användning: python3 scripts/dev.py UPPGIFT [ARGUMENT]
+
+Uppgifter:
+  serve [--dev-addr VÄRD:PORT]  bygg och visa webbplatsen på http://127.0.0.1:8000/fardplan/
+  test [ARGUMENT]               kör alla tester (argumenten går till pytest)
+  build                         bygg webbplatsen strikt till mappen site/
+  setup                         skapa bara .venv (CI kör verktygen i den efteråt)
+  lock                          lås om requirements.txt från requirements.in
+  validate [ARGUMENT]           kontrollera datafilen (scripts/validate.py)
+  add [ARGUMENT]                lägg till ett behov eller en åtgärd (scripts/add.py)
+  yamllint [FILER]              yamllint med projektets .yamllint.yaml
+  help                          visa den här hjälpen
+
+Slutkoder: 0 klart, 1 något misslyckades (eller verktygets egen kod), 2 fel anrop."""
 
 
-def _run(*args: str | Path, **kwargs) -> None:
+def _fail(message: str, code: int) -> None:
+    print(f"fel: {message}", file=sys.stderr)
+    sys.exit(code)
+
+
+def _dev_address(args: list[str]) -> tuple[str, list[str]]:
+    """The address mkdocs serve will use, and its arguments with our default when none is given."""
+    for index, arg in enumerate(args):
+        if arg in ("-a", "--dev-addr"):
+            if index + 1 >= len(args):
+                _fail(f"{arg} kräver en adress, till exempel {arg} {DEFAULT_ADDRESS}", 2)
+            return args[index + 1], args
+        if arg.startswith("--dev-addr="):
+            return arg.split("=", 1)[1], args
+    return DEFAULT_ADDRESS, ["--dev-addr", DEFAULT_ADDRESS, *args]
+
+
+def _check_port_free(address: str) -> None:
+    """Say in Swedish that the port is taken, before mkdocs says it with a traceback."""
+    host, _, port_text = address.rpartition(":")
+    host = host.strip("[]")
+    if not host or not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        _fail(f"adressen {address!r} ska skrivas VÄRD:PORT, till exempel {DEFAULT_ADDRESS}", 2)
+    port = int(port_text)
+    try:
+        family, kind, proto, _, where = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror:
+        _fail(f"värden {host!r} i adressen {address!r} finns inte; använd till exempel 127.0.0.1", 2)
+    with socket.socket(family, kind, proto) as probe:
+        # Like the server itself: a port that only waits for old connections to close counts as free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(where)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                _fail(f"porten {port} på {host} används redan av ett annat program, kanske en annan "
+                      "python3 scripts/dev.py serve. Stäng det, eller välj en annan port: "
+                      f"python3 scripts/dev.py serve --dev-addr {host}:{port + 1 if port < 65535 else 8001}", 1)
+            _fail(f"webbplatsen kan inte visas på {address}: {error.strerror or error}", 1)
+
+
+def _run(*args: str | Path, failure: str | None = None, **kwargs) -> None:
     completed = subprocess.run([str(a) for a in args], cwd=ROOT, **kwargs)
     if completed.returncode:
+        if failure:
+            print(f"fel: {failure} (kod {completed.returncode})", file=sys.stderr)
         sys.exit(completed.returncode)
 
 
@@ -47,7 +111,7 @@ def _env() -> dict[str, str]:
 def setup() -> None:
     """Create .venv and install the pinned requirements, only when they changed."""
     if sys.version_info < (3, 11):
-        sys.exit("Python 3.11 eller senare krävs.")
+        _fail(f"Python 3.11 eller senare krävs; det här är {sys.version.split()[0]}", 1)
     wanted = hashlib.sha256(
         (ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()
     ).hexdigest()
@@ -55,12 +119,13 @@ def setup() -> None:
         return
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
+    failure = "paketen kunde inte installeras i .venv; kontrollera nätverket och försök igen"
     _run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "-r", "requirements.txt")
+         "-r", "requirements.txt", failure=failure)
     # The core package lives in macros/fardplan; install it in place so scripts, tests and the
     # macros adapter all import the same code.
     _run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         "--no-deps", "--no-build-isolation", "-e", ".")
+         "--no-deps", "--no-build-isolation", "-e", ".", failure=failure)
     STAMP.write_text(wanted + "\n")
 
 
@@ -86,15 +151,21 @@ def main(argv: list[str]) -> None:
         "add": [PYTHON, ROOT / "scripts" / "add.py"],
         "yamllint": [BIN / "yamllint", "--strict", "--config-file", ROOT / ".yamllint.yaml"],
     }
+    if task in ("help", "-h", "--help", "--hjälp", "hjälp"):
+        print(USAGE)
+        return
     if task not in {"serve", "test", "build", "setup"} | commands.keys():
-        print(__doc__)
-        sys.exit(0 if task == "help" else 2)
+        print(USAGE, file=sys.stderr)
+        _fail(f"okänd uppgift {task!r}", 2)
+    if task == "serve":
+        address, rest = _dev_address(rest)
+        _check_port_free(address)
     setup()
     env = _env()
     if task == "setup":
         return
     if task == "serve":
-        _run(BIN / "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *rest, env=env)
+        _run(BIN / "mkdocs", "serve", *rest, env=env)
     elif task == "build":
         _run(BIN / "mkdocs", "build", "--strict", *rest, env=env)
     elif task in commands:
@@ -106,4 +177,9 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    try:
+        main(sys.argv[1:])
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except OSError as error:
+        _fail(f"{error.filename or 'en fil'}: {error.strerror or error}", 1)

@@ -14,19 +14,19 @@ Needs git's user.name and user.email (or GIT_AUTHOR_*/GIT_COMMITTER_* in the env
 """
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
 from fardplan.model import Stage
 from fardplan.opendata import DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH
 from fardplan.pages_branch import (BranchError, branch_exists, commit_files, published_versions, read_file,
                                    root_404_page, site_root_path, symlinks)
-from fardplan.publishing import read_site_config, site_settings
+from fardplan.publishing import site_settings
 from fardplan.releases import tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,18 +44,22 @@ def mike(*args: str, cwd: Path, remote: str, branch: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Publicera färdplanen med mike på grenen gh-pages.")
-    parser.add_argument("what", choices=["utkast", "version"],
+    parser = SwedishArgumentParser(prog="publish.py", description="Publicera färdplanen med mike på grenen gh-pages.")
+    parser.add_argument("what", choices=["utkast", "version"], metavar="utkast|version",
                         help="utkast: arbetsmaterialet från main; version: versionen i datafilen")
-    parser.add_argument("--tag", help="taggen som publiceras (kontrolleras mot dokument.version)")
+    parser.add_argument("--tag", metavar="TAGG", help="taggen som publiceras (kontrolleras mot dokument.version)")
     parser.add_argument("--push", action="store_true", help="skicka upp grenen till fjärrförrådet")
-    parser.add_argument("--remote", default="origin")
-    parser.add_argument("--branch", default="gh-pages")
-    parser.add_argument("--project", type=Path, default=ROOT, help="projektmappen (standard: den här)")
+    parser.add_argument("--remote", default="origin", metavar="FJÄRRFÖRRÅD",
+                        help="fjärrförrådet som grenen skickas till (standard: origin)")
+    parser.add_argument("--branch", default="gh-pages", metavar="GREN", help="grenen som webbplatsen publiceras på "
+                        "(standard: gh-pages)")
+    parser.add_argument("--project", type=Path, default=ROOT, metavar="MAPP", help="projektmappen (standard: den här)")
     args = parser.parse_args(argv)
 
     project = args.project.resolve()
-    config = read_site_config(project / "mkdocs.yml")
+    if not project.is_dir():
+        return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
+    config = site_config(project / "mkdocs.yml")
     data_file = site_settings(config).get("data", "data/roadmap.yaml")
     try:
         roadmap = load_roadmap(project / data_file, name=data_file)
@@ -120,4 +124,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

@@ -10,16 +10,16 @@ Exits 0 when the tag was made (or, with --dry-run, could be), 1 when something s
 """
 from __future__ import annotations
 
-import argparse
 import subprocess
 import sys
 from pathlib import Path
 
 from fardplan import validate_file
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.diagnostics import format_all, summary
 from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION
 from fardplan.model import Stage
-from fardplan.publishing import read_site_config, site_settings
+from fardplan.publishing import site_settings
 from fardplan.releases import tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,13 +76,16 @@ Så här går du vidare:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Publicera en version av färdplanen: kontrollera och tagga.")
+    parser = SwedishArgumentParser(prog="release.py",
+                                   description="Publicera en version av färdplanen: kontrollera och tagga.")
     parser.add_argument("--dry-run", action="store_true", help="kontrollera bara, skapa ingen tagg")
-    parser.add_argument("--project", type=Path, default=ROOT, help="projektmappen (standard: den här)")
+    parser.add_argument("--project", type=Path, default=ROOT, metavar="MAPP", help="projektmappen (standard: den här)")
     args = parser.parse_args(argv)
 
     project = args.project.resolve()
-    config = read_site_config(project / "mkdocs.yml")
+    if not project.is_dir():
+        return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
+    config = site_config(project / "mkdocs.yml")
     data_name = site_settings(config).get("data", "data/roadmap.yaml")
     result = validate_file(project / data_name, name=data_name)
     if not result.ok:
@@ -110,4 +113,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

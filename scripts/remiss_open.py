@@ -10,23 +10,27 @@ has not passed. FARDPLAN_TODAY=YYYY-MM-DD fixes "today".
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.clock import build_date
 from fardplan.edition import remiss_is_open
 from fardplan.version_history import History
-from fardplan.publishing import read_site_config, site_settings
+from fardplan.publishing import site_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Visa taggen för den version som är ute på remiss just nu.")
-    parser.add_argument("--project", type=Path, default=ROOT, help="projektmappen (standard: den här)")
-    project = parser.parse_args(argv).project.resolve()
-    data_file = site_settings(read_site_config(project / "mkdocs.yml")).get("data", "data/roadmap.yaml")
+    parser = SwedishArgumentParser(prog="remiss_open.py",
+                                   description="Visa taggen för den version som är ute på remiss just nu.")
+    parser.add_argument("--project", type=Path, default=ROOT, metavar="MAPP", help="projektmappen (standard: den här)")
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
+    if not project.is_dir():
+        return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
+    data_file = site_settings(site_config(project / "mkdocs.yml")).get("data", "data/roadmap.yaml")
     history = History.find(project / data_file)
     if history is None or not history.versions:
         print("Ingen version är publicerad.", file=sys.stderr)
@@ -44,4 +48,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

@@ -6,49 +6,59 @@
 
 The previous data file is replaced only when every issue could be read; otherwise it stays as it
 was and every problem is listed. GITHUB_API_URL (set by GitHub Actions) points at another API
-server, such as GitHub Enterprise or a local test server.
-Exit codes: 0 written, 1 nothing written (problems listed), 2 wrong call.
+server, such as GitHub Enterprise or a local test server; the token is sent only there, over https.
+Exit codes: see EPILOG.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import sys
-import tempfile
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
+from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, run, safe_text, say
 from fardplan.clock import build_date
 from fardplan.diagnostics import format_all
-from fardplan.github_issues import DEFAULT_API, FetchError, fetch_issues
+from fardplan.files import FileProblem, read_text, write_text
+from fardplan.github_issues import DEFAULT_API, UNUSABLE, FetchError, fetch_issues, too_deep
 from fardplan.remiss import LABEL
-from fardplan.remissvar import check_compiled_text, compile_issues, dump_compiled
+from fardplan.remissvar import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
 from fardplan.validate import display_name
 
 ROOT = Path(__file__).resolve().parent.parent
+MAX_EXPORT_BYTES = 200 * 1024 * 1024
 
-EPILOG = """\
+EPILOG = f"""\
 Token: en token som får läsa ärenden i förrådet, i miljövariabeln GITHUB_TOKEN (eller GH_TOKEN).
 Utan token går det att läsa ett öppet förråd, men GitHub tillåter då bara ett fåtal anrop i timmen.
+Token skickas bara till GitHubs API-adress (GITHUB_API_URL, standard {DEFAULT_API}) och bara
+med https, aldrig vidare till en annan adress.
+
+Remissinstanser: vem som helst kan skriva in namnet på en nämnd eller förening. När du har
+kontrollerat att en synpunkt verkligen kommer från remissinstansen, sätt etiketten
+{CONFIRMED_LABEL} på ärendet och kör skriptet igen. Bara bekräftade svar räknas per
+remissinstans på webbplatsen.
 
 Spara en export med GitHubs kommandoradsverktyg:
   gh api --paginate --slurp "repos/ÄGARE/NAMN/issues?labels=remiss&state=all&per_page=100" > export.json
+
+Slutkoder (den tidigare sammanställningen finns kvar i alla fall utom 0):
+  0  sammanställningen skrevs
+  1  fel i data: färdplanens datafil har fel, eller ärenden kan inte läsas (rätta dem på GitHub)
+  2  fel anrop: fel eller saknat argument, exportfilen finns inte, GITHUB_API_URL är inte https
+  3  GitHub gick inte att nå, eller svarade med fel (till exempel ogiltig token)
+  4  GitHub begränsar antalet anrop längre än --vanta-hogst sekunder
+  5  svaret från GitHub eller exportfilen går inte att använda (inte JSON, för djupt nästlat,
+     för stort, eller omdirigerat till en annan adress)
 """
 
 
-class _SwedishHelp(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, prefix="Användning: ")
-
-
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="remissvar.py", add_help=False, formatter_class=_SwedishHelp, epilog=EPILOG,
+def parser() -> SwedishArgumentParser:
+    p = SwedishArgumentParser(
+        prog="remissvar.py", epilog=EPILOG,
         description="Hämta remissynpunkterna (ärenden med etiketten remiss) och skriv sammanställningen\n"
                     "data/remissvar.yaml, som webbplatsen visar på sidan Remiss och remissvar.")
-    p._optionals.title = "val"
-    p.add_argument("-h", "--hjalp", action="help", help="visa den här hjälpen")
     p.add_argument("--fil", type=Path, metavar="EXPORT.json",
                    help="läs ärendena från en sparad export (JSON från GitHubs REST API) i stället för från GitHub")
     p.add_argument("--ut", type=Path, default=ROOT / "data" / "remissvar.yaml", metavar="FIL",
@@ -57,60 +67,77 @@ def parser() -> argparse.ArgumentParser:
                    help="färdplanens datafil med remissens uppgifter (standard: data/roadmap.yaml)")
     p.add_argument("--anmarkning", metavar="TEXT",
                    help="en kort anmärkning som visas ovanför sammanställningen, till exempel att den är ett exempel")
-    p.add_argument("--vanta-hogst", type=float, default=60, metavar="SEKUNDER",
+    p.add_argument("--vanta-hogst", type=_seconds, default=60, metavar="SEKUNDER",
                    help="hur länge skriptet får vänta när GitHub begränsar antalet anrop (standard: 60)")
     return p
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86400:  # also rejects nan and inf
+        raise argparse.ArgumentTypeError(f"{value!r} är inte ett antal sekunder mellan 0 och 86400")
+    return seconds
 
 
 def read_export(path: Path) -> list:
     """A saved export: a JSON list of issues, a list of pages (gh api --paginate --slurp), or pages
     one after another (gh api --paginate without --slurp)."""
+    name = display_name(path)
+    if path.is_dir():
+        raise FetchError(f"Exportfilen {name} är en mapp, inte en fil.", EXIT_USAGE)
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_EXPORT_BYTES:
+            raise FetchError(f"Exportfilen {name} är större än {MAX_EXPORT_BYTES // 2**20} MB.", UNUSABLE)
+        text = read_text(path, name).text
     except FileNotFoundError:
-        raise FetchError(f"Exportfilen {path} finns inte.") from None
-    except UnicodeDecodeError:
-        raise FetchError(f"Exportfilen {path} är inte sparad som UTF-8.") from None
-    decoder, position, parts = json.JSONDecoder(), 0, []
-    try:
-        while position < len(text.rstrip()):
-            value, end = decoder.raw_decode(text, position)
-            parts.append(value)
-            position = len(text) - len(text[end:].lstrip())
-    except ValueError as error:
-        raise FetchError(f"Exportfilen {path} är inte giltig JSON: {error}") from None
-    if not parts:
-        raise FetchError(f"Exportfilen {path} är tom.")
+        raise FetchError(f"Exportfilen {name} finns inte.", EXIT_USAGE) from None
+    except FileProblem as problem:
+        raise FetchError(f"Exportfilen {problem}.", EXIT_USAGE if problem.code == EXIT_USAGE else UNUSABLE) from None
+    end = len(text.rstrip())
+    if not end:
+        raise FetchError(f"Exportfilen {name} är tom.", UNUSABLE)
+    parts, position = [], 0
+    while position < end:
+        value, position = _decode_next(text, position, name)
+        parts.append(value)
+        position = len(text) - len(text[position:].lstrip())
     issues = []
     for part in parts:
         if not isinstance(part, list):
-            raise FetchError(f"Exportfilen {path} ska innehålla en lista med ärenden.")
+            raise FetchError(f"Exportfilen {name} ska innehålla en lista med ärenden.", UNUSABLE)
         for item in part:
             issues.extend(item if isinstance(item, list) else [item])
     return issues
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target, then rename: a reader sees the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _decode_next(text: str, position: int, name: str) -> tuple[object, int]:
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        value, end = json.JSONDecoder().raw_decode(text, position)
+    except RecursionError:
+        raise FetchError(f"Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub.",
+                         UNUSABLE) from None
+    except ValueError as error:
+        raise FetchError(f"Exportfilen {name} är inte giltig JSON: {error}", UNUSABLE) from None
+    if too_deep(value):
+        raise FetchError(f"Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub.", UNUSABLE)
+    return value, end
 
 
-def fail(message: str) -> int:
-    print(f"fel: {message}", file=sys.stderr)
-    print("Ingenting skrevs; den tidigare sammanställningen finns kvar.", file=sys.stderr)
-    return 1
+def fail(message: str, code: int = EXIT_DATA) -> int:
+    say(f"fel: {message}", error=True)
+    say("Ingenting skrevs; den tidigare sammanställningen finns kvar.", error=True)
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if not args.data.is_file():
+        return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)
+    if args.ut.is_dir():
+        return fail(f"{args.ut} är en mapp; ange filen som ska skrivas, till exempel data/remissvar.yaml", EXIT_USAGE)
     try:
         roadmap = load_roadmap(args.data, name=display_name(args.data))
     except ValidationFailed as error:
@@ -127,12 +154,12 @@ def main(argv: list[str] | None = None) -> int:
             token = os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
             api_url = os.environ.get("GITHUB_API_URL") or DEFAULT_API
             if not token:
-                print("obs: ingen token i GITHUB_TOKEN; läser utan token.", file=sys.stderr)
+                say("obs: ingen token i GITHUB_TOKEN; läser utan token.", error=True)
             issues = fetch_issues(remiss.repository, LABEL, token=token, api_url=api_url,
                                   max_wait=args.vanta_hogst)
             origin = f"GitHub ({remiss.repository})"
     except FetchError as error:
-        return fail(str(error))
+        return fail(str(error), error.code)
 
     compilation = compile_issues(issues, roadmap)
     if compilation.problems:
@@ -141,17 +168,18 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"{count} {'ärende' if count == 1 else 'ärenden'} kan inte läsas. Rätta på GitHub (eller ta bort "
                     f"etiketten {LABEL} från ärenden som inte är remissvar) och kör skriptet igen:\n{listing}")
     for warning in compilation.warnings:
-        print(f"varning: {warning}", file=sys.stderr)
+        say(f"varning: {warning}", error=True)
 
     name = display_name(args.ut)
-    text = dump_compiled(compilation.comments, remiss.repository, build_date(), args.anmarkning)
+    note = safe_text(args.anmarkning).strip() if args.anmarkning else None
+    text = dump_compiled(compilation.comments, remiss.repository, build_date(), note)
     problems = check_compiled_text(text, name)
     if problems:  # a bug here, never the commenters' fault: still, the old file stays
         return fail("sammanställningen blev ogiltig:\n" + format_all(problems))
-    write_atomically(args.ut, text)
-    print(f"Skrev {len(compilation.comments)} synpunkter från {origin} till {name}.")
+    write_text(args.ut, text)  # atomically, with the previous file's line endings
+    say(f"Skrev {len(compilation.comments)} synpunkter från {origin} till {name}.")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

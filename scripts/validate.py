@@ -16,11 +16,11 @@ itself is wrong (such as a reference git does not know).
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 from fardplan import ValidationFailed, validate_file
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.diagnostics import Diagnostic, format_all, summary
 from fardplan.gitref import RELEASE_TAG_PREFIX, repository_root
 from fardplan.history import CompareError, load_previous
@@ -39,8 +39,8 @@ def annotation_name(path: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Kontrollera färdplanens datafil.")
-    parser.add_argument("file", nargs="?", default=str(ROOT / "data" / "roadmap.yaml"),
+    parser = SwedishArgumentParser(prog="validate.py", description="Kontrollera färdplanens datafil.")
+    parser.add_argument("file", nargs="?", default=str(ROOT / "data" / "roadmap.yaml"), metavar="FIL",
                         help="datafilen (standard: data/roadmap.yaml)")
     parser.add_argument("--format", choices=["text", "github"], default="text",
                         help="text (standard) eller github för anteckningar i en pull request")
@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     path = Path(args.file)
+    if not path.is_file():  # a wrong call, not a problem in the data
+        return fail(f"filen {args.file} finns inte" if not path.exists() else f"{args.file} är en mapp, inte en fil",
+                    EXIT_USAGE)
     previous = None
     if args.compare_with is not None:
         ref = None if args.compare_with == LATEST_RELEASE else args.compare_with
@@ -91,4 +94,4 @@ def remiss_file_problems(roadmap, folder: Path, name_of) -> list[Diagnostic]:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run(main)

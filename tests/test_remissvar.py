@@ -310,7 +310,7 @@ def test_sample_data_is_the_compilation_of_the_recorded_fixture(tmp_path):
 def test_failed_request_leaves_the_previous_file(github, previous, failure, expected):
     before = digest(previous)
     result = run_script("--ut", str(previous), api_url=github(failures=[failure]).url)
-    assert result.returncode == 1
+    assert result.returncode == 3  # GitHub answered with an error
     assert result.stderr.startswith(expected)
     assert "Ingenting skrevs; den tidigare sammanställningen finns kvar." in result.stderr
     assert digest(previous) == before
@@ -319,7 +319,7 @@ def test_failed_request_leaves_the_previous_file(github, previous, failure, expe
 def test_network_failure_leaves_the_previous_file(previous):
     before = digest(previous)
     result = run_script("--ut", str(previous), api_url=f"http://127.0.0.1:{closed_port()}")
-    assert result.returncode == 1
+    assert result.returncode == 3  # GitHub could not be reached
     assert result.stderr.startswith("fel: Kunde inte nå GitHub (127.0.0.1:")
     assert digest(previous) == before
 
@@ -348,7 +348,7 @@ def test_empty_export_file_writes_nothing(tmp_path, previous):
     export.write_text("\n", encoding="utf-8")
     before = digest(previous)
     result = run_script("--fil", str(export), "--ut", str(previous))
-    assert result.returncode == 1 and f"fel: Exportfilen {export} är tom." in result.stderr
+    assert result.returncode == 5 and f"fel: Exportfilen {export} är tom." in result.stderr
     assert digest(previous) == before
 
 
@@ -356,13 +356,13 @@ def test_broken_export_file_is_explained(tmp_path, previous):
     export = tmp_path / "export.json"
     export.write_text("[{", encoding="utf-8")
     result = run_script("--fil", str(export), "--ut", str(previous))
-    assert result.returncode == 1 and f"fel: Exportfilen {export} är inte giltig JSON" in result.stderr
+    assert result.returncode == 5 and f"fel: Exportfilen {export} är inte giltig JSON" in result.stderr
 
 
 def test_help_is_swedish():
     result = run_script("--hjalp")
     assert result.returncode == 0
-    assert result.stdout.startswith("Användning: remissvar.py")
+    assert result.stdout.startswith("användning: remissvar.py")
     assert "--fil EXPORT.json" in result.stdout and "GITHUB_TOKEN" in result.stdout
 
 

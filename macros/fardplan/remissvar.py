@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
+from .cli import safe_text
+from .clock import build_date
 from .diagnostics import Diagnostic, ValidationFailed, sort_key
 from .model import RespondentKind, Roadmap, Vocabulary
 from .remiss import WHOLE_DOCUMENT
@@ -44,7 +46,16 @@ FORM_FIELDS = (
     ("allman-handling", "Allmän handling"),
     ("publicera-namn", "Får namnet visas på webbplatsen?"),
 )
-# Without an answer on publishing the name, the name is not shown: no answer means no.
+# The form's options for "publicera-namn", word for word (tests check them against the form file).
+# Only CONSENT_YES lets the name be shown; anything else, no answer included, means no.
+CONSENT_YES = "Ja, namnet får visas på webbplatsen"
+CONSENT_NO = "Nej, visa inte namnet på webbplatsen"
+# Anyone can type any name into the form. An editor who has made sure that a comment really comes
+# from the remissinstans it names adds this label to the issue (only people with triage access to
+# the repository can set labels); the compilation records it as `bekräftad: true`.
+CONFIRMED_LABEL = "bekräftad-remissinstans"
+# GitHub was launched in 2008: an issue from before then, or from after today, is not real.
+EARLIEST_ISSUE = date(2008, 1, 1)
 REQUIRED_FIELDS = ("del", "typ", "stallningstagande")
 NO_RESPONSE = "_No response_"  # what GitHub writes for an empty optional field
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -78,6 +89,7 @@ class Comment:
     text: str | None
     wording: str | None  # proposed new wording
     received: date
+    confirmed: bool = False  # an editor confirmed that it comes from the remissinstans it names
 
 
 @dataclass(frozen=True)
@@ -119,9 +131,10 @@ def parse_form_body(body: str) -> dict[str, str | None]:
 
     Headings are looked for in the form's order, each after the previous one, so a "### " line that
     a commenter typed inside their text splits it only if it repeats the very next field's label.
-    A missing heading gives no key.
+    A missing heading gives no key. Control characters, escape sequences and workflow-command
+    lines are neutralised here, before any of the text can reach a terminal, a log or the site.
     """
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
+    text = safe_text(body)
     found: list[tuple[str, int, int]] = []
     cursor = 0
     for field_id, label in FORM_FIELDS:
@@ -137,23 +150,40 @@ def parse_form_body(body: str) -> dict[str, str | None]:
     return values
 
 
+def _quote(value: str | None, limit: int = 80) -> str:
+    """A value from an issue, short enough to quote in a message."""
+    value = " ".join((value or "").split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def _choice(value: str | None, enum: type[Enum], label: str) -> Any:
     wanted = " ".join((value or "").casefold().split())
     for member in enum:
         if member.value == wanted:
             return member
     choices = ", ".join(m.value for m in enum)
-    raise IssueProblem(f"'{label}' har värdet '{value}', som inte är ett av: {choices}")
+    raise IssueProblem(f"'{label}' har värdet '{_quote(value)}', som inte är ett av: {choices}")
 
 
 def _consent(value: str | None) -> bool:
-    """Only an explicit yes allows the name on the site; no answer means no."""
-    return bool(value) and value.casefold().lstrip().startswith("ja")
+    """Only the form's yes allows the name on the site: "Jag vill inte …" begins with "ja" too."""
+    return value is not None and value.strip() == CONSENT_YES
+
+
+def _labels(issue: dict[str, Any]) -> set[str]:
+    """The issue's label names (the API gives objects with a name; some exports give strings)."""
+    labels = issue.get("labels")
+    if not isinstance(labels, list):
+        return set()
+    names = (label.get("name") if isinstance(label, dict) else label for label in labels)
+    return {name for name in names if isinstance(name, str)}
 
 
 def issue_received(issue: dict[str, Any]) -> date:
     """The day the issue was created, in Swedish time (a comment at 23:30 on the last day is in time)."""
     created = datetime.fromisoformat(str(issue["created_at"]).replace("Z", "+00:00"))
+    if created.tzinfo is None:
+        raise ValueError("no time zone")
     try:
         from zoneinfo import ZoneInfo
 
@@ -173,10 +203,10 @@ def comment_from_issue(issue: dict[str, Any]) -> Comment:
                            "är ärendet skapat med remissformuläret?")
     part = values["del"].strip()
     if not _ID.match(part):
-        raise IssueProblem(f"'Del av färdplanen' är '{part}', men ska vara ett id som samverkan-med-regionen")
+        raise IssueProblem(f"'Del av färdplanen' är '{_quote(part)}', men ska vara ett id som samverkan-med-regionen")
     try:
         received = issue_received(issue)
-    except (KeyError, ValueError):
+    except (KeyError, ValueError, OverflowError):  # year 1 or 9999 moved to Swedish time overflows
         raise IssueProblem("ärendet saknar ett läsbart datum (created_at)") from None
     name = values.get("remissinstans")
     published = _consent(values.get("publicera-namn"))
@@ -186,6 +216,7 @@ def comment_from_issue(issue: dict[str, Any]) -> Comment:
         kind=_choice(values["typ"], RespondentKind, "Typ av remissinstans"),
         position=_choice(values["stallningstagande"], Position, "Ställningstagande"),
         text=values.get("synpunkt"), wording=values.get("formulering"), received=received,
+        confirmed=CONFIRMED_LABEL in _labels(issue),
     )
 
 
@@ -196,23 +227,37 @@ class Compilation:
     warnings: tuple[str, ...]
 
 
-def compile_issues(issues: Iterable[dict[str, Any]], roadmap: Roadmap) -> Compilation:
-    """Every remiss issue as a comment, sorted by number; pull requests are left out."""
+def _number(issue: Any) -> int | None:
+    number = issue.get("number") if isinstance(issue, dict) else None
+    return number if isinstance(number, int) and not isinstance(number, bool) and number >= 1 else None
+
+
+def compile_issues(issues: Iterable[dict[str, Any]], roadmap: Roadmap, today: date | None = None) -> Compilation:
+    """Every remiss issue as a comment, sorted by number; pull requests are left out.
+
+    Messages may quote the issues' text: print them with cli.say, which neutralises it.
+    """
+    latest = (today or build_date()) + timedelta(days=1)  # an issue from 23.30 UTC is tomorrow here
     known = {WHOLE_DOCUMENT} | {a.id for a in roadmap.areas} | {n.id for n in roadmap.needs()}
     comments: dict[int, Comment] = {}
     problems: list[str] = []
     warnings: list[str] = []
     for issue in issues:
-        if not isinstance(issue, dict) or not isinstance(issue.get("number"), int):
-            problems.append(f"ett ärende i svaret saknar nummer och kan inte läsas: {str(issue)[:80]}")
+        if _number(issue) is None:
+            problems.append(f"ett ärende i svaret saknar nummer och kan inte läsas: {safe_text(str(issue)[:80])}")
             continue
         if "pull_request" in issue:
             continue
-        where = f"ärende #{issue['number']}" + (f" ({issue['html_url']})" if issue.get("html_url") else "")
+        url = issue.get("html_url")
+        where = f"ärende #{issue['number']}" + (f" ({safe_text(url)})" if isinstance(url, str) and url else "")
         try:
             comment = comment_from_issue(issue)
         except IssueProblem as problem:
             problems.append(f"{where}: {problem}")
+            continue
+        if not EARLIEST_ISSUE <= comment.received <= latest:
+            problems.append(f"{where}: ärendet är daterat {comment.received.isoformat()} (created_at), "
+                            "vilket inte kan stämma")
             continue
         if comment.number in comments:
             continue  # the same issue on two pages (it changed while we read): keep the first
@@ -231,6 +276,8 @@ HEADER = """\
 # Sammanställning av remissvar. Filen skrivs av scripts/remissvar.py: ändra den inte för hand,
 # utan rätta ärendet på GitHub och kör skriptet igen. Kommunens bemötande skrivs i remissbemotande.yaml.
 # Namn finns bara med för den som har sagt ja till att namnet visas på webbplatsen; annars står null.
+# bekräftad: true betyder att en redaktör har satt etiketten bekräftad-remissinstans på ärendet,
+# efter att ha kontrollerat att synpunkten kommer från den remissinstans som står i den.
 """
 
 
@@ -252,6 +299,7 @@ def comment_data(comment: Comment) -> dict[str, Any]:
         "del": comment.part,
         "version": comment.version,
         "remissinstans": comment.name,
+        "bekräftad": comment.confirmed,
         "typ": comment.kind.value,
         "ställningstagande": comment.position.value,
         "synpunkt": _clean(comment.text),
@@ -301,6 +349,7 @@ def _answers(source: Source) -> tuple[list[Comment], list[Diagnostic]]:
             number=number, part=raw["del"], version=raw.get("version"), name=raw.get("remissinstans"),
             kind=RespondentKind(raw["typ"]), position=Position(raw["ställningstagande"]),
             text=raw.get("synpunkt"), wording=raw.get("formulering"), received=date.fromisoformat(raw["inkom"]),
+            confirmed=raw.get("bekräftad", False),
         ))
     return comments, problems
 

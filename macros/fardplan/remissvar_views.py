@@ -14,6 +14,7 @@ from .remissvar import Assessment, Comment, Position, RemissAnswers, Response
 from .views import area_url
 
 NAME_WITHHELD = "Namn publiceras inte"
+UNCONFIRMED = "Inte bekräftade avsändare"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class CommentView:
     who: str  # the name, or NAME_WITHHELD
     late: bool  # came in after the last day
     response: Response | None
+    claim: str | None = None  # "uppger sig företräda …, inte bekräftat" for an unconfirmed organisation
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,16 @@ class AreaView:
     @property
     def parts(self) -> tuple[PartView, ...]:
         return (self.heading,) + self.needs
+
+
+def claim(comment: Comment, invited: set[str]) -> str | None:
+    """What the page says about a name nobody has confirmed: anyone can type any name into the form.
+    A private person's own name is no claim, unless it is the name of an invited remissinstans."""
+    if comment.confirmed or comment.name is None:
+        return None
+    if comment.kind is RespondentKind.PRIVATPERSON and _key(comment.name) not in invited:
+        return None
+    return f"uppger sig företräda {comment.name}, inte bekräftat"
 
 
 @dataclass(frozen=True)
@@ -132,6 +144,7 @@ def remiss_page(roadmap: Roadmap, view: RemissView, answers: RemissAnswers) -> R
         by_part.setdefault(comment.part, []).append(comment)
     comment_responses = {r.comment_number: r for r in answers.responses if r.comment_number is not None}
     part_responses = {r.part: r for r in answers.responses if r.part is not None}
+    invited_keys = {_key(r.name) for r in remiss.invited}
 
     def part(part_id: str, title: str, site_url: str | None, area_title: str | None = None) -> PartView:
         comments = by_part.get(part_id, [])
@@ -139,7 +152,8 @@ def remiss_page(roadmap: Roadmap, view: RemissView, answers: RemissAnswers) -> R
             id=part_id, title=title, anchor=answers_anchor(part_id), site_url=site_url,
             counts=position_counts(comments),
             comments=tuple(CommentView(c, c.name or NAME_WITHHELD, c.received > remiss.last_day,
-                                       comment_responses.get(c.number)) for c in comments),
+                                       comment_responses.get(c.number), claim(c, invited_keys))
+                           for c in comments),
             response=part_responses.get(part_id), area_title=area_title)
 
     whole = part(WHOLE_DOCUMENT, "Färdplanen som helhet", "")
@@ -154,24 +168,28 @@ def remiss_page(roadmap: Roadmap, view: RemissView, answers: RemissAnswers) -> R
     order = {p.id: index for index, p in enumerate(parts_in_order)}
     views_by_id = {p.id: p for p in parts_in_order}
 
-    # One row per named remissinstans (invited ones first, in the order they were invited, then
-    # others by name), then one row per kind for those whose names are not shown.
+    # One row per confirmed remissinstans (invited ones first, in the order they were invited, then
+    # others by name), then one row per kind for those whose names are not shown, then one row per
+    # kind for names nobody confirmed: they count for no remissinstans.
     invited = {_key(r.name): (index, r.name) for index, r in enumerate(remiss.invited)}
     groups: dict[tuple[int, int, str], tuple[str, RespondentKind, list[Comment]]] = {}
     for comment in answers.comments:
-        if comment.name and _key(comment.name) in invited:
+        kind_order = list(RespondentKind).index(comment.kind)
+        if comment.confirmed and comment.name and _key(comment.name) in invited:
             index, name = invited[_key(comment.name)]
             order_key = (0, index, "")
-        elif comment.name:
+        elif comment.confirmed and comment.name:
             name, order_key = comment.name, (1, 0, _key(comment.name))
+        elif not comment.name:
+            name, order_key = NAME_WITHHELD, (2, kind_order, "")
         else:
-            name, order_key = NAME_WITHHELD, (2, list(RespondentKind).index(comment.kind), "")
+            name, order_key = UNCONFIRMED, (3, kind_order, "")
         groups.setdefault(order_key, (name, comment.kind, []))[2].append(comment)
     respondents = tuple(
         RespondentRow(name, kind, order_key[0] == 0, position_counts(comments),
                       tuple(views_by_id[pid] for pid in sorted({c.part for c in comments}, key=order.__getitem__)))
         for order_key, (name, kind, comments) in sorted(groups.items(), key=lambda item: item[0]))
-    answered = {_key(c.name) for c in answers.comments if c.name}
+    answered = {_key(c.name) for c in answers.comments if c.name and c.confirmed}
     not_answered = tuple(r for r in remiss.invited if _key(r.name) not in answered)
 
     rows: list[ResponseRow] = []
