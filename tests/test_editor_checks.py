@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import DATA, ROOT
+from support import DATA, EXAMPLE, ROOT
 from fardplan.diagnostics import Diagnostic
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
@@ -89,8 +89,10 @@ def checkout(tmp_path) -> Path:
     """A git checkout of the files pre-commit needs, sharing this worktree's installed .venv."""
     root = tmp_path / "checkout"
     root.mkdir()
-    for name in ("data", "scripts"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(EXAMPLE / "data", root / "data")  # the example färdplan, with the tool's schemas
+    for schema in (ROOT / "data").glob("*.schema.json"):
+        shutil.copy(schema, root / "data" / schema.name)
     for name in (".pre-commit-config.yaml", ".yamllint.yaml", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, root / name)
     (root / ".venv").symlink_to(ROOT / ".venv")
