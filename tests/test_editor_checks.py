@@ -76,7 +76,7 @@ def test_pre_commit_config_runs_the_validator_and_pinned_yamllint():
     [local] = config["repos"]
     assert local["repo"] == "local"
     hooks = {hook["id"]: hook for hook in local["hooks"]}
-    assert hooks["fardplan-validera"]["entry"] == "python3 scripts/dev.py validate"
+    assert hooks["fardplan-validera"]["entry"] == "python3 scripts/dev.py validate --jämför-med"
     assert hooks["yamllint"]["entry"] == "python3 scripts/dev.py yamllint"
     assert all(hook["language"] == "system" for hook in hooks.values())  # no hook repository to fetch
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
@@ -111,7 +111,7 @@ def pre_commit(root: Path, tmp_path: Path) -> subprocess.CompletedProcess:
 def test_pre_commit_passes_on_good_data_and_shows_located_errors(checkout, tmp_path):
     passed = pre_commit(checkout, tmp_path)
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert "Kontrollera färdplanens data (scripts/validate.py)" in passed.stdout
+    assert "Kontrollera färdplanens data (scripts/validate.py --jämför-med)" in passed.stdout
 
     data = checkout / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
@@ -141,8 +141,10 @@ def test_workflow_annotates_pull_requests_and_compares_with_the_last_release():
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert workflow["permissions"] == {"contents": "read"}
     assert "pull_request" in workflow[True]  # PyYAML reads the key `on` as True
-    steps = workflow["jobs"]["test"]["steps"]
+    steps = workflow["jobs"]["content"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0  # tags are needed for --jämför-med
     assert all("@" in s["uses"] and len(s["uses"].split("@")[1]) == 40 for s in steps if "uses" in s)
-    assert {"name": "Kontrollera datafilen",
-            "run": "python3 scripts/dev.py validate --format github --jämför-med"} in steps
+    # The content is checked with the same command editors run, in its own job, apart from the tests.
+    assert {"name": "Kontrollera innehållet", "env": {"CI": "true"},
+            "run": "python3 scripts/dev.py check --format github"} in steps
+    assert "python3 scripts/dev.py test" in [s.get("run") for s in workflow["jobs"]["test"]["steps"]]
