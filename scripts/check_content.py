@@ -124,7 +124,7 @@ def build_messages(output: str) -> list[str]:
         if nav:
             messages.append(f"menyn (nav) i mkdocs.yml nämner sidan docs/{nav[1]}, som inte finns: "
                             "ta bort raden i mkdocs.yml eller skapa sidan")
-        elif line.startswith(("ERROR", "WARNING")) or "Aborted" in line:
+        elif line.startswith(("ERROR", "WARNING")):
             messages.append(line.split(" - ", 1)[-1].strip())
         elif re.match(r"\S+\.ya?ml:\d+:\d+: ", line) or line.startswith("  docs/"):
             messages.append(line.strip())  # the färdplan's own messages, already in Swedish
