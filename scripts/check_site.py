@@ -61,10 +61,9 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-def check_site(site: Path, executable: str) -> list[str]:
-    """The problems found, one Swedish sentence each, naming the page."""
-    from playwright.sync_api import sync_playwright
-
+def check_site(site: Path, executable: str | None = None, browser=None) -> list[str]:
+    """The problems found, one Swedish sentence each, naming the page. Chromium is started from
+    `executable`, or a running Playwright `browser` is used (the tests share one)."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
                                              functools.partial(_QuietHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -73,25 +72,36 @@ def check_site(site: Path, executable: str) -> list[str]:
     requests: dict[str, set[str]] = {}
     ids: dict[str, set[str]] = {}
     links: dict[str, list[str]] = {}
+
+
+    def visit(browser) -> None:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+        page = context.new_page()
+        current = [""]
+        # On the context, so the search's web worker's requests are seen too.
+        context.on("request", lambda request: requests.setdefault(current[0], set()).add(request.url))
+        for path in site_pages(site):
+            current[0] = path
+            page.goto(base + path, wait_until="networkidle")
+            facts = page.evaluate(PAGE_FACTS)
+            ids[path], links[path] = set(facts["ids"]), facts["links"]
+            page.add_script_tag(path=str(AXE_SCRIPT))
+            for violation in page.evaluate(RUN_AXE):
+                what = AXE_IN_SWEDISH.get(violation["id"], violation["help"])
+                problems.append(f"/{path}: tillgänglighet: {what} (axe-regeln {violation['id']}, "
+                                f"vid {violation['where']})")
+        context.close()
+
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-            page = context.new_page()
-            current = [""]
-            # On the context, so the search's web worker's requests are seen too.
-            context.on("request", lambda request: requests.setdefault(current[0], set()).add(request.url))
-            for path in site_pages(site):
-                current[0] = path
-                page.goto(base + path, wait_until="networkidle")
-                facts = page.evaluate(PAGE_FACTS)
-                ids[path], links[path] = set(facts["ids"]), facts["links"]
-                page.add_script_tag(path=str(AXE_SCRIPT))
-                for violation in page.evaluate(RUN_AXE):
-                    what = AXE_IN_SWEDISH.get(violation["id"], violation["help"])
-                    problems.append(f"/{path}: tillgänglighet: {what} (axe-regeln {violation['id']}, "
-                                    f"vid {violation['where']})")
-            browser.close()
+        if browser is not None:
+            visit(browser)
+        else:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                started = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+                visit(started)
+                started.close()
     finally:
         server.shutdown()
         server.server_close()

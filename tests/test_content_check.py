@@ -1,21 +1,13 @@
 """`python3 scripts/dev.py check`, the content checks CI runs, finds an editor's mistakes and says in
-Swedish where they are; the browser part finds what only a built site shows."""
+Swedish where they are, as annotations on the lines (its browser part: browser/test_content_site_check.py)."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from browser.conftest import chromium_path
 from release_support import PYTHON, published_repository, tool_env
-from support import ROOT, copy_project
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from check_site import check_site  # noqa: E402
 
 
 def line_of(path: Path, text: str) -> int:
@@ -81,28 +73,3 @@ def test_a_page_left_in_the_menu_is_explained(published, tmp_path):
     assert ("::error title=Bygget::menyn (nav) i mkdocs.yml nämner sidan docs/omraden/grunduppdraget.md, "
             "som inte finns: ta bort raden i mkdocs.yml eller skapa sidan") in out
     assert "Innehållet har problem (bygget, webbläsaren)." in out
-
-
-@pytest.mark.browser
-def test_the_browser_check_finds_broken_links_outside_requests_and_inaccessible_markup(tmp_path):
-    executable = chromium_path()
-    if not executable:
-        pytest.skip("Debians Chromium saknas (apt-get install chromium)")
-    project = copy_project(tmp_path / "project")
-    site = tmp_path / "site"
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    assert check_site(site, executable) == []  # the example passes
-
-    page = site / "tidslinje" / "index.html"
-    html = page.read_text(encoding="utf-8")
-    page.write_text(html.replace("</article>", '<a href="../finns-inte/">borta</a>'
-                                 '<a href="../omraden/grunduppdraget/#inget-sadant-id">fel ställe</a>'
-                                 '<img src="https://example.org/bild.png" alt="bild"><a href="../"></a></article>', 1),
-                    encoding="utf-8")
-    assert sorted(check_site(site, executable)) == sorted([
-        "/tidslinje/: länken går till /finns-inte/, som inte finns",
-        "/tidslinje/: länken går till /omraden/grunduppdraget/#inget-sadant-id, men det finns inget ställe "
-        "med id 'inget-sadant-id' på den sidan",
-        "/tidslinje/: sidan hämtar något från en annan webbplats: https://example.org/bild.png",
-        "/tidslinje/: tillgänglighet: en länk saknar text (axe-regeln link-name, vid a[href=\"../\"])",
-    ])
