@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,10 @@ from release_support import PYTHON, git, published_repository, tool_env
 
 pytestmark = pytest.mark.slow
 TODAY = datetime.date.today().isoformat()
-# A representative part of the tool's tests: the suite is too slow to run twice in the default test
-# command. These read the content the most (data, pages, the build, open data, the releases), so a
-# test that still read the live data would fail here on the edited copy.
+# A representative part of the tool's tests: the whole suite takes minutes, and running it a second
+# time here would double the default test command (it passed in full on such a copy when this test
+# was written). These modules read the content the most (data, pages, the build, open data, releases),
+# so a test that still read the live data would fail here on the edited copy, besides the guard.
 TOOL_TESTS = ["tests/test_build.py", "tests/test_reading.py", "tests/test_changes.py",
               "tests/test_schema_and_cli.py", "tests/test_open_data.py", "tests/test_scaffold.py",
               "tests/test_release.py", "tests/test_live_content_guard.py"]
