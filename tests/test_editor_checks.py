@@ -2,6 +2,7 @@
 validator and yamllint, the pull request template and the workflow that runs the validator."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -95,6 +96,12 @@ def checkout(tmp_path) -> Path:
         shutil.copy(schema, root / "data" / schema.name)
     for name in (".pre-commit-config.yaml", ".yamllint.yaml", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, root / name)
+    # The hooks run scripts/dev.py, which reinstalls when requirements.txt or pyproject.toml differ
+    # from what .venv was set up with: into the shared .venv, pointing it at this temporary copy.
+    stamp = ROOT / ".venv" / ".installed-requirements"
+    wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes())
+    if not stamp.is_file() or stamp.read_text().strip() != wanted.hexdigest():
+        pytest.skip(".venv is not set up for this checkout's requirements: run python3 scripts/dev.py setup")
     (root / ".venv").symlink_to(ROOT / ".venv")
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     return root
@@ -148,3 +155,22 @@ def test_workflow_annotates_pull_requests_and_compares_with_the_last_release():
     assert {"name": "Kontrollera innehållet", "env": {"CI": "true"},
             "run": "python3 scripts/dev.py check --format github"} in steps
     assert "python3 scripts/dev.py test" in [s.get("run") for s in workflow["jobs"]["test"]["steps"]]
+
+
+@pytest.mark.skipif(not (ROOT / ".venv").is_dir(), reason="needs the project's .venv (scripts/dev.py test)")
+def test_pre_commit_refuses_a_change_ci_would_refuse(checkout, tmp_path):
+    """The hook compares with the last release, as CI does: a moved horizon needs a reason."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "R", "GIT_AUTHOR_EMAIL": "r@example.org",
+           "GIT_COMMITTER_NAME": "R", "GIT_COMMITTER_EMAIL": "r@example.org"}
+    for command in (["git", "add", "-A"], ["git", "commit", "-qm", "Remissversionen"], ["git", "tag", "v2022-remiss"]):
+        subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True)
+    data = checkout / "data" / "roadmap.yaml"
+    text = data.read_text(encoding="utf-8")
+    at = text.index('tidshorisont: "2022-2023"', text.index("id: halso-och-sjukvardsorganisation"))
+    data.write_text(text[:at] + 'tidshorisont: "2022-2025"' + text[at + 25:], encoding="utf-8")
+    line = text[:at].count("\n") + 1
+
+    failed = pre_commit(checkout, tmp_path)
+    assert failed.returncode == 1, failed.stdout
+    assert f"data/roadmap.yaml:{line}:23: " in failed.stdout
+    assert "v2022-remiss" in failed.stdout
