@@ -41,7 +41,6 @@ LAYOUT = {
     "empty-lines": lambda d: "för många tomma rader i följd: ta bort de extra",
     "new-line-at-end-of-file": lambda d: "filen ska sluta med en tom rad (en radbrytning efter sista raden)",
     "new-lines": lambda d: "radbrytningarna ska vara av Unix-typ (LF)",
-    "key-duplicates": lambda d: "nyckeln finns redan i samma del: ta bort den ena",
     "comments": lambda d: "en kommentar ska skrivas med # och ett mellanslag, och ett mellanslag före #",
     "comments-indentation": lambda d: "kommentaren ska ha samma indrag som raden under den",
     "truthy": lambda d: "skriv sant och falskt som true och false",
@@ -92,7 +91,8 @@ def check_data(report: Report) -> None:
 
 
 def layout_problems(files: list[Path]) -> list[Diagnostic]:
-    """yamllint's findings in Swedish. Syntax errors are left to the data check, which explains them."""
+    """yamllint's findings in Swedish. Syntax errors and duplicate keys are left to the data check,
+    which reports them with what to do: one mistake, one message."""
     from yamllint import linter
     from yamllint.config import YamlLintConfig
 
@@ -101,7 +101,7 @@ def layout_problems(files: list[Path]) -> list[Diagnostic]:
     for path in files:
         name = path.relative_to(ROOT).as_posix()
         for problem in linter.run(path.read_text(encoding="utf-8"), config, str(path)):
-            if problem.rule is None:
+            if problem.rule in (None, "key-duplicates"):
                 continue
             swedish = LAYOUT.get(problem.rule)
             message = swedish(problem.desc) if swedish else f"{problem.desc} (yamllint-regeln {problem.rule})"

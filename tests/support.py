@@ -3,7 +3,7 @@
 The tests test the tool, not today's content: they read the example färdplan in
 tests/fixtures/example/ (data files and area pages), never the live data/ files, so that an
 editor's change to the content cannot turn the tool's tests red. `python3 scripts/dev.py check`
-checks the live content. conftest.py enforces the rule (see LIVE_CONTENT).
+checks the live content. live_content.py, installed by conftest.py, enforces the rule.
 """
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
+
+from fardplan.views import AREA_DIR
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 # The example färdplan: the same layout as the repository's content (data/, docs/omraden/).
 EXAMPLE = FIXTURES / "example"
 DATA = EXAMPLE / "data" / "roadmap.yaml"
-# The editors' files. No test may read them (conftest.py fails a test that does).
+# The editors' files. No test may read them (live_content.py fails a test that does).
 LIVE_CONTENT = tuple(ROOT / "data" / name for name in ("roadmap.yaml", "remissvar.yaml", "remissbemotande.yaml"))
 # The area pages are content too: one stub per area in docs/omraden/, listed in mkdocs.yml's nav.
-AREA_PAGES = "omraden"
+AREA_PAGES = AREA_DIR
 _AREA_NAV_LINE = re.compile(rf"^(?P<indent>[ \t]*)- (?:[^\n]*: )?{AREA_PAGES}/[^/\s]+\.md[ \t]*\n", re.MULTILINE)
 
 
@@ -47,8 +51,6 @@ def copy_project(target: Path, content: Path = EXAMPLE) -> Path:
 
 def area_order(project: Path, pages: list[str]) -> list[str]:
     """The area pages in the order of the areas in the project's data (the order of the nav)."""
-    import yaml
-
     data = yaml.safe_load((project / "data" / "roadmap.yaml").read_text(encoding="utf-8"))
     ids = [area.get("id") for area in data.get("områden") or []]
     return sorted(pages, key=lambda name: ids.index(name[:-3]) if name[:-3] in ids else len(ids))
