@@ -97,10 +97,10 @@ def sentence(rng: random.Random, words: int) -> str:
     return f"{rng.choice(VERBS)} {' '.join(rng.choice(WORDS) for _ in range(words))}."
 
 
-def scaled_roadmap(scale: int) -> str:
+def scaled_roadmap(scale: int, source: Path = ROOT) -> str:
     """A valid roadmap.yaml at `scale` × the real one, built as text (ids are unique by construction)."""
     rng = random.Random(scale)  # the same file every run
-    real = yaml.load((ROOT / "data" / "roadmap.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    real = yaml.load((source / "data" / "roadmap.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     # The real document block (title, summary, background, process), so the start page looks real.
     out = [yaml.safe_dump({"dokument": real["dokument"]}, allow_unicode=True, sort_keys=False, width=100)]
 
@@ -224,7 +224,7 @@ def write_plain_pages(folder: Path, plain_docs: Path) -> None:
         (plain_docs / file.src_uri).write_text(head + body, encoding="utf-8")
 
 
-def make_project(scale: int, workdir: Path) -> Project:
+def make_project(scale: int, workdir: Path, source: Path = ROOT) -> Project:
     from fardplan import load_roadmap
     from fardplan.views import AREA_DIR, area_page_source
 
@@ -233,12 +233,12 @@ def make_project(scale: int, workdir: Path) -> Project:
         shutil.rmtree(folder)
     ignore = shutil.ignore_patterns("__pycache__")
     for name in ("docs", "macros", "data", "overrides"):
-        shutil.copytree(ROOT / name, folder / name, ignore=ignore)
+        shutil.copytree(source / name, folder / name, ignore=ignore)
     # The project's config stays as it is; the scaled configs inherit it and change only the nav
     # (and, for the plain site, the docs folder and the plugins).
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.base.yml")
+    shutil.copy(source / "mkdocs.yml", folder / "mkdocs.base.yml")
     data = folder / "data" / "roadmap.yaml"
-    data.write_text(scaled_roadmap(scale), encoding="utf-8")
+    data.write_text(scaled_roadmap(scale, source), encoding="utf-8")
     roadmap = load_roadmap(data)  # also proves the synthetic data valid
 
     # Area stub pages: the real ones out, one per scaled area in, with the real stub's text.
@@ -250,7 +250,7 @@ def make_project(scale: int, workdir: Path) -> Project:
     for page in pages:
         (folder / "docs" / page).write_text(stub, encoding="utf-8")
 
-    base = mkdocs_yaml(ROOT / "mkdocs.yml")
+    base = mkdocs_yaml(source / "mkdocs.yml")
     write_configs(folder, base, with_area_pages(base.get("nav"), pages))
     write_plain_pages(folder, folder / "docs-plain")
 
@@ -556,6 +556,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=5, help="timed rounds of (a), (b), (c) per scale")
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones")
     parser.add_argument("--workdir", type=Path, help="keep the generated projects here (default: a temporary folder)")
+    # The tests measure a copy with the example färdplan (tests/fixtures/example), not the live data.
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="the project whose pages, config and document block are used (default: this one)")
     parser.add_argument("--split", action="store_true",
                         help="also time (d), the plain site with the macros plugin and an empty module")
     args = parser.parse_args(argv)
@@ -573,7 +576,7 @@ def main(argv: list[str] | None = None) -> None:
         workdir.mkdir(parents=True, exist_ok=True)
         results = []
         for scale in scales:
-            project = make_project(scale, workdir)
+            project = make_project(scale, workdir, args.project)
             figures = measure(project, args.runs, args.warmup, args.split)
             report_scale(figures)
             results.append(figures)

@@ -43,10 +43,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def copy_real_project(target: Path) -> Path:
+def copy_real_project(target: Path, source: Path = ROOT) -> Path:
     for name in ("docs", "data", "macros", "overrides"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+        shutil.copytree(source / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(source / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 
@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--edits", type=int, default=5, help="how many saves to time")
     parser.add_argument("--scale", type=int, default=0, help="a synthetic N× project instead of the real data")
+    # The tests measure a copy with the example färdplan (tests/fixtures/example), not the live data.
+    parser.add_argument("--project", type=Path, default=ROOT,
+                        help="the project to serve and edit (default: this one)")
     parser.add_argument("--timeout", type=float, default=60, help="seconds to wait for the server or one edit")
     args = parser.parse_args(argv)
     if not MKDOCS.exists():
@@ -103,10 +106,10 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory(prefix="fardplan-serve-") as temp:
         if args.scale:
-            folder = make_project(args.scale, Path(temp)).folder
+            folder = make_project(args.scale, Path(temp), args.project).folder
             label = f"{args.scale}× (synthetic)"
         else:
-            folder = copy_real_project(Path(temp) / "project")
+            folder = copy_real_project(Path(temp) / "project", args.project)
             label = "1× (the real data)"
         data = folder / "data" / "roadmap.yaml"
         area = load_roadmap(data).areas[0]

@@ -2,7 +2,8 @@
 """One entry point for developers and CI: sets up .venv from the pinned files, then runs a task.
 
     python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000/fardplan/ (the path of site_url)
-    python3 scripts/dev.py test    # run every test
+    python3 scripts/dev.py test    # run the tool's tests (they read the example in tests/fixtures/example)
+    python3 scripts/dev.py check [--format github]  # check the content as CI does (scripts/check_content.py)
     python3 scripts/dev.py build   # strict build into site/
     python3 scripts/dev.py setup   # only create .venv (CI runs the tools in it afterwards)
     python3 scripts/dev.py lock    # re-pin requirements.txt from requirements.in
@@ -149,6 +150,7 @@ def main(argv: list[str]) -> None:
     commands = {
         "validate": [PYTHON, ROOT / "scripts" / "validate.py"],
         "add": [PYTHON, ROOT / "scripts" / "add.py"],
+        "check": [PYTHON, ROOT / "scripts" / "check_content.py"],
         "yamllint": [BIN / "yamllint", "--strict", "--config-file", ROOT / ".yamllint.yaml"],
     }
     if task in ("help", "-h", "--help", "--hjälp", "hjälp"):

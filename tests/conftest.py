@@ -1,4 +1,5 @@
-"""Fixtures shared by all tests: a small valid roadmap, files written on the fly, a project copy."""
+"""Fixtures shared by all tests: a small valid roadmap, files written on the fly, a project copy,
+and the guard that keeps every test off the live content (data/roadmap.yaml and the remiss files)."""
 from __future__ import annotations
 
 import textwrap
@@ -6,7 +7,29 @@ from pathlib import Path
 
 import pytest
 
+from live_content import REPORT, collect_live_uses
 from support import FIXTURES, copy_project
+
+
+@pytest.fixture(autouse=True)
+def no_live_content():
+    """The tool's tests read the example färdplan (support.EXAMPLE), never the editors' files."""
+    collect_live_uses()
+    yield
+    uses = collect_live_uses()
+    assert not uses, ("this test used the live content; read support.DATA or build a support.copy_project "
+                      "instead:\n  " + "\n  ".join(uses))
+
+
+def pytest_collection_finish(session):
+    uses = collect_live_uses()
+    if uses:
+        raise pytest.UsageError("collecting the tests used the live content (data/*.yaml); read the "
+                                "example färdplan in support.EXAMPLE instead:\n  " + "\n  ".join(uses))
+
+
+def pytest_unconfigure(config):
+    REPORT.unlink(missing_ok=True)
 
 
 @pytest.fixture

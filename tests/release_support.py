@@ -3,6 +3,7 @@ decided one: what the release, history, open-data and publishing tests share."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,9 @@ import yaml
 from support import ROOT, copy_project
 
 PYTHON = sys.executable
+# What a whole repository needs besides the site's sources (copy_project): commands, tests, settings.
+TOOL_FILES = ("scripts", "tests", ".github", ".yamllint.yaml", ".pre-commit-config.yaml", ".gitignore",
+              "pyproject.toml", "requirements.in", "requirements.txt", "README.md")
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Redaktör", "GIT_AUTHOR_EMAIL": "redaktor@exempelstaden.example",
     "GIT_COMMITTER_NAME": "Redaktör", "GIT_COMMITTER_EMAIL": "redaktor@exempelstaden.example",
@@ -106,3 +110,21 @@ def release_two_versions(project: Path) -> None:
     git(project, "commit", "--quiet", "--all", "--message", "Beslutad av kommunfullmäktige")
     second = script(project, "release.py", "--project", str(project))
     assert second.returncode == 0, second.stderr
+
+
+def published_repository(target: Path) -> Path:
+    """The working tree's tool with the example färdplan as its content, committed and released as
+    v2022-remiss with the release command, as the editors' guide says."""
+    repo = copy_project(target)
+    for name in TOOL_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+        elif source.is_file():
+            shutil.copy(source, repo / name)
+    git(repo, "init", "--quiet", "--initial-branch=main")
+    git(repo, "add", "--all")
+    git(repo, "commit", "--quiet", "--message", "Remissversionen")
+    released = script(repo, "release.py", "--project", str(repo))
+    assert released.returncode == 0, released.stdout + released.stderr
+    return repo

@@ -12,22 +12,24 @@ import fardplan.validate
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import DATA, ROOT
+from support import DATA, ROOT, copy_project
 from fardplan import load_roadmap
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 NUMBER = r"\d+(\.\d+)?"
 
 
-def run_script(*args: str) -> str:
-    result = subprocess.run([sys.executable, *args], cwd=ROOT, env=ENV, capture_output=True, text=True,
-                            timeout=300)
+def run_script(tmp_path, name: str, *args: str) -> str:
+    """The benchmark on a copy with the example färdplan."""
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / name), "--project", str(project), *args],
+                            cwd=project, env=ENV, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
 
 
-def test_benchmark_at_1x_prints_every_figure():
-    out = run_script("scripts/bench.py", "--scales", "1", "--runs", "1")
+def test_benchmark_at_1x_prints_every_figure(tmp_path):
+    out = run_script(tmp_path, "bench.py", "--scales", "1", "--runs", "1")
     assert re.search(r"scale 1×: 4 areas, 20 needs, 100 actions", out), out
     assert re.search(rf"\(a\) validate: +median +{NUMBER} s +{NUMBER} ms/need .*peak traced memory +{NUMBER} MB",
                      out), out
@@ -43,8 +45,8 @@ def test_benchmark_at_1x_prints_every_figure():
     assert "| 1× | 4 | 20 | 100 |" in out  # the Markdown table row for DEVELOPMENT.md
 
 
-def test_serve_latency_is_measured_once():
-    out = run_script("scripts/bench_serve.py", "--edits", "1")
+def test_serve_latency_is_measured_once(tmp_path):
+    out = run_script(tmp_path, "bench_serve.py", "--edits", "1")
     assert re.search(rf"edit 1: new title served after {NUMBER} s", out), out
     assert re.search(rf"serve latency: median {NUMBER} s, max {NUMBER} s over 1 edit", out), out
 
@@ -61,11 +63,12 @@ def test_each_build_reads_and_validates_the_data_once(monkeypatch, tmp_path):
     for name in ("read_source", "check_schema", "check_semantics", "build_roadmap"):
         monkeypatch.setattr(fardplan.validate, name, counted(name, getattr(fardplan.validate, name)))
     site = tmp_path / "site"
+    project = copy_project(tmp_path / "project")
     areas = load_roadmap(DATA).areas
     calls.clear()
 
     for builds in (1, 2):  # a second build, as `mkdocs serve` does after a save, reads it once more
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
         assert calls == {"read_source": builds, "check_schema": builds, "check_semantics": builds,
                          "build_roadmap": builds}
         for area in areas:  # every page was rendered from that one read

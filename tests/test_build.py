@@ -12,7 +12,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import DATA, ROOT
+from support import DATA, copy_project
 from fardplan import load_roadmap
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -26,7 +26,7 @@ def build_site(config_file: Path, site_dir: Path) -> None:
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
-    build_site(ROOT / "mkdocs.yml", site)
+    build_site(copy_project(tmp_path_factory.mktemp("project")) / "mkdocs.yml", site)
     return site
 
 

@@ -2,6 +2,7 @@
 validator and yamllint, the pull request template and the workflow that runs the validator."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import DATA, ROOT
+from support import DATA, EXAMPLE, ROOT
 from fardplan.diagnostics import Diagnostic
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
@@ -76,7 +77,7 @@ def test_pre_commit_config_runs_the_validator_and_pinned_yamllint():
     [local] = config["repos"]
     assert local["repo"] == "local"
     hooks = {hook["id"]: hook for hook in local["hooks"]}
-    assert hooks["fardplan-validera"]["entry"] == "python3 scripts/dev.py validate"
+    assert hooks["fardplan-validera"]["entry"] == "python3 scripts/dev.py validate --jämför-med"
     assert hooks["yamllint"]["entry"] == "python3 scripts/dev.py yamllint"
     assert all(hook["language"] == "system" for hook in hooks.values())  # no hook repository to fetch
     pins = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
@@ -89,10 +90,18 @@ def checkout(tmp_path) -> Path:
     """A git checkout of the files pre-commit needs, sharing this worktree's installed .venv."""
     root = tmp_path / "checkout"
     root.mkdir()
-    for name in ("data", "scripts"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(EXAMPLE / "data", root / "data")  # the example färdplan, with the tool's schemas
+    for schema in (ROOT / "data").glob("*.schema.json"):
+        shutil.copy(schema, root / "data" / schema.name)
     for name in (".pre-commit-config.yaml", ".yamllint.yaml", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, root / name)
+    # The hooks run scripts/dev.py, which reinstalls when requirements.txt or pyproject.toml differ
+    # from what .venv was set up with: into the shared .venv, pointing it at this temporary copy.
+    stamp = ROOT / ".venv" / ".installed-requirements"
+    wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes())
+    if not stamp.is_file() or stamp.read_text().strip() != wanted.hexdigest():
+        pytest.skip(".venv is not set up for this checkout's requirements: run python3 scripts/dev.py setup")
     (root / ".venv").symlink_to(ROOT / ".venv")
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     return root
@@ -109,7 +118,7 @@ def pre_commit(root: Path, tmp_path: Path) -> subprocess.CompletedProcess:
 def test_pre_commit_passes_on_good_data_and_shows_located_errors(checkout, tmp_path):
     passed = pre_commit(checkout, tmp_path)
     assert passed.returncode == 0, passed.stdout + passed.stderr
-    assert "Kontrollera färdplanens data (scripts/validate.py)" in passed.stdout
+    assert "Kontrollera färdplanens data (scripts/validate.py --jämför-med)" in passed.stdout
 
     data = checkout / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
@@ -139,8 +148,29 @@ def test_workflow_annotates_pull_requests_and_compares_with_the_last_release():
     workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert workflow["permissions"] == {"contents": "read"}
     assert "pull_request" in workflow[True]  # PyYAML reads the key `on` as True
-    steps = workflow["jobs"]["test"]["steps"]
+    steps = workflow["jobs"]["content"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0  # tags are needed for --jämför-med
     assert all("@" in s["uses"] and len(s["uses"].split("@")[1]) == 40 for s in steps if "uses" in s)
-    assert {"name": "Kontrollera datafilen",
-            "run": "python3 scripts/dev.py validate --format github --jämför-med"} in steps
+    # The content is checked with the same command editors run, in its own job, apart from the tests.
+    assert {"name": "Kontrollera innehållet", "env": {"CI": "true"},
+            "run": "python3 scripts/dev.py check --format github"} in steps
+    assert "python3 scripts/dev.py test" in [s.get("run") for s in workflow["jobs"]["test"]["steps"]]
+
+
+@pytest.mark.skipif(not (ROOT / ".venv").is_dir(), reason="needs the project's .venv (scripts/dev.py test)")
+def test_pre_commit_refuses_a_change_ci_would_refuse(checkout, tmp_path):
+    """The hook compares with the last release, as CI does: a moved horizon needs a reason."""
+    env = {**os.environ, "GIT_AUTHOR_NAME": "R", "GIT_AUTHOR_EMAIL": "r@example.org",
+           "GIT_COMMITTER_NAME": "R", "GIT_COMMITTER_EMAIL": "r@example.org"}
+    for command in (["git", "add", "-A"], ["git", "commit", "-qm", "Remissversionen"], ["git", "tag", "v2022-remiss"]):
+        subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True)
+    data = checkout / "data" / "roadmap.yaml"
+    text = data.read_text(encoding="utf-8")
+    at = text.index('tidshorisont: "2022-2023"', text.index("id: halso-och-sjukvardsorganisation"))
+    data.write_text(text[:at] + 'tidshorisont: "2022-2025"' + text[at + 25:], encoding="utf-8")
+    line = text[:at].count("\n") + 1
+
+    failed = pre_commit(checkout, tmp_path)
+    assert failed.returncode == 1, failed.stdout
+    assert f"data/roadmap.yaml:{line}:23: " in failed.stdout
+    assert "v2022-remiss" in failed.stdout

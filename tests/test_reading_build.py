@@ -11,7 +11,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import ROOT
+from support import copy_project
 
 READING_PAGES = {"Tidslinje": "tidslinje/", "Ansvariga": "ansvariga/",
                  "Nationella initiativ": "nationella-initiativ/", "Hela färdplanen": "hela-fardplanen/"}
@@ -24,7 +24,8 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("reading-site"))
+    return build_site(copy_project(tmp_path_factory.mktemp("project")) / "mkdocs.yml",
+                      tmp_path_factory.mktemp("reading-site"))
 
 
 def test_reading_views_are_in_the_navigation_and_on_the_start_page(site):

@@ -48,7 +48,7 @@ def need_rows(page_html: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def open_site(tmp_path_factory) -> Path:
-    return build_site(ROOT, tmp_path_factory.mktemp("open"), OPEN_DAY)
+    return build_site(copy_project(tmp_path_factory.mktemp("project")), tmp_path_factory.mktemp("open"), OPEN_DAY)
 
 
 @pytest.fixture(scope="module")

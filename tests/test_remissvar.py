@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from support import DATA, FIXTURES, ROOT
+from support import DATA, EXAMPLE, FIXTURES, ROOT
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.github_issues import FetchError, fetch_issues, next_page
 from fardplan.model import RespondentKind
@@ -24,7 +24,8 @@ from fardplan.remissvar import (Position, compile_issues, comment_from_issue, is
                                 parse_form_body)
 
 REMISS_FIXTURES = FIXTURES / "remiss"
-SCRIPT = [sys.executable, str(ROOT / "scripts" / "remissvar.py")]
+# The roadmap the parts are looked up in: the example, not the live data/roadmap.yaml (the default).
+SCRIPT = [sys.executable, str(ROOT / "scripts" / "remissvar.py"), "--data", str(DATA)]
 REPOSITORY = "exempelstaden/fardplan"
 
 
@@ -276,7 +277,7 @@ def run_script(*args: str, api_url: str | None = None, token: str | None = "test
 def previous(tmp_path) -> Path:
     """A compiled file from an earlier run, which a failed run must leave exactly as it was."""
     path = tmp_path / "remissvar.yaml"
-    path.write_text((ROOT / "data" / "remissvar.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    path.write_text((EXAMPLE / "data" / "remissvar.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     return path
 
 
@@ -300,7 +301,7 @@ def test_sample_data_is_the_compilation_of_the_recorded_fixture(tmp_path):
     note = "Exempel: synpunkterna är påhittade. De visar hur en sammanställning av remissvar ser ut."
     result = run_script("--fil", str(export), "--ut", str(out), "--anmarkning", note, token=None)
     assert result.returncode == 0, result.stderr
-    assert out.read_text(encoding="utf-8") == (ROOT / "data" / "remissvar.yaml").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == (EXAMPLE / "data" / "remissvar.yaml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("failure, expected", [
@@ -369,7 +370,7 @@ def test_help_is_swedish():
 # --- The data files the build reads ---------------------------------------------------------------
 
 def test_sample_answers_and_responses_load(roadmap):
-    answers = load_remiss_answers(roadmap, ROOT / "data" / "remissvar.yaml", ROOT / "data" / "remissbemotande.yaml")
+    answers = load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", EXAMPLE / "data" / "remissbemotande.yaml")
     assert answers.compiled_on == date(2022, 3, 7) and len(answers.comments) == 12
     assert {r.comment_number or r.part for r in answers.responses} == {3, 6, 14, "adekvat-bemanning"}
 
@@ -390,7 +391,7 @@ def test_bad_responses_are_located_in_swedish(roadmap, tmp_path):
         "  - synpunkt: 4\n    bedömning: beaktad\n    motivering: Text.\n"
         "  - synpunkt: 4\n    bedömning: ej beaktad\n    motivering: Annan text.\n", encoding="utf-8")
     with pytest.raises(ValidationFailed) as error:
-        load_remiss_answers(roadmap, ROOT / "data" / "remissvar.yaml", responses,
+        load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", responses,
                             responses_name="data/remissbemotande.yaml")
     assert [d.text() for d in error.value.diagnostics] == [
         "data/remissbemotande.yaml:13:16: bemötanden[nr 4].bedömning: 'delvis beaktat' är inte ett tillåtet värde "
@@ -400,7 +401,7 @@ def test_bad_responses_are_located_in_swedish(roadmap, tmp_path):
     responses.write_text(responses.read_text(encoding="utf-8").replace("delvis beaktat", "delvis beaktad"),
                          encoding="utf-8")
     with pytest.raises(ValidationFailed) as error:
-        load_remiss_answers(roadmap, ROOT / "data" / "remissvar.yaml", responses,
+        load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", responses,
                             responses_name="data/remissbemotande.yaml")
     assert [d.text() for d in error.value.diagnostics] == [
         "data/remissbemotande.yaml:2:15: bemötanden[nr 1].synpunkt: det finns ingen synpunkt nummer 99 i "
@@ -426,13 +427,13 @@ def test_every_key_of_the_remiss_files_has_a_swedish_description(schema):
 
 def test_data_files_point_editors_at_their_schemas():
     for name in ("remissvar", "remissbemotande"):
-        first = (ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
+        first = (EXAMPLE / "data" / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema={name}.schema.json"
 
 
 def test_validate_command_checks_the_remiss_files_too(tmp_path):
     for name in ("roadmap.yaml", "remissvar.yaml"):
-        (tmp_path / name).write_text((ROOT / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
+        (tmp_path / name).write_text((EXAMPLE / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "remissbemotande.yaml").write_text(
         "bemötanden:\n  - synpunkt: 99\n    bedömning: beaktad\n    motivering: Text.\n", encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "roadmap.yaml"],
@@ -446,9 +447,9 @@ def test_validate_command_checks_the_remiss_files_too(tmp_path):
 
 def test_a_broken_compilation_is_reported_alone_not_with_every_response(roadmap, tmp_path):
     answers = tmp_path / "remissvar.yaml"
-    answers.write_text((ROOT / "data" / "remissvar.yaml").read_text(encoding="utf-8")
+    answers.write_text((EXAMPLE / "data" / "remissvar.yaml").read_text(encoding="utf-8")
                        .replace("  ställningstagande: avstyrker\n", "  ställningstagande: nej\n", 1), encoding="utf-8")
     with pytest.raises(ValidationFailed) as error:
-        load_remiss_answers(roadmap, answers, ROOT / "data" / "remissbemotande.yaml", answers_name="remissvar.yaml")
+        load_remiss_answers(roadmap, answers, EXAMPLE / "data" / "remissbemotande.yaml", answers_name="remissvar.yaml")
     [problem] = error.value.diagnostics
     assert problem.file == "remissvar.yaml" and "'nej' är inte ett tillåtet värde" in problem.message

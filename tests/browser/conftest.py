@@ -16,7 +16,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import ROOT
+from support import copy_project
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
                  "--no-first-run", "--disable-component-update", "--disable-sync"]
@@ -65,9 +65,10 @@ def serve_folder(folder: Path):
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real site, built once for all browser tests."""
+    """The example site, built once for all browser tests."""
     site = tmp_path_factory.mktemp("browser-site")
-    build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+    project = copy_project(tmp_path_factory.mktemp("browser-project"))
+    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
     return site
 
 

@@ -10,7 +10,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import DATA, ROOT
+from support import DATA, copy_project
 from fardplan import load_roadmap
 
 pytestmark = pytest.mark.browser
@@ -22,7 +22,8 @@ def open_site_url(tmp_path_factory):
     site = tmp_path_factory.mktemp("remiss-open")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FARDPLAN_TODAY", "2022-02-20")
-        build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site), strict=True))
+        project = copy_project(tmp_path_factory.mktemp("remiss-project"))
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
