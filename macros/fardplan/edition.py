@@ -15,6 +15,8 @@ from .model import Roadmap, Stage
 # The published name of the working draft (`mike deploy utkast`) and of the version in force.
 DRAFT_VERSION = "utkast"
 CURRENT_ALIAS = "gallande"
+# What the version menu calls the version in force (the alias is a folder name, without å).
+IN_FORCE_LABEL = "gällande"
 
 
 @dataclass(frozen=True)
