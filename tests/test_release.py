@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from release_support import decide_after_remiss, git, git_project, read_data, script, write_data
+from release_support import commit_and_push, decide_after_remiss, git, git_project, read_data, script, write_data
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_release_refuses_uncommitted_changes_and_bad_data(repo):
 def test_a_decided_release_becomes_the_version_in_force(repo):
     assert release(repo).returncode == 0
     write_data(repo, decide_after_remiss(read_data(repo)))
-    git(repo, "commit", "--quiet", "--all", "--message", "Beslut")
+    commit_and_push(repo, "Beslut")
     done = release(repo)
     assert done.returncode == 0, done.stderr
     assert "den blir den gällande versionen" in done.stdout
@@ -66,7 +66,7 @@ def test_a_draft_is_not_released(repo):
     data = repo / "data" / "roadmap.yaml"
     data.write_text(data.read_text(encoding="utf-8").replace("  status: remiss", "  status: utkast", 1),
                     encoding="utf-8")
-    git(repo, "commit", "--quiet", "--all", "--message", "Utkast")
+    commit_and_push(repo, "Utkast")
     done = release(repo)
     assert done.returncode == 1
     assert "Datafilen har status utkast" in done.stderr
@@ -82,7 +82,7 @@ def test_remiss_needs_rebuild_only_while_the_newest_published_version_is_on_remi
     assert open_.stdout.strip() == "v2022-remiss"
 
     write_data(repo, decide_after_remiss(read_data(repo)))
-    git(repo, "commit", "--quiet", "--all", "--message", "Beslut")
+    commit_and_push(repo, "Beslut")
     assert release(repo).returncode == 0
     closed = script(repo, "remiss_open.py", "--project", str(repo))
     assert closed.returncode == 1

@@ -10,7 +10,7 @@ import tarfile
 import pytest
 
 from browser.conftest import serve_folder
-from release_support import decide_after_remiss, git, git_project, read_data, script, write_data
+from release_support import commit_and_push, decide_after_remiss, git, git_project, read_data, script, write_data
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +24,13 @@ def publish(project, tag):
 def published(tmp_path_factory):
     """Publish the remiss version, then the decided one, exactly as the workflow does."""
     folder = tmp_path_factory.mktemp("published")
+    project = git_project(folder / "project")  # pushed to its origin, remote.git
     remote = folder / "remote.git"
-    git(folder, "init", "--quiet", "--bare", str(remote))
-    project = git_project(folder / "project")
-    git(project, "remote", "add", "origin", str(remote))
 
     assert script(project, "release.py", "--project", str(project)).returncode == 0
     publish(project, "v2022-remiss")
     write_data(project, decide_after_remiss(read_data(project)))
-    git(project, "commit", "--quiet", "--all", "--message", "Beslutad av kommunfullmäktige")
+    commit_and_push(project, "Beslutad av kommunfullmäktige")
     assert script(project, "release.py", "--project", str(project)).returncode == 0
     publish(project, "v2022")
 
