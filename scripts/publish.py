@@ -24,13 +24,16 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
+from fardplan.diagnostics import format_all, summary
+from fardplan.history import CompareError
 from fardplan.model import Stage
 from fardplan.opendata import CSV_PATH, DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH, JSON_PATH, SCHEMA_FILE_PATH
 from fardplan.pages_branch import (BranchError, branch_exists, commit_files, published_versions,
                                    published_versions_from, read_file, release_tags_newest_first, root_404_page,
                                    site_root_path, symlinks, versions_for_readers)
 from fardplan.publishing import read_site_config, site_settings
-from fardplan.releases import tag_for
+from fardplan.release_checks import validate_against_release, version_name_problems
+from fardplan.releases import releases, tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
 # The version in force's data files, also at the same paths under the site root: addresses that
@@ -93,8 +96,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Taggen {args.tag} stämmer inte med dokument.version ({version}): taggen ska heta "
                   f"{tag_for(version)}.", file=sys.stderr)
             return 1
-        if version == DRAFT_VERSION or version == CURRENT_ALIAS:
-            print(f"Versionen får inte heta {version}: det namnet används för en hänvisning.", file=sys.stderr)
+        problems = version_name_problems(version, data_file)
+        if args.tag and not problems:
+            # A tag made anywhere (even on GitHub's release page) gets release.py's checks here:
+            # the data compared with the release before this one, as CI does.
+            before_tag = [r.tag for r in releases(project, "HEAD") if r.tag != args.tag]
+            try:
+                result = validate_against_release(project / data_file, data_file,
+                                                  before_tag[-1] if before_tag else None)
+            except CompareError as error:
+                problems.append(f"Kan inte jämföra med den förra versionen: {error}")
+            else:
+                if not result.ok:
+                    print(format_all(result.diagnostics), file=sys.stderr)
+                    problems.append(f"Datafilen har fel ({summary(result.diagnostics)}) jämfört med den förra "
+                                    "versionen. Rätta dem på main och gör en ny version.")
+        if problems:
+            print("Versionen publiceras inte:\n" + "\n".join(f"- {p}" for p in problems), file=sys.stderr)
             return 1
         decided = roadmap.document.stage is Stage.BESLUTAD
         if decided:
