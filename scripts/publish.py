@@ -101,13 +101,13 @@ def main(argv: list[str] | None = None) -> int:
             # A tag made anywhere (even on GitHub's release page) gets release.py's checks here:
             # the data compared with the release before this one, as CI does.
             before_tag = [r.tag for r in releases(project, "HEAD") if r.tag != args.tag]
-            try:
-                result = validate_against_release(project / data_file, data_file,
-                                                  before_tag[-1] if before_tag else None)
+            try:  # the first version has nothing before it (load_roadmap above checked its data)
+                result = validate_against_release(project / data_file, data_file, before_tag[-1]) \
+                    if before_tag else None
             except CompareError as error:
                 problems.append(f"Kan inte jämföra med den förra versionen: {error}")
             else:
-                if not result.ok:
+                if result is not None and not result.ok:
                     print(format_all(result.diagnostics), file=sys.stderr)
                     problems.append(f"Datafilen har fel ({summary(result.diagnostics)}) jämfört med den förra "
                                     "versionen. Rätta dem på main och gör en ny version.")
