@@ -210,6 +210,8 @@ def test_1_the_first_draft_from_main_leads_the_site_root(year, page):
     page.goto(year.base)  # not a 404 before the first version
     page.wait_for_url(year.base + "utkast/")
     assert robots(page) == "noindex"  # only the draft stays out of search engines
+    status, sitemap = year.fetch("utkast/sitemap.xml")
+    assert status == 200 and b"<urlset" in sitemap and b"<url>" not in sitemap  # nor in its sitemap
     assert page.locator(".fp-banner--utkast").is_visible()
     assert not outdated_banner_shown(page)
     assert feed_link(page) == year.base + "feed.xml"
