@@ -130,3 +130,33 @@ def test_the_version_name_pattern_is_in_the_schema():
         assert pattern.search(good), good
     for bad in ("2022 remiss", "2022..1", "-2022", "2022-", "år-2022", "2022/remiss", "2022.lock", "a~b"):
         assert not pattern.search(bad), bad
+
+
+def test_versions_are_listed_for_readers_in_force_first_then_newest_draft_last(tmp_path):
+    """The order of the version menu: tags by the history of what they tag (a tag made later on an
+    older commit is still older), the version in force first and titled "gällande"."""
+    import json
+
+    from fardplan.pages_branch import release_tags_newest_first, versions_for_readers
+    from release_support import commit_and_push, git
+
+    project = git_project(tmp_path / "project")
+    git(project, "tag", "v2022-remiss")
+    (project / "docs" / "ny.md").write_text("# Ny\n", encoding="utf-8")
+    git(project, "add", "--all")
+    commit_and_push(project, "Beslut")
+    git(project, "tag", "v2022")
+    git(project, "tag", "v2021", "HEAD~1")  # made last, on the oldest commit
+    order = release_tags_newest_first(project)
+    assert order.index("v2022") < order.index("v2022-remiss") and order.index("v2022") < order.index("v2021")
+
+    mike_order = json.dumps([  # as mike writes it: sorted by name, the alias apart from the title
+        {"version": "utkast", "title": "Utkast (arbetsmaterial)", "aliases": []},
+        {"version": "2022-remiss", "title": "2022-remiss (remissversion)", "aliases": []},
+        {"version": "2022", "title": "2022 (beslutad)", "aliases": ["gallande"]},
+        {"version": "2021", "title": "2021 (gällande)", "aliases": []},
+    ]).encode()
+    listed = json.loads(versions_for_readers(mike_order, order))
+    assert [(v["version"], v["title"]) for v in listed][0] == ("2022", "2022 (gällande)")
+    assert listed[-1]["version"] == "utkast"
+    assert {v["version"]: v["title"] for v in listed}["2021"] == "2021 (beslutad)"  # no longer in force
