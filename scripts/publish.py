@@ -9,8 +9,9 @@ data files are copied to the same paths under the site root. A remiss version is
 it with its banner and moves nothing, unless it is the first version ever published (before that
 the root leads to the draft). Both also write the site-root files mike does not make: 404.html,
 feed.xml (from the newest version) and dcat.rdf (from the version in force), and order
-versions.json for readers: the version in force first, titled "gällande". The GitHub Actions workflow .github/workflows/publish.yml runs
-this; editors start it by pushing a tag made with scripts/release.py.
+versions.json for readers: the version in force first, titled "gällande". The GitHub Actions
+workflow .github/workflows/publish.yml runs this for a tag pushed with scripts/release.py or made on
+GitHub's release page; for a tag it first runs the release checks (scripts/release.py's).
 
 Needs git's user.name and user.email (or GIT_AUTHOR_*/GIT_COMMITTER_* in the environment).
 """
@@ -23,8 +24,8 @@ import sys
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
-from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
 from fardplan.diagnostics import format_all, summary
+from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
 from fardplan.history import CompareError
 from fardplan.model import Stage
 from fardplan.opendata import CSV_PATH, DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH, JSON_PATH, SCHEMA_FILE_PATH
@@ -39,11 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 # The version in force's data files, also at the same paths under the site root: addresses that
 # stay the same from one decided version to the next.
 STABLE_DATA = (JSON_PATH, CSV_PATH, SCHEMA_FILE_PATH)
-
-
-def newest_release_tag(project: Path) -> str | None:
-    tags = release_tags_newest_first(project)
-    return tags[0] if tags else None
 
 
 def mike(*args: str, cwd: Path, remote: str, branch: str) -> None:
@@ -82,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     # Before mike's first run in a fresh clone only the fetched remote branch exists.
     published = args.branch if branch_exists(project, args.branch) else f"{args.remote}/{args.branch}"
     before = published_versions(project, published)
+    tags = release_tags_newest_first(project)
     # The draft may lead the site root until the first version: afterwards a version must.
     first_version = not any(e.version != DRAFT_VERSION for e in before)
     root_files: dict[str, bytes] = {}
@@ -122,8 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             run("deploy", "--title", version_title(roadmap), version)
             if first_version:  # the first version ever: the site root must lead to it
                 run("set-default", version)
-        newest = newest_release_tag(project)
-        if newest is None or newest == tag_for(version):
+        if not tags or tags[0] == tag_for(version):
             # The root feed gets each new version; republishing an older one must not turn it back.
             root_files[FEED_PATH] = read_file(project, args.branch, f"{version}/{FEED_PATH}") or b""
         if decided or first_version:
@@ -132,8 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             for path in STABLE_DATA:
                 root_files[path] = read_file(project, args.branch, f"{version}/{path}") or b""
 
-    listing = versions_for_readers(read_file(project, args.branch, "versions.json") or b"[]",
-                                   release_tags_newest_first(project))
+    listing = versions_for_readers(read_file(project, args.branch, "versions.json") or b"[]", tags)
     root_files["versions.json"] = listing
     entries = published_versions_from(listing)
     # Where the 404 page sends readers: the version in force, else a published version, else the draft.
