@@ -5,7 +5,8 @@ way GitHub Pages serves it (under /fardplan/, its 404 page for any missing addre
 Chromium.
 
 The steps run in order and share one repository: the draft from main, the remiss tag, a rebuild by
-hand on the remiss's last day, the nightly runs after it, the decided tag and the next draft.
+hand on the remiss's last day, the nightly runs after it, the decided tag, the next draft and
+the old remiss republished by hand.
 """
 from __future__ import annotations
 
@@ -314,16 +315,19 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
     assert feed.count("<entry>") == 2
 
 
-def test_6_the_next_draft_moves_nothing(year, page):
+def test_6_the_next_draft_and_a_republished_remiss_move_nothing(year, page):
     data = read_data(year.project)
     data["dokument"].update(version="2026-remiss", status="utkast")
     write_data(year.project, data)
     commit_and_push(year.project, "Nästa utkast")
     feed = year.fetch("feed.xml")
     year.workflow("push", today="2023-01-10")
+    # An older version republished by hand leaves the version in force and the root feed alone.
+    year.workflow("workflow_dispatch", today="2023-01-11", requested="v2022-remiss")
 
     assert [v[0] for v in year.versions()] == ["2022", "2022-remiss", "utkast"]
     assert year.fetch("feed.xml") == feed
+    assert year.fetch("dcat.rdf") == year.fetch("2022/data/dcat.rdf")
     page.goto(year.base)
     page.wait_for_url(year.base + "2022/")
     page.goto(year.base + "utkast/")
