@@ -14,7 +14,6 @@ import functools
 import http.server
 import io
 import json
-import os
 import shutil
 import subprocess
 import sys
