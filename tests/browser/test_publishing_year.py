@@ -36,7 +36,6 @@ pytestmark = pytest.mark.browser
 SITE_URL = "https://exempelstaden.github.io/fardplan/"
 PREFIX = "/fardplan/"
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
-DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 STABLE_DATASET = rdflib.URIRef(SITE_URL + "dcat.rdf#fardplan")
 
 
