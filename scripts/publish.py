@@ -4,11 +4,14 @@
     python scripts/publish.py utkast [--push]                # the working draft, as version "utkast"
     python scripts/publish.py version [--tag v2022] [--push] # the data's version (dokument.version)
 
-A decided version (status beslutad) becomes "gallande", the version the site root leads to. A
-remiss version is published beside it with its banner and moves nothing, unless it is the first
-version ever published. Both also write the site-root files mike does not make: 404.html, and for
-a version feed.xml and dcat.rdf. The GitHub Actions workflow .github/workflows/publish.yml runs
-this; editors start it by pushing a tag made with scripts/release.py.
+A decided version (status beslutad) becomes "gallande", the version the site root leads to, and its
+data files are copied to the same paths under the site root. A remiss version is published beside
+it with its banner and moves nothing, unless it is the first version ever published (before that
+the root leads to the draft). Both also write the site-root files mike does not make: 404.html,
+feed.xml (from the newest version) and dcat.rdf (from the version in force), and order
+versions.json for readers: the version in force first, titled "gällande". The GitHub Actions
+workflow .github/workflows/publish.yml runs this for a tag pushed with scripts/release.py or made on
+GitHub's release page; for a tag it first runs the release checks (scripts/release.py's).
 
 Needs git's user.name and user.email (or GIT_AUTHOR_*/GIT_COMMITTER_* in the environment).
 """
@@ -21,15 +24,22 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
+from fardplan.diagnostics import format_all, summary
 from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
+from fardplan.history import CompareError
 from fardplan.model import Stage
-from fardplan.opendata import DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH
-from fardplan.pages_branch import (BranchError, branch_exists, commit_files, published_versions, read_file,
-                                   root_404_page, site_root_path, symlinks)
+from fardplan.opendata import CSV_PATH, DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH, JSON_PATH, SCHEMA_FILE_PATH
+from fardplan.pages_branch import (BranchError, branch_exists, commit_files, published_versions,
+                                   published_versions_from, read_file, release_tags_newest_first, root_404_page,
+                                   site_root_path, symlinks, versions_for_readers)
 from fardplan.publishing import site_settings
-from fardplan.releases import tag_for
+from fardplan.release_checks import validate_against_release, version_name_problems
+from fardplan.releases import releases, tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
+# The version in force's data files, also at the same paths under the site root: addresses that
+# stay the same from one decided version to the next.
+STABLE_DATA = (JSON_PATH, CSV_PATH, SCHEMA_FILE_PATH)
 
 
 def mike(*args: str, cwd: Path, remote: str, branch: str) -> None:
@@ -69,33 +79,62 @@ def main(argv: list[str] | None = None) -> int:
     version = roadmap.document.version
     run = lambda *a: mike(*a, cwd=project, remote=args.remote, branch=args.branch)  # noqa: E731
 
+    # Before mike's first run in a fresh clone only the fetched remote branch exists.
+    published = args.branch if branch_exists(project, args.branch) else f"{args.remote}/{args.branch}"
+    before = published_versions(project, published)
+    tags = release_tags_newest_first(project)
+    # The draft may lead the site root until the first version: afterwards a version must.
+    first_version = not any(e.version != DRAFT_VERSION for e in before)
+    root_files: dict[str, bytes] = {}
     if args.what == "utkast":
         run("deploy", "--title", version_title(roadmap, DRAFT_VERSION), DRAFT_VERSION)
-        root_files: dict[str, bytes] = {}
+        if not before:  # nothing published yet: the site root must not be a 404
+            run("set-default", DRAFT_VERSION)
+        if first_version:  # the pages link the root feed; until a version exists, the draft's
+            root_files[FEED_PATH] = read_file(project, args.branch, f"{DRAFT_VERSION}/{FEED_PATH}") or b""
     else:
         if args.tag and args.tag != tag_for(version):
             print(f"Taggen {args.tag} stämmer inte med dokument.version ({version}): taggen ska heta "
                   f"{tag_for(version)}.", file=sys.stderr)
             return 1
-        if version == DRAFT_VERSION or version == CURRENT_ALIAS:
-            print(f"Versionen får inte heta {version}: det namnet används för en hänvisning.", file=sys.stderr)
+        problems = version_name_problems(version, data_file)
+        if args.tag and not problems:
+            # A tag made anywhere (even on GitHub's release page) gets release.py's checks here:
+            # the data compared with the release before this one, as CI does.
+            before_tag = [r.tag for r in releases(project, "HEAD") if r.tag != args.tag]
+            try:  # the first version has nothing before it (load_roadmap above checked its data)
+                result = validate_against_release(project / data_file, data_file, before_tag[-1]) \
+                    if before_tag else None
+            except CompareError as error:
+                problems.append(f"Kan inte jämföra med den förra versionen: {error}")
+            else:
+                if result is not None and not result.ok:
+                    print(format_all(result.diagnostics), file=sys.stderr)
+                    problems.append(f"Datafilen har fel ({summary(result.diagnostics)}) jämfört med den förra "
+                                    "versionen. Rätta dem på main och gör en ny version.")
+        if problems:
+            print("Versionen publiceras inte:\n" + "\n".join(f"- {p}" for p in problems), file=sys.stderr)
             return 1
         decided = roadmap.document.stage is Stage.BESLUTAD
-        # Before mike's first run in a fresh clone only the fetched remote branch exists.
-        published = args.branch if branch_exists(project, args.branch) else f"{args.remote}/{args.branch}"
-        had_default = read_file(project, published, "index.html") is not None
         if decided:
             run("deploy", "--update-aliases", "--title", version_title(roadmap), version, CURRENT_ALIAS)
             run("set-default", CURRENT_ALIAS)
         else:
             run("deploy", "--title", version_title(roadmap), version)
-            if not had_default:  # the first version ever: the site root must lead somewhere
+            if first_version:  # the first version ever: the site root must lead to it
                 run("set-default", version)
-        root_files = {FEED_PATH: read_file(project, args.branch, f"{version}/{FEED_PATH}") or b""}
-        if decided or not had_default:
+        if not tags or tags[0] == tag_for(version):
+            # The root feed gets each new version; republishing an older one must not turn it back.
+            root_files[FEED_PATH] = read_file(project, args.branch, f"{version}/{FEED_PATH}") or b""
+        if decided or first_version:
             root_files[DCAT_ROOT_PATH] = read_file(project, args.branch, f"{version}/{DCAT_PATH}") or b""
+        if decided:  # the version in force's data at stable addresses, as its DCAT says
+            for path in STABLE_DATA:
+                root_files[path] = read_file(project, args.branch, f"{version}/{path}") or b""
 
-    entries = published_versions(project, args.branch)
+    listing = versions_for_readers(read_file(project, args.branch, "versions.json") or b"[]", tags)
+    root_files["versions.json"] = listing
+    entries = published_versions_from(listing)
     # Where the 404 page sends readers: the version in force, else a published version, else the draft.
     default = CURRENT_ALIAS if any(CURRENT_ALIAS in e.aliases for e in entries) else \
         next((e.version for e in entries if e.version != DRAFT_VERSION), DRAFT_VERSION if entries else None)

@@ -6,6 +6,8 @@
 
 Pushing the tag starts the publishing workflow (.github/workflows/publish.yml). The version name
 is dokument.version in the data file; its status (remiss or beslutad) decides how it is shown.
+It refuses unless HEAD is main exactly as on origin, the data passes the same comparison with the
+last release as CI, the version name can be a tag and a folder, and the tag exists nowhere yet.
 Exits 0 when the tag was made (or, with --dry-run, could be), 1 when something stops it.
 """
 from __future__ import annotations
@@ -14,12 +16,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fardplan import validate_file
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.diagnostics import format_all, summary
-from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION
+from fardplan.edition import CURRENT_ALIAS
+from fardplan.history import CompareError
 from fardplan.model import Stage
 from fardplan.publishing import site_settings
+from fardplan.release_checks import remote_problems, validate_against_release, version_name_problems
 from fardplan.releases import tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,14 +32,13 @@ def git(project: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=False)
 
 
-def problems_before_tagging(project: Path, data_name: str, version: str, stage: Stage) -> list[str]:
+def problems_before_tagging(project: Path, data_name: str, version: str, stage: Stage,
+                            branch: str = "main", remote: str = "origin") -> list[str]:
     problems = []
     if stage is Stage.UTKAST:
         problems.append("Datafilen har status utkast. Ett utkast publiceras redan automatiskt som "
                         "”utkast”; ändra status till remiss eller beslutad när en version ska publiceras.")
-    if version in (DRAFT_VERSION, CURRENT_ALIAS):
-        problems.append(f"Versionen får inte heta ”{version}”: det namnet används redan på webbplatsen. "
-                        f"Ändra dokument.version i {data_name}.")
+    problems += version_name_problems(version, data_name)
     if git(project, "rev-parse", "--is-inside-work-tree").returncode:
         return problems + ["Mappen är inte ett git-förråd, så versionen kan inte taggas."]
     changed = git(project, "status", "--porcelain").stdout.splitlines()
@@ -48,7 +50,7 @@ def problems_before_tagging(project: Path, data_name: str, version: str, stage: 
     if not git(project, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}").returncode:
         problems.append(f"Version {version} är redan publicerad (taggen {tag} finns). Ändra dokument.version i "
                         f"{data_name} till namnet på den nya versionen, till exempel {version}-2.")
-    return problems
+    return problems + remote_problems(project, remote, branch, tag)
 
 
 def next_steps(tag: str, version: str, stage: Stage, site_url: str) -> str:
@@ -87,14 +89,19 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
     config = site_config(project / "mkdocs.yml")
     data_name = site_settings(config).get("data", "data/roadmap.yaml")
-    result = validate_file(project / data_name, name=data_name)
+    try:  # the same check as CI's `validate.py --jämför-med`: a release must pass what CI passes
+        result = validate_against_release(project / data_name, data_name)
+    except CompareError as error:
+        print(f"Kan inte jämföra med den senast publicerade versionen: {error}", file=sys.stderr)
+        return 1
     if not result.ok:
         print(format_all(result.diagnostics))
         print(f"Datafilen har fel ({summary(result.diagnostics)}). Rätta dem innan du publicerar.",
               file=sys.stderr)
         return 1
     document = result.roadmap.document
-    problems = problems_before_tagging(project, data_name, document.version, document.stage)
+    problems = problems_before_tagging(project, data_name, document.version, document.stage,
+                                       site_settings(config).get("branch") or "main")
     if problems:
         print("Versionen kan inte publiceras ännu:\n\n" + "\n\n".join(f"- {p}" for p in problems), file=sys.stderr)
         return 1

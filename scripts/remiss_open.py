@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
-"""Is a remiss open? Prints the tag of the newest published version when it is an open remiss.
+"""Does a remiss need today's rebuild? Prints the tag of the newest published version when it is a
+remiss whose pages still change with the date.
 
     python scripts/remiss_open.py   # prints e.g. v2022-remiss and exits 0; exits 1 otherwise
 
-The publishing workflow runs this every day and rebuilds that version while the remiss is open,
-so everything that depends on the date (days left, the build date) stays right. A remiss is open
-while the newest published version has status remiss and its last day, if the data records one,
-has not passed. FARDPLAN_TODAY=YYYY-MM-DD fixes "today".
+The publishing workflow runs this every day and rebuilds that version, so everything that
+depends on the date (days left, the links, the build date) stays right: while the newest
+published version has status remiss, and until a few days after its last day (if the data
+records one), so the pages also come to say that the remiss has closed. "Today" is the date in
+Sweden; FARDPLAN_TODAY=YYYY-MM-DD fixes it.
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from pathlib import Path
 
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.clock import build_date
-from fardplan.edition import remiss_is_open
+from fardplan.edition import remiss_needs_rebuild
 from fardplan.version_history import History
 from fardplan.publishing import site_settings
 
@@ -40,8 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     if published.roadmap is None:
         print(f"Version {newest.version} kan inte läsas: {published.problem}.", file=sys.stderr)
         return 1
-    if not remiss_is_open(published.roadmap, build_date()):
-        print(f"Ingen remiss pågår (senaste versionen är {newest.version}).", file=sys.stderr)
+    if not remiss_needs_rebuild(published.roadmap, build_date()):
+        print(f"Ingen remiss behöver byggas om (senaste versionen är {newest.version}).", file=sys.stderr)
         return 1
     print(newest.tag)
     return 0

@@ -42,13 +42,23 @@ def script(project: Path, name: str, *args: str, **env: str) -> subprocess.Compl
 
 
 def git_project(target: Path) -> Path:
-    """A copy of the site's sources as a fresh repository on main, with one commit."""
+    """A copy of the site's sources as a fresh repository on main, with one commit, pushed to its
+    `origin`: a bare repository beside it, remote.git (the release checks that main is pushed)."""
     project = copy_project(target)
     (project / ".gitignore").write_text("site/\n__pycache__/\n", encoding="utf-8")
     git(project, "init", "--quiet", "--initial-branch=main")
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "--message", "Remissversionen")
+    remote = target.parent / "remote.git"
+    git(target.parent, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
+    git(project, "remote", "add", "origin", str(remote))
+    git(project, "push", "--quiet", "origin", "main")
     return project
+
+
+def commit_and_push(project: Path, message: str) -> None:
+    git(project, "commit", "--quiet", "--all", "--message", message)
+    git(project, "push", "--quiet", "origin", "main")
 
 
 def read_data(project: Path) -> dict[str, Any]:
@@ -72,21 +82,30 @@ def _action(need: dict, action_id: str) -> dict:
     return next(x for column in ("staden", "behöver-göras") for x in need[column] if x["id"] == action_id)
 
 
+def _change(item: dict, field: str, value: Any) -> None:
+    """Change a horizon or status with its recorded reason, as CI and the release command require."""
+    item.setdefault("ändringar", []).append({
+        "datum": "2022-04-25", "vad": field, "från": item.get(field), "till": value,
+        "skäl": "Beslutat av kommunfullmäktige efter remissen."})
+    item[field] = value
+
+
 def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
     """What kommunfullmäktige decided after the remiss, in the sample data: a decision, one new,
-    one removed, one reworded and one moved action, changed statuses, a horizon and a moved need."""
+    one removed, one reworded and one moved action, changed statuses, a horizon and a moved need,
+    each change with its recorded reason."""
     document = data["dokument"]
     document.update(version="2022", status="beslutad", datum="2022-04-25",
                     beslut={"organ": "kommunfullmäktige", "datum": "2022-04-25", "paragraf": "§ 12"})
     regional = _need(data, "samverkan-med-regionen")
     _action(regional, "folja-upp-regionsamverkan")["text"] = "Följa upp samverkan med regionen två gånger per år."
-    _action(regional, "former-for-regionsamverkan")["status"] = "planerad"
+    _change(_action(regional, "former-for-regionsamverkan"), "status", "planerad")
 
     continuity = _need(data, "hog-kontinuitet")
-    continuity["tidshorisont"] = "2022-2024"
+    _change(continuity, "tidshorisont", "2022-2024")
     measure = _action(continuity, "mata-kontinuitet")
     continuity["behöver-göras"].remove(measure)
-    measure["status"] = "pågår"
+    _change(measure, "status", "pågår")
     continuity["staden"].append(measure)
 
     _need(data, "ensamhet-och-isolering")["behöver-göras"].append({
@@ -107,7 +126,7 @@ def release_two_versions(project: Path) -> None:
     first = script(project, "release.py", "--project", str(project))
     assert first.returncode == 0, first.stderr
     write_data(project, decide_after_remiss(read_data(project)))
-    git(project, "commit", "--quiet", "--all", "--message", "Beslutad av kommunfullmäktige")
+    commit_and_push(project, "Beslutad av kommunfullmäktige")
     second = script(project, "release.py", "--project", str(project))
     assert second.returncode == 0, second.stderr
 

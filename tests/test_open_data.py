@@ -115,7 +115,7 @@ def test_dcat_is_rdf_with_what_sveriges_dataportal_requires(site):
         assert graph.value(distribution, DCTERMS.license) == cc0
         assert str(graph.value(distribution, DCTERMS.format)).startswith(
             "http://publications.europa.eu/resource/authority/file-type/")
-    assert str(graph.value(dataset, DCAT.version)) == "2022-remiss"
+    assert str(graph.value(graph.value(dataset, DCAT.hasVersion), DCAT.version)) == "2022-remiss"
 
 
 def test_atom_feed_is_well_formed_with_its_required_elements(site):

@@ -11,11 +11,8 @@ ROOT_DCAT = b"<!-- metadata of the version in force -->\n"
 
 
 def test_a_remiss_after_a_decided_version_leaves_the_version_in_force(tmp_path):
+    project = git_project(tmp_path / "project")  # pushed to its origin, remote.git
     remote = tmp_path / "remote.git"
-    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
-    project = git_project(tmp_path / "project")
-    git(project, "remote", "add", "origin", str(remote))
-    git(project, "push", "--quiet", "origin", "main")
 
     # The branch as earlier deploys left it: version 2021 in force.
     pages = tmp_path / "pages"
@@ -34,7 +31,7 @@ def test_a_remiss_after_a_decided_version_leaves_the_version_in_force(tmp_path):
     # A fresh clone, fetching gh-pages the way the workflow does.
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "--quiet", str(remote), str(clone))
-    git(clone, "fetch", "--quiet", "origin", "gh-pages", "--depth=1")
+    git(clone, "fetch", "--quiet", "origin", "gh-pages")
     done = script(clone, "publish.py", "version", "--push", "--project", str(clone))
     assert done.returncode == 0, done.stdout + done.stderr
 

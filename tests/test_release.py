@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from release_support import decide_after_remiss, git, git_project, read_data, script, write_data
+from release_support import commit_and_push, decide_after_remiss, git, git_project, read_data, script, write_data
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_release_refuses_uncommitted_changes_and_bad_data(repo):
 def test_a_decided_release_becomes_the_version_in_force(repo):
     assert release(repo).returncode == 0
     write_data(repo, decide_after_remiss(read_data(repo)))
-    git(repo, "commit", "--quiet", "--all", "--message", "Beslut")
+    commit_and_push(repo, "Beslut")
     done = release(repo)
     assert done.returncode == 0, done.stderr
     assert "den blir den gällande versionen" in done.stdout
@@ -66,13 +66,13 @@ def test_a_draft_is_not_released(repo):
     data = repo / "data" / "roadmap.yaml"
     data.write_text(data.read_text(encoding="utf-8").replace("  status: remiss", "  status: utkast", 1),
                     encoding="utf-8")
-    git(repo, "commit", "--quiet", "--all", "--message", "Utkast")
+    commit_and_push(repo, "Utkast")
     done = release(repo)
     assert done.returncode == 1
     assert "Datafilen har status utkast" in done.stderr
 
 
-def test_remiss_is_open_only_while_the_newest_published_version_is_on_remiss(repo):
+def test_remiss_needs_rebuild_only_while_the_newest_published_version_is_on_remiss(repo):
     nothing = script(repo, "remiss_open.py", "--project", str(repo))
     assert nothing.returncode == 1 and "Ingen version är publicerad" in nothing.stderr
 
@@ -82,28 +82,30 @@ def test_remiss_is_open_only_while_the_newest_published_version_is_on_remiss(rep
     assert open_.stdout.strip() == "v2022-remiss"
 
     write_data(repo, decide_after_remiss(read_data(repo)))
-    git(repo, "commit", "--quiet", "--all", "--message", "Beslut")
+    commit_and_push(repo, "Beslut")
     assert release(repo).returncode == 0
     closed = script(repo, "remiss_open.py", "--project", str(repo))
     assert closed.returncode == 1
-    assert "Ingen remiss pågår (senaste versionen är 2022)" in closed.stderr
+    assert "Ingen remiss behöver byggas om (senaste versionen är 2022)" in closed.stderr
 
 
-def test_the_remiss_last_day_closes_the_remiss(minimal_text, write_yaml):
-    """A remiss version counts as open (for the daily rebuild) until its remiss block's last day;
-    without a remiss block, until it is decided."""
+def test_the_daily_rebuild_runs_past_the_remiss_last_day(minimal_text, write_yaml):
+    """The daily run rebuilds a remiss version until a few days after its remiss block's last day,
+    so the published pages come to say it has closed; without a remiss block, until it is decided."""
     from dataclasses import replace
     from datetime import date
 
     from fardplan import load_roadmap
-    from fardplan.edition import remiss_is_open
+    from fardplan.edition import remiss_needs_rebuild
     from fardplan.model import Remiss
 
     roadmap = load_roadmap(write_yaml(minimal_text))
-    assert roadmap.remiss is None and remiss_is_open(roadmap, date(2030, 1, 1))
+    assert roadmap.remiss is None and remiss_needs_rebuild(roadmap, date(2030, 1, 1))
     dated = replace(roadmap, remiss=Remiss(registration_number="KS 2022/1", opens=date(2022, 1, 24),
                                            last_day=date(2022, 3, 1), email="a@b.se",
                                            repository="exempelstaden/fardplan", invited=()))
-    assert remiss_is_open(dated, date(2022, 1, 1))  # before it opens: rebuild to switch links on
-    assert remiss_is_open(dated, date(2022, 3, 1))
-    assert not remiss_is_open(dated, date(2022, 3, 2))
+    assert remiss_needs_rebuild(dated, date(2022, 1, 1))  # before it opens: rebuild to switch links on
+    assert remiss_needs_rebuild(dated, date(2022, 3, 1))
+    assert remiss_needs_rebuild(dated, date(2022, 3, 2))  # the first closed day: links off, "time is up"
+    assert remiss_needs_rebuild(dated, date(2022, 3, 6))  # a skipped scheduled run does no harm
+    assert not remiss_needs_rebuild(dated, date(2022, 3, 7))

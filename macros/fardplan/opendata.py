@@ -298,65 +298,99 @@ def _node(parent: ET.Element, name: str, text: str | None = None, *, about: str 
     return element
 
 
-def dcat_rdf(roadmap: Roadmap, settings: OpenDataSettings, changes_summary: str | None = None) -> bytes:
-    """DCAT-AP-SE 3.0.1 metadata: a catalogue with one dataset (this version) and its distributions."""
+def dataset_uri(settings: OpenDataSettings, folder: str | None = None) -> str:
+    """The URI of one version's dataset (this build's, or the version published in `folder`)."""
+    if folder is None or not settings.site_root:
+        return settings.version_url(DCAT_PATH) + "#datamangd"
+    return f"{settings.site_root}{folder}/{DCAT_PATH}#datamangd"
+
+
+def dcat_rdf(roadmap: Roadmap, settings: OpenDataSettings, changes_summary: str | None = None, *,
+             in_force: bool = False, previous_folder: str | None = None) -> bytes:
+    """DCAT-AP-SE 3.0.1 metadata: a catalogue with one dataset, the färdplan, whose URI never
+    changes (so Sveriges dataportal sees one dataset, not a new one per version), and this version
+    as a version of it (DCAT 3: dcat:hasVersion, dcat:version, dcat:previousVersion).
+
+    `in_force`: this build is the decided version in force; the färdplan's distributions are then
+    the stable copies at the site root (scripts/publish.py puts them there), and it is the
+    färdplan's current version. Otherwise the distributions are this version's own files."""
     for prefix, uri in NS.items():
         ET.register_namespace(prefix, uri)
     doc = roadmap.document
-    catalogue_uri = settings.version_url(DCAT_PATH) + "#katalog"
-    dataset_uri = settings.version_url("oppna-data/") + "#datamangd"
+    catalogue_uri = settings.root_url(DCAT_ROOT_PATH) + "#katalog"
+    series_uri = settings.root_url(DCAT_ROOT_PATH) + "#fardplan"
+    version_uri = dataset_uri(settings)
     publisher_uri = settings.root_url() + "#utgivare"
     contact_uri = settings.root_url() + "#kontakt"
     licence = settings.licence.uri
     issued = doc.date.isoformat()
 
+    def own(path: str) -> str:
+        return settings.version_url(path)
+
+    def stable(path: str) -> str:
+        return settings.root_url(path) if in_force else own(path)
+
     rdf = ET.Element(_q("rdf:RDF"))
     catalogue = _node(rdf, "dcat:Catalog", about=catalogue_uri)
     _node(catalogue, "dcterms:title", f"{doc.organisation}: {doc.title}", lang="sv")
-    _node(catalogue, "dcterms:description",
-          f"Öppna data från {doc.organisation}: {doc.title}, version {doc.version}.", lang="sv")
+    _node(catalogue, "dcterms:description", f"Öppna data från {doc.organisation}: {doc.title}.", lang="sv")
     _node(catalogue, "dcterms:publisher", resource=publisher_uri)
     _node(catalogue, "dcterms:license", resource=licence)
     _node(catalogue, "dcterms:language", resource=EU + "language/SWE")
     _node(catalogue, "foaf:homepage", resource=settings.root_url() or "./")
     _node(catalogue, "dcterms:modified", issued, datatype=XSD_DATE)
-    _node(catalogue, "dcat:dataset", resource=dataset_uri)
+    _node(catalogue, "dcat:dataset", resource=series_uri)
 
     agent = _node(rdf, "foaf:Agent", about=publisher_uri)
     _node(agent, "foaf:name", doc.organisation)
 
-    dataset = _node(rdf, "dcat:Dataset", about=dataset_uri)
-    _node(dataset, "dcterms:title", f"{doc.title}, version {doc.version}", lang="sv")
-    _node(dataset, "dcterms:description", _dataset_description(roadmap), lang="sv")
-    _node(dataset, "dcterms:publisher", resource=publisher_uri)
-    if settings.contact_email:
-        _node(dataset, "dcat:contactPoint", resource=contact_uri)
-    _node(dataset, "dcterms:identifier", dataset_uri)
-    _node(dataset, "dcat:version", doc.version)
+    def describe(dataset: ET.Element, uri: str, title: str, landing: str, files) -> None:
+        _node(dataset, "dcterms:title", title, lang="sv")
+        _node(dataset, "dcterms:description", _dataset_description(roadmap), lang="sv")
+        _node(dataset, "dcterms:publisher", resource=publisher_uri)
+        if settings.contact_email:
+            _node(dataset, "dcat:contactPoint", resource=contact_uri)
+        _node(dataset, "dcterms:identifier", uri)
+        _node(dataset, "dcterms:language", resource=EU + "language/SWE")
+        _node(dataset, "dcat:theme", resource=EU + "data-theme/SOCI")
+        _node(dataset, "dcat:landingPage", resource=landing)
+        for keyword in ("äldreomsorg", "färdplan", "vård och omsorg", doc.organisation):
+            _node(dataset, "dcat:keyword", keyword, lang="sv")
+        for path in DISTRIBUTIONS:
+            _node(dataset, "dcat:distribution", resource=files(path) + "#distribution")
+
+    series = _node(rdf, "dcat:Dataset", about=series_uri)
+    describe(series, series_uri, doc.title, settings.root_url() or "./", stable)
+    _node(series, "dcat:hasVersion", resource=version_uri)
+    if in_force:
+        _node(series, "dcat:hasCurrentVersion", resource=version_uri)
+
+    version = _node(rdf, "dcat:Dataset", about=version_uri)
+    describe(version, version_uri, f"{doc.title}, version {doc.version}", own("oppna-data/"), own)
+    _node(version, "dcterms:isVersionOf", resource=series_uri)
+    _node(version, "dcat:version", doc.version)
     if changes_summary:
-        _node(dataset, "adms:versionNotes", changes_summary, lang="sv")
-    _node(dataset, "dcterms:issued", issued, datatype=XSD_DATE)
-    _node(dataset, "dcterms:language", resource=EU + "language/SWE")
-    _node(dataset, "dcat:theme", resource=EU + "data-theme/SOCI")
-    _node(dataset, "dcat:landingPage", resource=settings.version_url("oppna-data/"))
-    for keyword in ("äldreomsorg", "färdplan", "vård och omsorg", doc.organisation):
-        _node(dataset, "dcat:keyword", keyword, lang="sv")
-    for path in DISTRIBUTIONS:
-        _node(dataset, "dcat:distribution", resource=settings.version_url(path) + "#distribution")
+        _node(version, "adms:versionNotes", changes_summary, lang="sv")
+    if previous_folder:
+        _node(version, "dcat:previousVersion", resource=dataset_uri(settings, previous_folder))
+    _node(version, "dcterms:issued", issued, datatype=XSD_DATE)
 
     by_path = {f.path: f for f in FILES}
     for path in DISTRIBUTIONS:
-        item = by_path[path]
-        distribution = _node(rdf, "dcat:Distribution", about=settings.version_url(path) + "#distribution")
-        _node(distribution, "dcterms:title", item.title, lang="sv")
-        _node(distribution, "dcterms:description", item.description, lang="sv")
-        _node(distribution, "dcat:accessURL", resource=settings.version_url(path))
-        _node(distribution, "dcat:downloadURL", resource=settings.version_url(path))
-        _node(distribution, "dcterms:format", resource=EU + "file-type/" + item.file_type)
-        _node(distribution, "dcat:mediaType", resource="https://www.iana.org/assignments/media-types/"
-                                                        + item.media_type)
-        _node(distribution, "dcterms:license", resource=licence)
-        _node(distribution, "dcterms:conformsTo", resource=settings.version_url(SCHEMA_FILE_PATH))
+        for url in dict.fromkeys((own(path), stable(path))):
+            item = by_path[path]
+            distribution = _node(rdf, "dcat:Distribution", about=url + "#distribution")
+            _node(distribution, "dcterms:title", item.title, lang="sv")
+            _node(distribution, "dcterms:description", item.description, lang="sv")
+            _node(distribution, "dcat:accessURL", resource=url)
+            _node(distribution, "dcat:downloadURL", resource=url)
+            _node(distribution, "dcterms:format", resource=EU + "file-type/" + item.file_type)
+            _node(distribution, "dcat:mediaType", resource="https://www.iana.org/assignments/media-types/"
+                                                            + item.media_type)
+            _node(distribution, "dcterms:license", resource=licence)
+            schema = stable(SCHEMA_FILE_PATH) if url == stable(path) else own(SCHEMA_FILE_PATH)
+            _node(distribution, "dcterms:conformsTo", resource=schema)
 
     if settings.contact_email:
         contact = _node(rdf, "vcard:Organization", about=contact_uri)
@@ -463,13 +497,15 @@ def _atom_time(value: datetime) -> str:
 
 
 def write_open_data(site_dir: Path, roadmap: Roadmap, settings: OpenDataSettings,
-                    feed_entries: list[FeedEntry], changes_summary: str | None = None) -> list[Path]:
+                    feed_entries: list[FeedEntry], changes_summary: str | None = None, *,
+                    in_force: bool = False, previous_folder: str | None = None) -> list[Path]:
     """Write every open-data file into a built site folder; returns the files written."""
     contents = {
         JSON_PATH: roadmap_json(roadmap),
         CSV_PATH: actions_csv(roadmap),
         SCHEMA_FILE_PATH: schema_json(),
-        DCAT_PATH: dcat_rdf(roadmap, settings, changes_summary),
+        DCAT_PATH: dcat_rdf(roadmap, settings, changes_summary, in_force=in_force,
+                            previous_folder=previous_folder),
         FEED_PATH: atom_feed(roadmap, settings, feed_entries),
     }
     written = []

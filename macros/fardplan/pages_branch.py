@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from .edition import CURRENT_ALIAS, DRAFT_VERSION, IN_FORCE_LABEL
 from .render import make_environment
 
 SYMLINK_MODE = "120000"
@@ -54,13 +55,53 @@ class PublishedEntry:
 
 
 def published_versions(repo: Path, branch: str) -> list[PublishedEntry]:
-    raw = read_file(repo, branch, "versions.json")
+    return published_versions_from(read_file(repo, branch, "versions.json") or b"")
+
+
+def published_versions_from(raw: bytes) -> list[PublishedEntry]:
     if not raw:
         return []
     # Titles are HTML there (edition.version_title): plain text here, for autoescaping templates.
     return [PublishedEntry(item["version"], html.unescape(item.get("title") or item["version"]),
                            tuple(item.get("aliases") or ()))
             for item in json.loads(raw)]
+
+
+def release_tags_newest_first(repo: Path) -> list[str]:
+    """The release tags v…, newest first by the history of the commits they tag (not by their
+    timestamps, which tie within a second)."""
+    done = subprocess.run(["git", "log", "--topo-order", "--simplify-by-decoration", "--format=%D",
+                           "--decorate-refs=refs/tags/v*", "--tags=v*"], cwd=repo, capture_output=True,
+                          text=True, check=False)
+    if done.returncode:
+        return []
+    return [name.removeprefix("tag: ") for line in done.stdout.splitlines() for name in line.split(", ")
+            if name.startswith("tag: ")]
+
+
+def versions_for_readers(raw: bytes, tags_newest_first: list[str]) -> bytes:
+    """mike's versions.json in an order a reader understands, which Material's menu follows: the
+    version in force first, titled "… (gällande)", then the other versions newest first, the draft
+    last. mike sorts by name ("2022-remiss" before "2022") and shows the alias only as the ASCII
+    folder name "gallande"."""
+    items = json.loads(raw or b"[]")
+    rank = {tag.removeprefix("v"): i for i, tag in enumerate(tags_newest_first)}
+    for item in items:
+        title = item.get("title") or item["version"]
+        if CURRENT_ALIAS in (item.get("aliases") or ()):
+            title = title.replace("(beslutad)", f"({IN_FORCE_LABEL})")
+        else:
+            title = title.replace(f"({IN_FORCE_LABEL})", "(beslutad)")
+        item["title"] = title
+
+    def order(item: dict) -> tuple:
+        if CURRENT_ALIAS in (item.get("aliases") or ()):
+            return (0, 0)
+        if item["version"] == DRAFT_VERSION:
+            return (2, 0)
+        return (1, rank.get(item["version"], len(rank)))
+
+    return (json.dumps(sorted(items, key=order), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def symlinks(repo: Path, branch: str) -> list[str]:

@@ -63,8 +63,11 @@ class Publication:
                 for f in FILES]
 
     def write_open_data(self, site_dir: Path) -> list[Path]:
+        previous = self.changes.previous
         return write_open_data(site_dir, self.roadmap, self.settings, self.feed_entries,
-                               self.changes.comparison.summary() if self.changes.comparison else None)
+                               self.changes.comparison.summary() if self.changes.comparison else None,
+                               in_force=self.edition.kind == "beslutad" and self.edition.versioned,
+                               previous_folder=previous.release.version if previous else None)
 
 
 def read_site_config(config_file: Path) -> dict[str, Any]:

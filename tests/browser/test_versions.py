@@ -10,7 +10,7 @@ import tarfile
 import pytest
 
 from browser.conftest import serve_folder
-from release_support import decide_after_remiss, git, git_project, read_data, script, write_data
+from release_support import commit_and_push, decide_after_remiss, git, git_project, read_data, script, write_data
 
 pytestmark = pytest.mark.browser
 
@@ -24,15 +24,13 @@ def publish(project, tag):
 def published(tmp_path_factory):
     """Publish the remiss version, then the decided one, exactly as the workflow does."""
     folder = tmp_path_factory.mktemp("published")
+    project = git_project(folder / "project")  # pushed to its origin, remote.git
     remote = folder / "remote.git"
-    git(folder, "init", "--quiet", "--bare", str(remote))
-    project = git_project(folder / "project")
-    git(project, "remote", "add", "origin", str(remote))
 
     assert script(project, "release.py", "--project", str(project)).returncode == 0
     publish(project, "v2022-remiss")
     write_data(project, decide_after_remiss(read_data(project)))
-    git(project, "commit", "--quiet", "--all", "--message", "Beslutad av kommunfullmäktige")
+    commit_and_push(project, "Beslutad av kommunfullmäktige")
     assert script(project, "release.py", "--project", str(project)).returncode == 0
     publish(project, "v2022")
 
@@ -77,17 +75,17 @@ def test_root_leads_to_the_version_in_force_and_the_selector_switches(page, publ
     assert page.locator(".md-banner .fp-banner--remiss, .md-banner .fp-banner--utkast").count() == 0  # decided: no version banner
 
     versions = page.evaluate("fetch('../versions.json').then(r => r.json())")
-    assert [(v["version"], v["aliases"]) for v in versions] == [("2022-remiss", []), ("2022", ["gallande"])]
+    assert [(v["version"], v["aliases"]) for v in versions] == [("2022", ["gallande"]), ("2022-remiss", [])]
 
     selector = page.locator(".md-version")
     selector.wait_for()
-    assert "2022 (beslutad)" in selector.locator(".md-version__current").inner_text()
+    assert "2022 (gällande)" in selector.locator(".md-version__current").inner_text()
     selector.hover()  # Material opens the list on hover (and on keyboard focus)
     page.get_by_role("link", name="2022-remiss (remissversion)").click()
     page.wait_for_url(base + "2022-remiss/**")
     banner = page.locator(".md-banner .fp-banner--remiss")
     assert banner.inner_text().startswith("Remissversion")
-    assert page.locator('meta[name="robots"]').get_attribute("content") == "noindex"
+    assert page.locator('meta[name="robots"]').count() == 0  # a public consultation: findable
 
 
 def test_what_changed_in_the_decided_version_is_one_click_away(page, published):
