@@ -113,6 +113,9 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
         "ansvarig": "stadsdelsnamnderna", "status": "föreslagen", "tidshorisont": 2023})
     internal = _need(data, "intern-samverkan")
     internal["behöver-göras"].remove(_action(internal, "samordna-mellan-stadsdelar"))
+    data.setdefault("borttagna", []).append({  # a published action may only go with a reason
+        "id": "samordna-mellan-stadsdelar", "datum": "2022-04-25",
+        "skäl": "Ingår i den gemensamma planeringen mellan stadsdelarna."})
 
     governance = _area(data, "organisation-och-styrning")
     private = _need(data, "samverkan-med-privata-utforare")
