@@ -34,16 +34,12 @@ STYLESHEET = TEMPLATES / "print.css"
 ATTACHMENT_NAME = "roadmap.json"
 
 # WeasyPrint writes one PDF variant; PDF/UA-1 adds only this identification to the same tagged
-# PDF (as its pdf/ua-1 variant does). PDF/A wants every non-standard XMP property declared, so the
-# pdfuaid schema is declared as an extension, as the PDF Association's guide for files that
-# conform to both PDF/A and PDF/UA describes.
-PDFUA_XMP = b"""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
- xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
- xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
- xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#"
- xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
-<rdf:Description rdf:about="" pdfuaid:part="1"/>
-<rdf:Description rdf:about="">
+# PDF (as its pdf/ua-1 variant does). It goes into WeasyPrint's own rdf:RDF (readers take the first
+# one). PDF/A wants every non-standard XMP property declared, so the pdfuaid schema is declared as
+# an extension, as the PDF Association's guide for files conforming to both PDF/A and PDF/UA says.
+PDFUA_XMP = b"""<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfuaid:part="1"/>
+<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+ xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
 <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
 <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
 <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
@@ -56,7 +52,7 @@ PDFUA_XMP = b"""<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 </rdf:li></rdf:Seq></pdfaSchema:property>
 </rdf:li></rdf:Bag></pdfaExtension:schemas>
 </rdf:Description>
-</rdf:RDF>"""
+"""
 
 
 def pdf_enabled() -> bool:
@@ -115,10 +111,24 @@ def print_html(roadmap: Roadmap, web_address: str | None = None) -> str:
         initiatives=initiative_views(roadmap, document.date), created=document.date.isoformat())
 
 
+class PrintUnavailable(RuntimeError):
+    """WeasyPrint or the system libraries it needs are missing; the message says what to do."""
+
+
+def print_for_site(roadmap: Roadmap, web_address: str | None = None) -> PrintedDocument | None:
+    """The PDF for a site build, or None when FARDPLAN_PDF=0 asks to build without it."""
+    return print_pdf(roadmap, web_address) if pdf_enabled() else None
+
+
 def print_pdf(roadmap: Roadmap, web_address: str | None = None) -> PrintedDocument:
     # Imported here: WeasyPrint takes a while to load and needs Pango, and only this needs it.
-    from weasyprint import CSS, HTML, Attachment
-    from weasyprint.urls import URLFetcher
+    try:
+        from weasyprint import CSS, HTML, Attachment
+        from weasyprint.urls import URLFetcher
+    except (ImportError, OSError) as error:
+        raise PrintUnavailable(
+            f"PDF:en kan inte skapas: {error}. WeasyPrint behöver Pango från Debian "
+            f"(apt-get install libpango-1.0-0 libpangoft2-1.0-0). Bygg utan PDF med {ENV_VAR}=0.") from None
 
     # Nothing is fetched while rendering: no file, no network (the data's links stay links).
     fetcher = URLFetcher(allowed_protocols=())
@@ -130,9 +140,17 @@ def print_pdf(roadmap: Roadmap, web_address: str | None = None) -> PrintedDocume
         string=roadmap_json(roadmap), name=ATTACHMENT_NAME, url_fetcher=fetcher,
         description="Färdplanens data i JSON, samma form som datafilen", relationship="Source",
         created=created, modified=created)]
-    rendered.metadata.xmp_metadata = [PDFUA_XMP]
-    data = rendered.write_pdf(pdf_variant=PDF_VARIANT)
+    data = rendered.write_pdf(pdf_variant=PDF_VARIANT, finisher=_identify_pdfua)
     return PrintedDocument(pdf_filename(roadmap), data, len(rendered.pages))
+
+
+def _identify_pdfua(document, pdf) -> None:
+    """Add the PDF/UA-1 identification to the XMP metadata WeasyPrint wrote (before compression)."""
+    stream = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
+    xmp = b"".join(part if isinstance(part, bytes) else str(part).encode() for part in stream.stream)
+    if xmp.count(b"</rdf:RDF>") != 1:
+        raise PrintUnavailable("PDF:ens XMP-metadata har en okänd form: uppdatera pdf_document.py för den här WeasyPrint.")
+    stream.stream = [xmp.replace(b"</rdf:RDF>", PDFUA_XMP + b"</rdf:RDF>")]
 
 
 def _midnight(day: date) -> datetime:
