@@ -80,8 +80,13 @@ class PrintedDocument:
     pages: int
 
     @property
+    def extent(self) -> str:
+        """12 sidor, 340 kB."""
+        return f"{count_label(self.pages, 'sida', 'sidor')}, {size_text(len(self.data))}"
+
+    @property
     def link_text(self) -> str:
-        return f"Ladda ner färdplanen som PDF, {count_label(self.pages, 'sida', 'sidor')}, {size_text(len(self.data))}"
+        return f"Ladda ner färdplanen som PDF, {self.extent}"
 
     def theme_values(self) -> dict[str, str | int]:
         """Plain values for the theme's link (overrides/partials/fp-pdf-link.html)."""
