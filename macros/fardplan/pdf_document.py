@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .model import Roadmap, Stage
 from .opendata import roadmap_json
@@ -100,8 +100,9 @@ class PrintedDocument:
 
 
 def breakable_url(url: str) -> Markup:
-    """An address that may wrap after its slashes (a <wbr>), never inside a word."""
-    return Markup("/<wbr>").join(escape(part) for part in url.split("/"))
+    """An address that may wrap after its slashes (a <wbr>), never at a hyphen inside a part."""
+    return Markup("/<wbr>").join(Markup('<span class="fp-nowrap">{}</span>').format(part) if part else ""
+                                 for part in url.split("/"))
 
 
 def print_html(roadmap: Roadmap, web_address: str | None = None) -> str:
