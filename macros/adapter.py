@@ -184,7 +184,8 @@ def on_post_build(env) -> None:
     """Write the open-data files (JSON, CSV, schema, DCAT, Atom) and the PDF into the built site.
 
     mkdocs-macros calls this after MkDocs has written the pages. Generators that skip it (Zensical)
-    run scripts/export_open_data.py SITE_DIR after the build instead: it writes the same files.
+    run scripts/export_open_data.py SITE_DIR and scripts/pdf.py SITE_DIR after the build instead:
+    they write the same files.
     """
     if _publication is not None:
         _publication.write_open_data(Path(env.conf["site_dir"]))
