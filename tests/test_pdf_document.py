@@ -21,7 +21,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from PIL import Image
 
-from support import DATA
+from support import DATA, FIXTURES
 from fardplan import load_roadmap
 from fardplan.clock import ENV_VAR as TODAY_VAR
 from fardplan.model import Stage
@@ -201,6 +201,20 @@ def test_a_decided_version_has_no_remiss_on_its_cover(roadmap):
     html = print_html(decided)
     assert "Lämna synpunkter" not in html and roadmap.remiss.email not in html
     assert "Beslutad" in html
+
+
+def test_the_least_data_the_schema_allows_makes_a_document(tmp_path):
+    """No summary, background, process or remiss block: cover, contents, the area, the sources."""
+    small = load_roadmap(FIXTURES / "minimal.yaml")
+    printed = print_pdf(small)
+    path = tmp_path / printed.filename
+    path.write_bytes(printed.data)
+    texts = [joined(text) for text in page_texts(path, printed.pages)]
+    assert printed.pages == 4, texts
+    assert "Inledning" not in texts[1]
+    need = small.areas[0].needs[0]
+    assert f"{need.title} Tidshorisont: {need.horizon.label}" in texts[2]
+    assert small.initiatives[0].url in texts[3]
 
 
 def test_data_text_is_text_in_the_document(roadmap):
