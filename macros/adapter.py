@@ -14,6 +14,7 @@ from fardplan import ValidationFailed, validate_file
 from fardplan.diagnostics import summary
 from fardplan.edition import edition
 from fardplan.pagedates import last_changed_by_page
+from fardplan.pdf_document import PrintedDocument, PrintUnavailable, print_for_site
 from fardplan.publishing import Publication, published_folder
 from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
 from fardplan.remissvar import load_remiss_answers
@@ -30,6 +31,8 @@ DEFAULT_RESPONSES = "data/remissbemotande.yaml"  # written by editors
 log = logging.getLogger("mkdocs.plugins.fardplan")
 # This build's versions, history and open data, kept from define_env for on_post_build.
 _publication: Publication | None = None
+# The printed färdplan, made before the pages (they link to it with its size) and written after them.
+_printed: PrintedDocument | None = None
 
 
 def _fail(message: str) -> Exception:
@@ -111,6 +114,13 @@ def define_env(env) -> None:
         raise _fail(str(error)) from None
     # Material's templates (overrides/) show the draft or remiss banner and noindex from this.
     _share_with_theme(env, "edition", publication.edition.theme_values())
+    global _printed
+    try:
+        _printed = print_for_site(roadmap, publication.settings.version_url() or None)
+    except PrintUnavailable as error:
+        raise _fail(str(error)) from None
+    # overrides/partials/fp-pdf-link.html links every page to it (nothing when FARDPLAN_PDF=0).
+    _share_with_theme(env, "pdf", _printed.theme_values() if _printed else None)
 
     @env.macro
     def start_page() -> str:
@@ -175,10 +185,13 @@ def define_env(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Write the open-data files (JSON, CSV, schema, DCAT, Atom) into the built site.
+    """Write the open-data files (JSON, CSV, schema, DCAT, Atom) and the PDF into the built site.
 
     mkdocs-macros calls this after MkDocs has written the pages. Generators that skip it (Zensical)
-    run scripts/export_open_data.py SITE_DIR after the build instead: it writes the same files.
+    run scripts/export_open_data.py SITE_DIR and scripts/pdf.py SITE_DIR after the build instead:
+    they write the same files.
     """
     if _publication is not None:
         _publication.write_open_data(Path(env.conf["site_dir"]))
+    if _printed is not None:
+        _printed.write(Path(env.conf["site_dir"]))

@@ -167,6 +167,8 @@ def main(argv: list[str]) -> None:
     if task == "setup":
         return
     if task == "serve":
+        # The PDF takes a few seconds to render: not on every save (FARDPLAN_PDF=1 brings it back).
+        env.setdefault("FARDPLAN_PDF", "0")
         _run(BIN / "mkdocs", "serve", *rest, env=env)
     elif task == "build":
         _run(BIN / "mkdocs", "build", "--strict", *rest, env=env)
