@@ -147,6 +147,10 @@ def published_repository(target: Path) -> Path:
     git(repo, "init", "--quiet", "--initial-branch=main")
     git(repo, "add", "--all")
     git(repo, "commit", "--quiet", "--message", "Remissversionen")
+    remote = target.parent / f"{target.name}-remote.git"  # the release checks that main is pushed
+    git(target.parent, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
+    git(repo, "remote", "add", "origin", str(remote))
+    git(repo, "push", "--quiet", "origin", "main")
     released = script(repo, "release.py", "--project", str(repo))
     assert released.returncode == 0, released.stdout + released.stderr
     return repo

@@ -17,7 +17,7 @@ import yaml
 
 from fardplan import load_roadmap
 from fardplan.opendata import CSV_COLUMNS, FORMULA_TRIGGERS, actions_csv
-from support import ROOT, copy_project
+from support import DATA, ROOT, copy_project
 
 MKDOCS = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs")
 
@@ -140,7 +140,7 @@ def test_the_open_data_page_says_so_in_swedish(built):
 def test_tab_and_carriage_return_at_the_start_are_neutralised(text):
     """Tab and carriage return lead a formula too; tested on the model, whatever the data checks
     allow in a text."""
-    roadmap = load_roadmap(ROOT / "data" / "roadmap.yaml")
+    roadmap = load_roadmap(DATA)
     area = roadmap.areas[0]
     need = replace(area.needs[0], city=(replace(area.needs[0].city[0], text=text),) + area.needs[0].city[1:])
     roadmap = replace(roadmap, areas=(replace(area, needs=(need,) + area.needs[1:]),) + roadmap.areas[1:])

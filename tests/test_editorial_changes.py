@@ -80,8 +80,14 @@ def edit_a_day(clone: Path) -> None:
     text = replace(text, "nationellt: []", "nationellt: [nationell-kvalitetsplan]", after="id: intern-samverkan")
     # The needs were reviewed today.
     text = re.sub(r"(?m)^(        senast-granskad: )\d{4}-\d\d-\d\d$", rf"\g<1>{TODAY}", text)
-    # The fourth area goes, with its page and its line in the menu.
+    # The fourth area goes, with its page and its line in the menu, and the reason for each of its
+    # published needs (the check asks for one under `borttagna`).
+    fourth = text[text.index("  - id: grunduppdraget\n"):]
+    needs = re.findall(r"(?m)^      - id: (\S+)$", fourth)
     text = text[:text.index("  - id: grunduppdraget\n")].rstrip("\n") + "\n"
+    text += "\nborttagna:\n" + "".join(
+        f"  - id: {need}\n    datum: {TODAY}\n    skäl: Grunduppdraget följs nu upp i verksamhetsplanen.\n"
+        for need in needs)
     data.write_text(text, encoding="utf-8")
     (clone / "docs" / "omraden" / "grunduppdraget.md").unlink()
     config = clone / "mkdocs.yml"
