@@ -57,6 +57,9 @@ def _shown(value: Any) -> str:
     return value.label.lower() if isinstance(value, (Horizon, Status)) else str(value)
 
 
+_FIELD_NAMES = [f.value for f in ChangedField]  # a list: a wrong value may be unhashable
+
+
 def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
     """Each entry's values can be read, and the newest entry per field agrees with the current value."""
     entries = node.get("ändringar")
@@ -64,11 +67,12 @@ def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[
         return
     newest: dict[ChangedField, tuple[str, int]] = {}
     for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or entry.get("vad") not in {f.value for f in ChangedField}:
+        entry_path = path + ("ändringar", index)
+        if not isinstance(entry, dict) or source.rejects_within(entry_path) \
+                or entry.get("vad") not in _FIELD_NAMES:
             continue  # the schema reports it
         field = ChangedField(entry["vad"])
-        entry_path = path + ("ändringar", index)
-        if node.get(field.value) is None:
+        if node.get(field.value) is None or source.rejects(path + (field.value,)):
             yield source.diagnostic(entry_path + ("vad",),
                                     f"här finns ingen {field.value} som kan ha ändrats: skriv rätt vad, "
                                     "eller flytta punkten till den åtgärd den gäller")
@@ -152,12 +156,16 @@ def check_against_previous(source: Source, previous: Previous) -> list[Diagnosti
     before = {node["id"]: node for _, node in tracked_items(previous.data) if isinstance(node.get("id"), str)}
     problems = []
     for path, node in tracked_items(source.data):
-        old = before.get(node.get("id"))
+        if not isinstance(node.get("id"), str) or source.rejects(path + ("id",)):
+            continue  # the schema reports it
+        old = before.get(node["id"])
         if old is None:
             continue  # new since the published version: nothing changed
         known = {_entry_key(e) for e in old.get("ändringar") or () if isinstance(e, dict)}
         added = [e for e in node.get("ändringar") or () if isinstance(e, dict) and _entry_key(e) not in known]
         for field in ChangedField:
+            if source.rejects(path + (field.value,)):
+                continue  # one wrong value, one message: the schema's
             was, now = _read(field, old.get(field.value)), _read(field, node.get(field.value))
             if was == now:
                 continue

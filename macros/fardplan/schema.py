@@ -58,13 +58,48 @@ def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=4)
-def _validator(path: Path = SCHEMA_PATH) -> Draft202012Validator:
-    from jsonschema import Draft202012Validator, FormatChecker
+def _part_schema(schema: dict[str, Any], part: str) -> dict[str, Any]:
+    """One definition under $defs as a schema of its own (its $refs still resolve)."""
+    return {key: schema[key] for key in ("$schema", "$id", "$defs") if key in schema} | {
+        "$ref": f"#/$defs/{part}"}
+
+
+def _is_integer(checker: Any, value: Any) -> bool:
+    # JSON Schema counts 2024.0 as an integer; an editor who wrote 2024.0 did not mean a year.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+@lru_cache(maxsize=8)
+def _validator(path: Path = SCHEMA_PATH, part: str | None = None) -> Draft202012Validator:
+    """jsonschema for the whole file, or for one part of it: `part` names a definition under
+    $defs (one area), and "root" is the whole file without looking inside the areas."""
+    from jsonschema import Draft202012Validator, FormatChecker, validators
 
     schema = load_schema(path)
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker(list(FORMATS)))
+    if part == "root":
+        schema = {**schema, "properties": {**schema["properties"], "områden": {
+            key: value for key, value in schema["properties"]["områden"].items() if key != "items"}}}
+    elif part is not None:
+        schema = _part_schema(schema, part)
+    strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
+        "integer", _is_integer))
+    return strict(schema, format_checker=FormatChecker(list(FORMATS)))
+
+
+@lru_cache(maxsize=4)
+def _fast_area_check(path: Path = SCHEMA_PATH) -> Callable[[Any], bool]:
+    schema = load_schema(path)
+    validate = fastjsonschema.compile(_part_schema(schema, "område"), formats=FORMATS)
+
+    def is_valid(area: Any) -> bool:
+        try:
+            validate(area)
+        except fastjsonschema.JsonSchemaValueException:
+            return False
+        return True
+
+    return is_valid
 
 
 @lru_cache(maxsize=4)
@@ -84,14 +119,59 @@ def fast_check(path: Path = SCHEMA_PATH) -> Callable[[Any], bool]:
 
 
 def check_schema(source: Source, schema_path: Path = SCHEMA_PATH) -> list[Diagnostic]:
+    """Every place where the data breaks the schema, in Swedish; each is also noted in
+    `source.rejected`, so that later checks leave those values alone."""
     # Nearly every build checks valid data: the fast check says so. Only when it says no does
     # jsonschema, the reference implementation, run to list every problem for the Swedish messages.
-    if fast_check(schema_path)(source.data):
+    # (A float anywhere is wrong: the schema has no decimal numbers, but "integer" accepts 2024.0.)
+    if not source.floats and fast_check(schema_path)(source.data):
         return []
+    errors = list(_errors(source.data, schema_path))
     problems: list[Diagnostic] = []
-    for error in _validator(schema_path).iter_errors(source.data):
-        problems.extend(_translate(error, source))
+    misspelt = _misspelt_keys(errors)
+    for error in errors:
+        problems.extend(_translate(error, source, misspelt))
     return problems
+
+
+def _errors(data: Any, schema_path: Path) -> Iterator[ValidationError]:
+    """jsonschema's errors, area by area: it is slow (seconds at 100 times the real data), so it
+    looks only at the areas the fast check rejects, and at the rest of the file without them."""
+    areas = data.get("områden") if isinstance(data, dict) else None
+    if not isinstance(areas, list) or "område" not in load_schema(schema_path).get("$defs", {}):
+        yield from _validator(schema_path).iter_errors(data)
+        return
+    yield from _validator(schema_path, "root").iter_errors(data)
+    fast_area = _fast_area_check(schema_path)
+    for index, area in enumerate(areas):
+        if fast_area(area) and not _has_float(area):
+            continue
+        for error in _validator(schema_path, "område").iter_errors(area):
+            error.path.extendleft([index, "områden"])  # as if found in the whole file
+            yield error
+
+
+def _has_float(value: Any) -> bool:
+    if isinstance(value, float):
+        return True
+    if isinstance(value, dict):
+        return any(_has_float(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_float(v) for v in value)
+    return False
+
+
+def _misspelt_keys(errors: list[ValidationError]) -> dict[tuple, str]:
+    """(object path, missing key) -> the unknown key that is that one misspelt: one message, not two."""
+    found = {}
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = sorted(error.schema.get("properties", {}))
+            for key in set(error.instance) - set(allowed):
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                if close and close[0] not in error.instance:
+                    found[(tuple(error.absolute_path), close[0])] = key
+    return found
 
 
 def _kind(value: Any) -> str:
@@ -110,16 +190,56 @@ def _kind(value: Any) -> str:
     return "en grupp av nycklar"
 
 
+def _shorten(value: Any, limit: int = 60) -> str:
+    """A value quoted in a message: the start of a long text, never a whole page of it."""
+    written = str(value)
+    return written if len(written) <= limit else written[:limit] + "…"
+
+
 def _allowed(types: Any) -> str:
     names = [_TYPE_NAMES.get(t, t) for t in ([types] if isinstance(types, str) else types)]
     return " eller ".join(names)
 
 
-def _translate(error: ValidationError, source: Source) -> Iterator[Diagnostic]:
+# Words editors use for an allowed value, for the hint "menade du …?".
+SYNONYMS = {
+    "klar": "genomförd", "klart": "genomförd", "färdig": "genomförd", "färdigt": "genomförd",
+    "avslutad": "genomförd", "avslutat": "genomförd", "genomfört": "genomförd", "gjord": "genomförd",
+    "pågående": "pågår", "påbörjad": "pågår", "startad": "pågår", "igång": "pågår", "pagar": "pågår",
+    "stoppad": "avbruten", "inställd": "avbruten", "avbrutet": "avbruten", "struken": "avbruten",
+    "planerat": "planerad", "planerade": "planerad", "förslag": "föreslagen", "föreslaget": "föreslagen",
+    "antagen": "beslutad", "beslutat": "beslutad", "fastställd": "beslutad", "förslaget": "utkast",
+    "ute på remiss": "remiss",
+}
+
+
+def nearest_word(value: Any, choices: list[str]) -> str | None:
+    """The allowed word an editor most likely meant: a synonym, another case, or a near spelling."""
+    if not isinstance(value, str):
+        return None
+    written = " ".join(value.split()).lower()
+    for candidate in (written, SYNONYMS.get(written)):
+        if candidate in choices:
+            return candidate
+    close = difflib.get_close_matches(written, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _translate(error: ValidationError, source: Source,
+               misspelt: dict[tuple, str] | None = None) -> Iterator[Diagnostic]:
     path = tuple(error.absolute_path)
     kind = error.validator
     value = error.instance
     custom = error.schema.get("x-felmeddelande") if isinstance(error.schema, dict) else None
+    if kind == "additionalProperties":
+        for key in set(value) - set(error.schema.get("properties", {})):
+            source.reject(path + (key,))
+    elif kind == "required":
+        for key in error.validator_value:
+            if isinstance(value, dict) and key not in value:
+                source.reject(path + (key,))
+    else:
+        source.reject(path)
 
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
@@ -131,23 +251,37 @@ def _translate(error: ValidationError, source: Source) -> Iterator[Diagnostic]:
     if kind == "required":
         missing = error.validator_value
         for key in missing:
-            if isinstance(value, dict) and key not in value:
+            if isinstance(value, dict) and key not in value and (path, key) not in (misspelt or {}):
                 yield source.diagnostic(path, f"nyckeln '{key}' saknas")
         return
     if kind == "type":
-        yield source.diagnostic(path, f"ska vara {_allowed(error.validator_value)}, inte {_kind(value)}")
+        if isinstance(value, float) and "integer" in error.validator_value and value.is_integer() \
+                and abs(value) < 1e15:
+            yield source.diagnostic(path, f"ska vara {_allowed(error.validator_value)}, inte ett decimaltal: "
+                                          f"skriv {int(value)} utan decimaler")
+        else:
+            yield source.diagnostic(path, f"ska vara {_allowed(error.validator_value)}, inte {_kind(value)}")
         return
     if kind == "enum":
-        choices = ", ".join(str(c) for c in error.validator_value)
-        close = difflib.get_close_matches(str(value), [str(c) for c in error.validator_value], n=1)
-        hint = f" – menade du '{close[0]}'?" if close else "."
-        yield source.diagnostic(path, f"'{value}' är inte ett tillåtet värde{hint} Tillåtna värden: {choices}")
+        allowed_words = [str(c) for c in error.validator_value]
+        choices = ", ".join(allowed_words)
+        close = nearest_word(value, allowed_words)
+        hint = f" – menade du '{close}'?" if close else "."
+        yield source.diagnostic(path, f"'{_shorten(value)}' är inte ett tillåtet värde{hint} "
+                                      f"Tillåtna värden: {choices}")
         return
     if kind in {"pattern", "format"}:
-        yield source.diagnostic(path, f"'{value}' går inte att använda: {custom or 'fel form'}")
+        if isinstance(value, str) and not value.strip() and custom:
+            yield source.diagnostic(path, custom)  # a blank text: nothing to quote
+        else:
+            yield source.diagnostic(path, f"'{_shorten(value)}' går inte att använda: {custom or 'fel form'}")
         return
     if kind == "minLength":
         yield source.diagnostic(path, custom or "texten får inte vara tom")
+        return
+    if kind == "maxLength":
+        yield source.diagnostic(path, f"texten är för lång: högst {error.validator_value} tecken, "
+                                      f"men den har {len(value)}. Korta den eller dela upp den")
         return
     if kind == "minItems":
         yield source.diagnostic(path, f"listan måste ha minst {error.validator_value} "
@@ -155,7 +289,7 @@ def _translate(error: ValidationError, source: Source) -> Iterator[Diagnostic]:
         return
     if kind in {"minimum", "maximum"}:
         word = "minst" if kind == "minimum" else "högst"
-        yield source.diagnostic(path, f"ska vara {word} {error.validator_value}, inte {value}")
+        yield source.diagnostic(path, f"ska vara {word} {error.validator_value}, inte {_shorten(value)}")
         return
     if kind == "uniqueItems":
         yield source.diagnostic(path, "samma värde står två gånger i listan")

@@ -491,6 +491,9 @@ def _read(text: str, source: Source) -> Any:
             if scalar_tag == _FLOAT_TAG:
                 floats.append(path)
             return construct(_constructor, yaml.ScalarNode(scalar_tag, event.value))
+        if kind is yaml.AliasEvent:
+            refuse(event)  # never followed
+            return None
         if len(path) >= MAX_DEPTH:
             raise SourceError(refused + [_at(event, name, f"för många nivåer inuti varandra (mer än {MAX_DEPTH}): "
                                                           "färdplanen behöver färre; kontrollera indraget")])
