@@ -1,12 +1,26 @@
 """Fixtures shared by all tests: a small valid roadmap, files written on the fly, a project copy."""
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
 
 from support import FIXTURES, copy_project
+
+
+# Property-based tests (tests/test_generated_data.py). "ci" is bounded (well under 60 s for all
+# of them together on a shared 2-core runner) and chosen when CI=true; "lang" explores for
+# minutes on a developer's machine: HYPOTHESIS_PROFILE=lang python3 scripts/dev.py test -k generated
+_COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("ci", max_examples=120, database=None, print_blob=True, **_COMMON)
+settings.register_profile("standard", max_examples=120, **_COMMON)
+settings.register_profile("lang", max_examples=3000, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("ci" if os.environ.get("CI", "").lower() == "true" else "standard"))
 
 
 @pytest.fixture

@@ -278,6 +278,26 @@ _SYNTAX_MESSAGES = [
     ("expected ',' or ']'", "en lista inom [ ] är inte avslutad"),
     ("expected ',' or '}'", "en mappning inom { } är inte avslutad"),
     ("found duplicate anchor", "samma ankare används två gånger"),
+    ("did not find expected comment or line break",
+     "efter tecknet '|' eller '>' får bara en kommentar stå på raden; sätt texten inom citattecken"),
+    ("did not find expected whitespace or line break",
+     "efter ett YAML-tecken som '!', '&' eller '*' saknas ett mellanslag; sätt texten inom citattecken"),
+    ("did not find expected alphabetic or numeric character",
+     "en text som börjar med '&' eller '*' måste stå inom citattecken"),
+    ("did not find expected tag URI", "en text som börjar med '!' måste stå inom citattecken"),
+    ("found undefined tag handle", "en text som börjar med '!' måste stå inom citattecken"),
+    ("block sequence entries are not allowed",
+     "en listpunkt '-' kan inte stå här; kontrollera indraget, eller sätt texten inom citattecken"),
+    ("mapping keys are not allowed", "ett '?' kan inte stå här; sätt texten inom citattecken"),
+    ("found unexpected document indicator",
+     "'---' eller '...' i början av en rad avslutar färdplanen; sätt texten inom citattecken"),
+    ("expected a single document", "filen får bara innehålla en färdplan: ta bort raden med '---' eller '...'"),
+    ("directive", "en rad som börjar med '%' måste stå inom citattecken"),
+    ("did not find expected hexdecimal number", "en escape-sekvens med '\\x' eller '\\u' är ofullständig"),
+    ("found invalid Unicode character escape code", "en escape-sekvens med '\\u' anger inget giltigt tecken"),
+    ("found a tab character", "tabbtecken är inte tillåtna för indrag: använd mellanslag"),
+    ("found unexpected ':'", "ett kolon står där det inte får stå; sätt texten inom citattecken"),
+    ("indentation indicator", "efter '|' eller '>' får siffran inte vara 0"),
     ("exceeded maximum nesting depth",
      f"för många nivåer inuti varandra: färdplanen behöver högst {MAX_DEPTH}; kontrollera klamrarna"),
 ]
@@ -307,6 +327,13 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Dia
         return Diagnostic(name, context.line + 1, context.column + 1,
                           "syntaxfel: ett kolon saknas efter nyckeln: skriv nyckeln, ett kolon och ett "
                           "mellanslag före värdet, till exempel 'rubrik: Texten'")
+    if "expected <document start>" in problem:
+        first = next((n for n, written in enumerate(lines) if written.strip() and not written.lstrip().startswith("#")), 0)
+        if lines[first].startswith(" "):
+            return Diagnostic(name, first + 1, 1, "syntaxfel: indraget stämmer inte: filens första nyckel ska "
+                                                  "börja längst till vänster, utan mellanslag före")
+        return Diagnostic(name, line, col, "syntaxfel: indraget stämmer inte: raden ska ha samma indrag som "
+                                           "raden där den del börjar som den hör till")
     if mark is not None and (problem.startswith(_INDENT_PROBLEMS)
                              or ("mapping values are not allowed" in problem
                                  and _continues_previous_value(lines, mark.line))):
@@ -315,7 +342,8 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Dia
             return Diagnostic(name, mark.line + 1, advice[0] + 1, f"syntaxfel: {advice[1]}")
     message = next((sv for en, sv in _SYNTAX_MESSAGES if en in problem), None)
     if message is None:
-        message = f"filen kan inte läsas som YAML ({problem.strip() or 'okänt fel'})"
+        message = ("filen kan inte läsas som YAML här: kontrollera citattecken, kolon, klamrar och indrag "
+                   "på raden, och sätt texter med specialtecken inom citattecken")
     return Diagnostic(name, line, col, f"syntaxfel: {message}")
 
 
@@ -454,6 +482,12 @@ def _read(text: str, source: Source) -> Any:
         return _at(event, name, f"'{written}' läses som en YAML-tagg och försvinner ur texten: sätt hela "
                                 "texten inom citattecken, till exempel \"" + f"{written} …\"")
 
+    def escaped_characters(event: yaml.ScalarEvent) -> None:
+        # "\v" or "\u200b" inside double quotes writes the same characters the file may not hold.
+        for found in _forbidden_characters(event.value, name):
+            problems.append(_at(event, name, found.message.replace(" är inte tillåtet", " (skrivet med \\) "
+                                                                   "är inte tillåtet", 1)))
+
     def warn_if_comment_cuts(event: yaml.ScalarEvent) -> None:
         end = event.end_mark
         stop = text.find("\n", end.index)
@@ -484,6 +518,8 @@ def _read(text: str, source: Source) -> Any:
                 return event.value
             if not event.style and event.end_mark.line in comment_lines:
                 warn_if_comment_cuts(event)
+            elif event.style == '"' and "\\" in text[mark.index:event.end_mark.index]:
+                escaped_characters(event)
             scalar_tag = tag(event)
             construct = _SCALAR_CONSTRUCTORS.get(scalar_tag)
             if construct is None:
@@ -568,8 +604,8 @@ def _read(text: str, source: Source) -> Any:
                                               after.start_mark)
     except yaml.MarkedYAMLError as error:
         raise SourceError(refused + [_syntax_diagnostic(error, name, text)]) from None
-    except yaml.YAMLError as error:  # pragma: no cover - every parser error is marked
-        raise SourceError(refused + [Diagnostic(name, 1, 1, f"YAML-fel: {error}")]) from None
+    except yaml.YAMLError:  # pragma: no cover - every parser error is marked
+        raise SourceError(refused + [Diagnostic(name, 1, 1, "filen kan inte läsas som YAML")]) from None
     finally:
         loader.dispose()
     if refused:
