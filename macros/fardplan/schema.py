@@ -59,9 +59,20 @@ def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
 
 
 def _part_schema(schema: dict[str, Any], part: str) -> dict[str, Any]:
-    """One definition under $defs as a schema of its own (its $refs still resolve)."""
-    return {key: schema[key] for key in ("$schema", "$id", "$defs") if key in schema} | {
-        "$ref": f"#/$defs/{part}"}
+    """A part of the schema as a schema of its own: "root" is the whole file without looking
+    inside the areas, "område-utan-behov" an area without looking inside its needs, any other
+    name one definition under $defs (its $refs still resolve)."""
+    if part == "root":
+        return {**schema, "properties": {**schema["properties"], "områden": _shallow(schema["properties"]["områden"])}}
+    defs = schema["$defs"]
+    if part == "område-utan-behov":
+        area = defs["område"]
+        defs = {**defs, part: {**area, "properties": {**area["properties"], "behov": _shallow(area["properties"]["behov"])}}}
+    return {key: schema[key] for key in ("$schema", "$id") if key in schema} | {"$defs": defs, "$ref": f"#/$defs/{part}"}
+
+
+def _shallow(array_schema: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in array_schema.items() if key != "items"}
 
 
 def _is_integer(checker: Any, value: Any) -> bool:
@@ -69,37 +80,18 @@ def _is_integer(checker: Any, value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _validator(path: Path = SCHEMA_PATH, part: str | None = None) -> Draft202012Validator:
-    """jsonschema for the whole file, or for one part of it: `part` names a definition under
-    $defs (one area), and "root" is the whole file without looking inside the areas."""
+    """jsonschema for the whole file, or for a part of it (see _part_schema)."""
     from jsonschema import Draft202012Validator, FormatChecker, validators
 
     schema = load_schema(path)
     Draft202012Validator.check_schema(schema)
-    if part == "root":
-        schema = {**schema, "properties": {**schema["properties"], "områden": {
-            key: value for key, value in schema["properties"]["områden"].items() if key != "items"}}}
-    elif part is not None:
+    if part is not None:
         schema = _part_schema(schema, part)
     strict = validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
         "integer", _is_integer))
     return strict(schema, format_checker=FormatChecker(list(FORMATS)))
-
-
-@lru_cache(maxsize=4)
-def _fast_area_check(path: Path = SCHEMA_PATH) -> Callable[[Any], bool]:
-    schema = load_schema(path)
-    validate = fastjsonschema.compile(_part_schema(schema, "område"), formats=FORMATS)
-
-    def is_valid(area: Any) -> bool:
-        try:
-            validate(area)
-        except fastjsonschema.JsonSchemaValueException:
-            return False
-        return True
-
-    return is_valid
 
 
 @lru_cache(maxsize=4)
@@ -114,6 +106,20 @@ def fast_check(path: Path = SCHEMA_PATH) -> Callable[[Any], bool]:
         except fastjsonschema.JsonSchemaValueException:
             return False
         return True
+
+    return is_valid
+
+
+@lru_cache(maxsize=8)
+def _fast_part_check(path: Path, part: str) -> Callable[[Any], bool]:
+    validate = fastjsonschema.compile(_part_schema(load_schema(path), part), formats=FORMATS)
+
+    def is_valid(value: Any) -> bool:
+        try:
+            validate(value)
+        except fastjsonschema.JsonSchemaValueException:
+            return False
+        return not _has_float(value)
 
     return is_valid
 
@@ -135,20 +141,33 @@ def check_schema(source: Source, schema_path: Path = SCHEMA_PATH) -> list[Diagno
 
 
 def _errors(data: Any, schema_path: Path) -> Iterator[ValidationError]:
-    """jsonschema's errors, area by area: it is slow (seconds at 100 times the real data), so it
-    looks only at the areas the fast check rejects, and at the rest of the file without them."""
+    """jsonschema's errors. It is slow (seconds at 100 times the real data, and more when much
+    is wrong), so it looks only at the parts the fast check rejects: the file without its areas,
+    then each rejected area without its needs, then each rejected need."""
     areas = data.get("områden") if isinstance(data, dict) else None
     if not isinstance(areas, list) or "område" not in load_schema(schema_path).get("$defs", {}):
         yield from _validator(schema_path).iter_errors(data)
         return
     yield from _validator(schema_path, "root").iter_errors(data)
-    fast_area = _fast_area_check(schema_path)
     for index, area in enumerate(areas):
-        if fast_area(area) and not _has_float(area):
+        if _fast_part_check(schema_path, "område")(area):
             continue
-        for error in _validator(schema_path, "område").iter_errors(area):
-            error.path.extendleft([index, "områden"])  # as if found in the whole file
-            yield error
+        needs = area.get("behov") if isinstance(area, dict) else None
+        if not isinstance(needs, list):
+            yield from _placed(_validator(schema_path, "område").iter_errors(area), ("områden", index))
+            continue
+        yield from _placed(_validator(schema_path, "område-utan-behov").iter_errors(area), ("områden", index))
+        for number, need in enumerate(needs):
+            if not _fast_part_check(schema_path, "behov")(need):
+                yield from _placed(_validator(schema_path, "behov").iter_errors(need),
+                                   ("områden", index, "behov", number))
+
+
+def _placed(errors: Iterator[ValidationError], path: tuple) -> Iterator[ValidationError]:
+    """Errors found in a part, with paths as if found in the whole file."""
+    for error in errors:
+        error.path.extendleft(reversed(path))
+        yield error
 
 
 def _has_float(value: Any) -> bool:
