@@ -65,10 +65,19 @@ def _part_schema(schema: dict[str, Any], part: str) -> dict[str, Any]:
     if part == "root":
         return {**schema, "properties": {**schema["properties"], "områden": _shallow(schema["properties"]["områden"])}}
     defs = schema["$defs"]
-    if part == "område-utan-behov":
-        area = defs["område"]
-        defs = {**defs, part: {**area, "properties": {**area["properties"], "behov": _shallow(area["properties"]["behov"])}}}
+    if part in _WITHOUT_ITEMS:
+        whole, lists = _WITHOUT_ITEMS[part]
+        properties = dict(defs[whole]["properties"])
+        for key in lists:
+            properties[key] = _shallow(properties[key])
+        defs = {**defs, part: {**defs[whole], "properties": properties}}
     return {key: schema[key] for key in ("$schema", "$id") if key in schema} | {"$defs": defs, "$ref": f"#/$defs/{part}"}
+
+
+# Parts checked without their lists' items (the items are checked one by one).
+_WITHOUT_ITEMS = {"område-utan-behov": ("område", ("behov",)),
+                  "behov-utan-åtgärder": ("behov", ("staden", "behöver-göras"))}
+_ACTION_DEFS = {"staden": "stadens-åtgärd", "behöver-göras": "mer-åtgärd"}
 
 
 def _shallow(array_schema: dict[str, Any]) -> dict[str, Any]:
@@ -130,8 +139,13 @@ def check_schema(source: Source, schema_path: Path = SCHEMA_PATH) -> list[Diagno
     # Nearly every build checks valid data: the fast check says so. Only when it says no does
     # jsonschema, the reference implementation, run to list every problem for the Swedish messages.
     # (A float anywhere is wrong: the schema has no decimal numbers, but "integer" accepts 2024.0.)
-    if not source.floats and fast_check(schema_path)(source.data):
-        return []
+    if fast_check(schema_path)(source.data):
+        # fastjsonschema took any 2024.0 for an integer, so each float stands where an integer may.
+        problems = []
+        for path in source.floats:
+            source.reject(path)
+            problems.append(source.diagnostic(path, _float_message(_value_at(source.data, path))))
+        return problems
     errors = list(_errors(source.data, schema_path))
     problems: list[Diagnostic] = []
     misspelt = _misspelt_keys(errors)
@@ -159,8 +173,18 @@ def _errors(data: Any, schema_path: Path) -> Iterator[ValidationError]:
         yield from _placed(_validator(schema_path, "område-utan-behov").iter_errors(area), ("områden", index))
         for number, need in enumerate(needs):
             if not _fast_part_check(schema_path, "behov")(need):
-                yield from _placed(_validator(schema_path, "behov").iter_errors(need),
-                                   ("områden", index, "behov", number))
+                yield from _need_errors(need, ("områden", index, "behov", number), schema_path)
+
+
+def _need_errors(need: Any, path: tuple, schema_path: Path) -> Iterator[ValidationError]:
+    if not isinstance(need, dict) or not all(isinstance(need.get(key, []), list) for key in _ACTION_DEFS):
+        yield from _placed(_validator(schema_path, "behov").iter_errors(need), path)
+        return
+    yield from _placed(_validator(schema_path, "behov-utan-åtgärder").iter_errors(need), path)
+    for key, definition in _ACTION_DEFS.items():
+        for number, action in enumerate(need.get(key, [])):
+            if not _fast_part_check(schema_path, definition)(action):
+                yield from _placed(_validator(schema_path, definition).iter_errors(action), path + (key, number))
 
 
 def _placed(errors: Iterator[ValidationError], path: tuple) -> Iterator[ValidationError]:
@@ -168,6 +192,17 @@ def _placed(errors: Iterator[ValidationError], path: tuple) -> Iterator[Validati
     for error in errors:
         error.path.extendleft(reversed(path))
         yield error
+
+
+def _float_message(value: float) -> str:
+    written = f"{int(value)}" if abs(value) < 1e15 else "talet"
+    return f"ska vara ett heltal, inte ett decimaltal: skriv {written} utan decimaler"
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    for step in path:
+        data = data[step]
+    return data
 
 
 def _has_float(value: Any) -> bool:
@@ -274,10 +309,8 @@ def _translate(error: ValidationError, source: Source,
                 yield source.diagnostic(path, f"nyckeln '{key}' saknas")
         return
     if kind == "type":
-        if isinstance(value, float) and "integer" in error.validator_value and value.is_integer() \
-                and abs(value) < 1e15:
-            yield source.diagnostic(path, f"ska vara {_allowed(error.validator_value)}, inte ett decimaltal: "
-                                          f"skriv {int(value)} utan decimaler")
+        if isinstance(value, float) and "integer" in error.validator_value and value.is_integer():
+            yield source.diagnostic(path, _float_message(value))
         else:
             yield source.diagnostic(path, f"ska vara {_allowed(error.validator_value)}, inte {_kind(value)}")
         return

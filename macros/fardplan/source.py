@@ -56,6 +56,9 @@ _FLOAT_TAG = "tag:yaml.org,2002:float"
 _STR_TAG = "tag:yaml.org,2002:str"
 # The data is at most nine levels deep; a thousand levels would exhaust Python's stack.
 MAX_DEPTH = 20
+# 100 times the real färdplan has 90 000 values. Far more means a mistake, and reading stops
+# before it takes seconds (reading is most of the time validation takes).
+MAX_VALUES = 200_000
 # A comment after a value on the same line: " #" or a tab and "#".
 _COMMENT = re.compile(r"[ \t]#")
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
@@ -482,6 +485,11 @@ def _read(text: str, source: Source) -> Any:
         return _at(event, name, f"'{written}' läses som en YAML-tagg och försvinner ur texten: sätt hela "
                                 "texten inom citattecken, till exempel \"" + f"{written} …\"")
 
+    def too_many(event: Any) -> None:
+        raise SourceError(refused + [_at(event, name, f"filen har fler än {MAX_VALUES:,} värden".replace(",", " ")
+                                                      + ", långt fler än en färdplan behöver: kontrollera att "
+                                                        "inget har klistrats in av misstag")])
+
     def escaped_characters(event: yaml.ScalarEvent) -> None:
         # "\v" or "\u200b" inside double quotes writes the same characters the file may not hold.
         for found in _forbidden_characters(event.value, name):
@@ -562,6 +570,8 @@ def _read(text: str, source: Source) -> Any:
                     continue
                 key_mark = key_event.start_mark
                 keys[key_path] = (key_mark.line + 1, key_mark.column + 1)
+                if len(values) > MAX_VALUES:
+                    too_many(key_event)
                 result[key] = build(next_event(), key_path)
         if kind is yaml.SequenceStartEvent:
             if event.anchor is not None:
@@ -571,6 +581,8 @@ def _read(text: str, source: Source) -> Any:
                 item_event = next_event()
                 if type(item_event) is yaml.SequenceEndEvent:
                     return items
+                if len(values) > MAX_VALUES:
+                    too_many(item_event)
                 items.append(build(item_event, path + (len(items),)))
         refuse(event)  # an alias: never followed
         return None
