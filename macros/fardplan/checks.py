@@ -51,8 +51,8 @@ def check_semantics(source: Source) -> list[Diagnostic]:
         else:
             seen[ident] = source.position(path + ("id",))[0]
 
-    bodies = {b.get("id") for _, b in _items(data, "ansvariga", ())}
-    initiatives = {i.get("id") for _, i in _items(data, "nationella-initiativ", ())}
+    bodies, bodies_known = _ids(source, "ansvariga")
+    initiatives, initiatives_known = _ids(source, "nationella-initiativ")
 
     for path, initiative in _items(data, "nationella-initiativ", ()):
         problems.extend(_check_link(source, path + ("länk",), initiative.get("länk")))
@@ -72,7 +72,7 @@ def check_semantics(source: Source) -> list[Diagnostic]:
                     if ref in listed:
                         problems.append(source.diagnostic(
                             need_path + ("nationellt", index), f"'{ref}' står redan i listan: ta bort den ena"))
-                    elif ref not in initiatives:
+                    elif ref not in initiatives and initiatives_known:
                         problems.append(source.diagnostic(
                             need_path + ("nationellt", index),
                             f"det finns inget nationellt initiativ med id '{ref}'{_suggest(ref, initiatives)}"))
@@ -82,7 +82,7 @@ def check_semantics(source: Source) -> list[Diagnostic]:
             for key in ACTION_LISTS:
                 for action_path, action in _items(need, key, need_path):
                     body = action.get("ansvarig")
-                    if isinstance(body, str) and body not in bodies \
+                    if isinstance(body, str) and body not in bodies and bodies_known \
                             and not source.rejects(action_path + ("ansvarig",)):
                         problems.append(source.diagnostic(
                             action_path + ("ansvarig",),
@@ -96,6 +96,19 @@ def check_semantics(source: Source) -> list[Diagnostic]:
             ("dokument", "status"),
             "en beslutad färdplan behöver uppgifter om beslutet: fyll i beslut med organ och datum"))
     return problems
+
+
+def _ids(source: Source, key: str) -> tuple[set[str], bool]:
+    """The ids in a top-level list, and whether every one of them could be read: when the schema
+    rejected one, a reference to it is not reported as unknown (one mistake, one message)."""
+    ids, known = set(), True
+    for path, item in _items(source.data, key, ()):
+        ident = item.get("id")
+        if isinstance(ident, str) and not source.rejects(path + ("id",)):
+            ids.add(ident)
+        else:
+            known = False
+    return ids, known
 
 
 def _check_link(source: Source, path: KeyPath, value: Any) -> Iterator[Diagnostic]:

@@ -317,6 +317,9 @@ def _translate(error: ValidationError, source: Source,
     if kind == "enum":
         allowed_words = [str(c) for c in error.validator_value]
         choices = ", ".join(allowed_words)
+        if isinstance(value, (list, dict)) or value is None:
+            yield source.diagnostic(path, f"ska vara ett av orden {choices}, inte {_kind(value)}")
+            return
         close = nearest_word(value, allowed_words)
         hint = f" – menade du '{close}'?" if close else "."
         yield source.diagnostic(path, f"'{_shorten(value)}' är inte ett tillåtet värde{hint} "
