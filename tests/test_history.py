@@ -155,6 +155,6 @@ def test_recorded_values_must_be_readable(write_yaml, minimal_text):
                                            "                skäl: Arbetet har börjat.\n"))
     messages = [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
     assert messages == [
-        "data/roadmap.yaml:39:23: 'klar' är ingen status. Tillåtna värden: föreslagen, planerad, pågår, "
+        "data/roadmap.yaml:39:23: 'klar' är ingen status – menade du 'genomförd'? Tillåtna värden: föreslagen, planerad, pågår, "
         "genomförd, avbruten "
         "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden].ändringar[nr 1].från)"]

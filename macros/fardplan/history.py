@@ -16,6 +16,7 @@ from . import gitref
 from .diagnostics import Diagnostic
 from .horizon import Horizon
 from .model import ChangedField, Status, parse_changed_value
+from .schema import nearest_word
 from .source import ACTION_LISTS, KeyPath, Source, SourceError, list_items, parse_source
 
 
@@ -105,7 +106,8 @@ def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[
 
 def _unreadable(field: ChangedField, value: Any, error: ValueError) -> str:
     if field is ChangedField.STATUS:
-        return (f"'{value}' är ingen status. Tillåtna värden: "
+        close = nearest_word(value, [s.value for s in Status])
+        return (f"'{value}' är ingen status{f' – menade du {close!r}?' if close else '.'} Tillåtna värden: "
                 + ", ".join(s.value for s in Status))
     return str(error)
 
