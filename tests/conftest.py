@@ -16,8 +16,8 @@ from support import FIXTURES, copy_project
 # of them together on a shared 2-core runner) and chosen when CI=true; "lang" explores for
 # minutes on a developer's machine: HYPOTHESIS_PROFILE=lang python3 scripts/dev.py test -k generated
 _COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-settings.register_profile("ci", max_examples=120, database=None, print_blob=True, **_COMMON)
-settings.register_profile("standard", max_examples=120, **_COMMON)
+settings.register_profile("ci", max_examples=80, database=None, print_blob=True, **_COMMON)
+settings.register_profile("standard", max_examples=80, **_COMMON)
 settings.register_profile("lang", max_examples=3000, **_COMMON)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
                       or ("ci" if os.environ.get("CI", "").lower() == "true" else "standard"))

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
-from hypothesis import assume, given, note, strategies as st
+from hypothesis import assume, given, note, settings, strategies as st
 
 from fardplan.validate import validate_text
 from render_support import render_everything
@@ -176,6 +176,8 @@ def check(text: str) -> None:
             render_everything(result.roadmap, data_file, Path(folder) / "site")
 
 
+# Valid data costs a full render per example; the broken kinds below get the profile's full count.
+@settings(max_examples=max(10, settings.default.max_examples // 4))
 @given(roadmaps())
 def test_generated_valid_data_is_accepted_and_renders(data):
     text = dump(data)
