@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -92,6 +92,16 @@ def roadmaps(draw) -> dict:
     if draw(st.booleans()):
         data["inställningar"] = {"granskas-inom-månader": draw(st.integers(1, 120)),
                                  "lix-gräns": draw(st.integers(10, 100))}
+    if draw(st.booleans()):
+        # A remiss open on the day the test runs, so every page carries its links.
+        today = date.today()
+        opens = today - timedelta(days=draw(st.integers(0, 30)))
+        number = draw(text.filter(lambda value: len(value) <= 100))
+        data["dokument"].update(status="remiss", diarienummer=number, datum=opens.isoformat())
+        data["remiss"] = {"diarienummer": number, "öppnar": opens.isoformat(),
+                          "sista-dag": (today + timedelta(days=draw(st.integers(0, 30)))).isoformat(),
+                          "e-post": "registrator@exempelstaden.se", "github-förråd": "exempelstaden/fardplan",
+                          "remissinstanser": [{"namn": draw(text), "typ": "råd"}]}
     return data
 
 
@@ -218,3 +228,29 @@ def test_text_edits_are_reported_where_they_are_or_render(data, edits):
             text = "\n".join(lines)
     assume(text.strip())
     check(text)
+
+
+def test_the_longest_texts_the_schema_allows_render_with_the_remiss_open(minimal_text, monkeypatch, tmp_path):
+    """The remiss links carry the title, the registration number, the version and a heading,
+    percent-encoded (a three-byte character becomes nine): at the schema's maximum lengths they
+    must still fit the link builder's limit, or the build would stop while rendering."""
+    monkeypatch.setenv("FARDPLAN_TODAY", "2022-02-01")
+    wide = "€"  # three bytes in UTF-8
+    text = minimal_text
+    for old, new in [("  titel: Färdplan för äldreomsorgens utveckling", "  titel: " + wide * 200),
+                     ("  diarienummer: KS 2022/1", "  diarienummer: " + wide * 100),
+                     ("  version: 2022-remiss", "  version: " + "v" * 100),
+                     ("rubrik: Ändamålsenlig organisation och styrning", "rubrik: " + wide * 300),
+                     ("rubrik: Nära samverkan med regionen", "rubrik: " + wide * 300),
+                     ("samverkan-med-regionen", "b" * 100),
+                     ("ansvariga:\n", "remiss:\n  diarienummer: " + wide * 100 + "\n  öppnar: 2022-01-24\n"
+                      "  sista-dag: 2022-03-04\n  e-post: registrator@exempelstaden.se\n"
+                      "  github-förråd: exempelstaden/fardplan\n  remissinstanser: []\nansvariga:\n")]:
+        assert old in text, old
+        text = text.replace(old, new)
+    result = validate_text(text, NAME)
+    assert result.ok, [d.text() for d in result.diagnostics]
+    data_file = tmp_path / "roadmap.yaml"
+    data_file.write_text(text, encoding="utf-8")
+    pages = render_everything(result.roadmap, data_file, tmp_path / "site")
+    assert any("mailto:" in page for page in pages)
