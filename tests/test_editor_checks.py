@@ -119,7 +119,7 @@ def test_pre_commit_passes_on_good_data_and_shows_located_errors(checkout, tmp_p
     failed = pre_commit(checkout, tmp_path)
     assert failed.returncode == 1
     assert f"data/roadmap.yaml:{line}:21: " in failed.stdout
-    assert "status: 'klar' är inte ett tillåtet värde" in failed.stdout
+    assert f"data/roadmap.yaml:{line}:21: 'klar' är inte ett tillåtet värde – menade du 'genomförd'?" in failed.stdout
     assert "too many spaces after colon" in failed.stdout  # yamllint
 
 
