@@ -72,6 +72,8 @@ def _comment_lines(text: str) -> set[int]:
         last = match.start()
         lines.add(line)
     return lines
+
+
 # Reading stops after this many anchors and aliases: a list that long helps nobody.
 _MAX_REFUSED = 50
 
@@ -331,7 +333,8 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Dia
                           "syntaxfel: ett kolon saknas efter nyckeln: skriv nyckeln, ett kolon och ett "
                           "mellanslag före värdet, till exempel 'rubrik: Texten'")
     if "expected <document start>" in problem:
-        first = next((n for n, written in enumerate(lines) if written.strip() and not written.lstrip().startswith("#")), 0)
+        first = next((number for number, written in enumerate(lines)
+                      if written.strip() and not written.lstrip().startswith("#")), 0)
         if lines[first].startswith(" "):
             return Diagnostic(name, first + 1, 1, "syntaxfel: indraget stämmer inte: filens första nyckel ska "
                                                   "börja längst till vänster, utan mellanslag före")
