@@ -119,6 +119,14 @@ def test_control_and_invisible_characters_are_named_where_they_are(check, char, 
         "klistras in från ett ordbehandlingsprogram"]
 
 
+@pytest.mark.parametrize("char, named", [("\u00ad", "U+00AD (mjukt bindestreck)"),
+                                         ("\u200d", "U+200D (nollbreddssammanfogare)")])
+def test_invisible_characters_with_a_use_are_a_warning(check, char, named):
+    assert check("Hur äldreomsorgen leds.", f"Hur äldre{char}omsorgen leds.") == [
+        f"data/roadmap.yaml:26:27: varning: osynligt tecken {named} står här: ta bort det om det kom med av "
+        "misstag (det syns inte)"]
+
+
 def test_a_control_character_written_as_an_escape_is_refused_too(check):
     assert check("    beskrivning: Hur äldreomsorgen leds.", '    beskrivning: "Hur \\v leds."') == [
         "data/roadmap.yaml:26:18: styrtecken U+000B (vertikal tabb) (skrivet med \\) är inte tillåtet: ta bort "

@@ -184,11 +184,11 @@ def read_source(path: Path, display_name: str | None = None) -> Source:
 def parse_source(raw: bytes, name: str) -> Source:
     text = _decode(raw, name)
     forbidden = _forbidden_characters(text, name)
-    if forbidden:
-        raise SourceError(forbidden)
+    if any(d.severity == "error" for d in forbidden):
+        raise SourceError([d for d in forbidden if d.severity == "error"])
     if not text.strip():
         raise SourceError([Diagnostic(name, 1, 1, "filen är tom: den ska innehålla färdplanen")])
-    source = Source(name, text, None)
+    source = Source(name, text, None, problems=forbidden)
     data = _read(text, source)
     if data is _NO_DOCUMENT:
         raise SourceError([Diagnostic(name, 1, 1,
@@ -226,6 +226,8 @@ _CHARACTER_NAMES = {
     "\u2060": "ordsammanfogare", "\ufeff": "byteordningsmarkering, BOM",
     "\ufffe": "icke-tecken", "\uffff": "icke-tecken",
 }
+# Invisible but with a use (a hyphenation hint; joiners inside emoji and some scripts): a warning.
+_HARMLESS = {"\u00ad", "\u200c", "\u200d", "\u2060"}
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u200b-\u200f"
                         "\u2028\u2029\u2060\ufeff\ufffe\uffff\ud800-\udfff" + _BIDI + "]")
@@ -250,6 +252,10 @@ def _forbidden_characters(text: str, name: str) -> list[Diagnostic]:
             what = f"styrtecken {code} ({_CHARACTER_NAMES.get(char, 'syns inte')})"
         else:
             what = f"osynligt tecken {code}"
+        if char in _HARMLESS:
+            found.append(Diagnostic(name, line, col, f"{what} står här: ta bort det om det kom med av misstag "
+                                                     "(det syns inte)", severity="warning"))
+            continue
         found.append(Diagnostic(name, line, col, f"{what} är inte tillåtet: ta bort det. Det följer "
                                                  "ofta med när text klistras in från ett ordbehandlingsprogram"))
         if len(found) >= _MAX_REFUSED:
@@ -496,8 +502,9 @@ def _read(text: str, source: Source) -> Any:
     def escaped_characters(event: yaml.ScalarEvent) -> None:
         # "\v" or "\u200b" inside double quotes writes the same characters the file may not hold.
         for found in _forbidden_characters(event.value, name):
-            problems.append(_at(event, name, found.message.replace(" är inte tillåtet", " (skrivet med \\) "
-                                                                   "är inte tillåtet", 1)))
+            if found.severity == "error":
+                problems.append(_at(event, name, found.message.replace(" är inte tillåtet", " (skrivet med \\) "
+                                                                       "är inte tillåtet", 1)))
 
     def warn_if_comment_cuts(event: yaml.ScalarEvent) -> None:
         end = event.end_mark
