@@ -58,7 +58,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 MAX_DEPTH = 20
 # 100 times the real färdplan has 90 000 values. Far more means a mistake, and reading stops
 # before it takes seconds (reading is most of the time validation takes).
-MAX_VALUES = 200_000
+MAX_VALUES = 150_000
 # A comment after a value on the same line: " #" or a tab and "#".
 _COMMENT = re.compile(r"[ \t]#")
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
@@ -475,6 +475,7 @@ def _read(text: str, source: Source) -> Any:
     values, keys, problems, name = source.values, source.keys, source.problems, source.file
     floats = source.floats
     comment_lines = _comment_lines(text)
+    escapes = "\\" in text
     refused: list[Diagnostic] = []
 
     def refuse(event: Any) -> None:
@@ -534,9 +535,9 @@ def _read(text: str, source: Source) -> Any:
             if event.tag is not None:
                 problems.append(explicit_tag(event))
                 return event.value
-            if not event.style and event.end_mark.line in comment_lines:
+            if comment_lines and not event.style and event.end_mark.line in comment_lines:
                 warn_if_comment_cuts(event)
-            elif event.style == '"' and "\\" in text[mark.index:event.end_mark.index]:
+            elif escapes and event.style == '"' and "\\" in text[mark.index:event.end_mark.index]:
                 escaped_characters(event)
             scalar_tag = tag(event)
             construct = _SCALAR_CONSTRUCTORS.get(scalar_tag)
