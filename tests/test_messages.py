@@ -146,10 +146,17 @@ def test_a_missing_colon_is_reported_on_its_own_line(check):
         "mellanslag före värdet, till exempel 'rubrik: Texten'"]
 
 
-def test_a_missing_space_after_the_colon_is_reported_on_its_own_line(check):
-    assert check("            status: föreslagen", "            status:föreslagen") == [
-        "data/roadmap.yaml:40:13: syntaxfel: mellanslag saknas efter kolonet i 'status:föreslagen': "
-        "skriv 'status: föreslagen'"]
+@pytest.mark.parametrize("old, new, expected", [
+    ("            status: föreslagen", "            status:föreslagen",
+     "data/roadmap.yaml:40:13: syntaxfel: mellanslag saknas efter kolonet i 'status:föreslagen': "
+     "skriv 'status: föreslagen'"),
+    # First in a list item, where YAML reads it as a text and stumbles only on the next line.
+    ("          - id: samverkan-staden", "          - id:samverkan-staden",
+     "data/roadmap.yaml:32:13: syntaxfel: mellanslag saknas efter kolonet i 'id:samverkan-staden': "
+     "skriv 'id: samverkan-staden'"),
+])
+def test_a_missing_space_after_the_colon_is_reported_on_its_own_line(check, old, new, expected):
+    assert check(old, new) == [expected]
 
 
 # --- Class 10: limits -------------------------------------------------------------------------------

@@ -314,6 +314,12 @@ _SYNTAX_MESSAGES = [
 ]
 
 
+def _squeezed_at(index: int, match: re.Match, name: str) -> Diagnostic:
+    key, value = match.group(2), match.group(3)
+    return Diagnostic(name, index + 1, len(match.group(1)) + 1,
+                      f"syntaxfel: mellanslag saknas efter kolonet i '{key}:{value}': skriv '{key}: {value}'")
+
+
 def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Diagnostic:
     """The parser's complaint in Swedish, at the line where the mistake is, which is often not
     where the parser noticed it (an unclosed quote runs on to the next quote in the file)."""
@@ -326,15 +332,12 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Dia
         return Diagnostic(name, quote[0], quote[1],
                           f"syntaxfel: citattecknet {quote[2]} här avslutas inte på raden: sätt ett "
                           f"{quote[2]} efter textens sista ord")
+    squeezed = _squeezed_colon(lines, line - 1)
+    if squeezed is not None:
+        return _squeezed_at(*squeezed, name)
     context = error.context_mark
     if "could not find expected ':'" in problem and context is not None:
         # Noticed on the next line; the key without its colon is on the line the key started.
-        written = lines[context.line] if context.line < len(lines) else ""
-        squeezed = _NO_SPACE_AFTER_COLON.match(written)
-        if squeezed:
-            return Diagnostic(name, context.line + 1, context.column + 1,
-                              f"syntaxfel: mellanslag saknas efter kolonet i '{squeezed.group(2)}:"
-                              f"{squeezed.group(3)}': skriv '{squeezed.group(2)}: {squeezed.group(3)}'")
         return Diagnostic(name, context.line + 1, context.column + 1,
                           "syntaxfel: ett kolon saknas efter nyckeln: skriv nyckeln, ett kolon och ett "
                           "mellanslag före värdet, till exempel 'rubrik: Texten'")
@@ -357,6 +360,21 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Dia
         message = ("filen kan inte läsas som YAML här: kontrollera citattecken, kolon, klamrar och indrag "
                    "på raden, och sätt texter med specialtecken inom citattecken")
     return Diagnostic(name, line, col, f"syntaxfel: {message}")
+
+
+def _squeezed_colon(lines: list[str], index: int) -> tuple[int, re.Match] | None:
+    """`status:planerad` (no space after the colon) on the line where the parser stopped or on
+    the line with content above it: YAML reads it as one word, and the error shows up later."""
+    checked = 0
+    while 0 <= index < len(lines) and checked < 2:
+        written = lines[index]
+        if written.strip() and not written.lstrip().startswith("#"):
+            match = _NO_SPACE_AFTER_COLON.match(written)
+            if match:
+                return index, match
+            checked += 1
+        index -= 1
+    return None
 
 
 _NO_SPACE_AFTER_COLON = re.compile(r"^( *(?:- +)?)([^\s:#'\"][^\s:]*):([^\s:][^:]*?)\s*$")
