@@ -74,6 +74,16 @@ def define_env(env) -> None:
         raise _fail("Varje område behöver en sida. Skapa de här filerna med raden {{ area_page() }}:\n"
                     + "\n".join(f"  {docs.name}/{area_page_source(a.id)}  ({a.title})" for a in missing))
 
+    # An area removed from the data while its page remains: say so now, before MkDocs empties
+    # site/, rather than when the page is rendered.
+    ids = {area.id for area in roadmap.areas}
+    stale = sorted(page for page in (docs / AREA_DIR).glob("*.md")
+                   if page.stem not in ids and "area_page()" in page.read_text(encoding="utf-8"))
+    if stale:
+        raise _fail("De här sidorna visar ett område som inte finns i " + data_file + ". Ta bort sidan "
+                    "(och dess rad under nav i mkdocs.yml), eller ge den namnet på ett områdes id:\n"
+                    + "\n".join(f"  {docs.name}/{AREA_DIR}/{page.name}" for page in stale))
+
     answers_file = settings.get("remissvar", DEFAULT_ANSWERS)
     responses_file = settings.get("remissbemotande", DEFAULT_RESPONSES)
     try:

@@ -4,7 +4,7 @@
     python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000/fardplan/ (the path of site_url)
     python3 scripts/dev.py test    # run the tool's tests (they read the example in tests/fixtures/example)
     python3 scripts/dev.py check [--format github]  # check the content as CI does (scripts/check_content.py)
-    python3 scripts/dev.py build   # strict build into site/
+    python3 scripts/dev.py build   # strict build, put in site/ only if it succeeds
     python3 scripts/dev.py setup   # only create .venv (CI runs the tools in it afterwards)
     python3 scripts/dev.py lock    # re-pin requirements.txt from requirements.in
     python3 scripts/dev.py validate [ARGS]  # scripts/validate.py: check the data file
@@ -20,9 +20,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -130,6 +132,29 @@ def setup() -> None:
     STAMP.write_text(wanted + "\n")
 
 
+def build(rest: list[str], env: dict[str, str]) -> None:
+    """Build into a new folder next to site/ and put it in place only when the whole build
+    succeeded, so a failed build (also one that fails while rendering a page, after MkDocs has
+    emptied its output folder) leaves the previous site/ as it was."""
+    if any(arg in {"-d", "--site-dir"} or arg.startswith("--site-dir=") for arg in rest):
+        _run(BIN / "mkdocs", "build", "--strict", *rest, env=env)  # the caller chose the folder
+        return
+    site = ROOT / "site"
+    new = Path(tempfile.mkdtemp(prefix=".site-nytt-", dir=ROOT))
+    completed = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(new), *rest],
+                               cwd=ROOT, env=env)
+    if completed.returncode:
+        shutil.rmtree(new, ignore_errors=True)
+        print("Bygget misslyckades. Den förra webbplatsen i site/ är kvar som den var.", file=sys.stderr)
+        sys.exit(completed.returncode)
+    new.chmod(0o755)  # mkdtemp's folder is private; site/ is for everyone to read
+    old = ROOT / f".site-gammal-{os.getpid()}"
+    if site.exists():
+        site.rename(old)
+    new.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+
+
 def main(argv: list[str]) -> None:
     task = argv[0] if argv else "help"
     rest = argv[1:]
@@ -171,7 +196,7 @@ def main(argv: list[str]) -> None:
         env.setdefault("FARDPLAN_PDF", "0")
         _run(BIN / "mkdocs", "serve", *rest, env=env)
     elif task == "build":
-        _run(BIN / "mkdocs", "build", "--strict", *rest, env=env)
+        build(rest, env)
     elif task in commands:
         if task == "yamllint" and not rest:
             rest = ["data"]

@@ -2,10 +2,13 @@
 and the guard that keeps every test off the live content (data/roadmap.yaml and the remiss files)."""
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
 
 from live_content import REPORT, collect_live_uses
 from support import FIXTURES, copy_project
@@ -30,6 +33,17 @@ def pytest_collection_finish(session):
 
 def pytest_unconfigure(config):
     REPORT.unlink(missing_ok=True)
+
+
+# Property-based tests (tests/test_generated_data.py). "ci" is bounded (well under 60 s for all
+# of them together on a shared 2-core runner) and chosen when CI=true; "lang" explores for
+# minutes on a developer's machine: HYPOTHESIS_PROFILE=lang python3 scripts/dev.py test -k generated
+_COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("ci", max_examples=80, database=None, print_blob=True, **_COMMON)
+settings.register_profile("standard", max_examples=80, **_COMMON)
+settings.register_profile("lang", max_examples=3000, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("ci" if os.environ.get("CI", "").lower() == "true" else "standard"))
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ LONG_WINDED = ("Kommunstyrelsen ska tillsammans med äldrenämnden och stadsdels
 def test_annotation_format_escapes_what_github_reads_as_syntax():
     found = Diagnostic("data/roadmap.yaml", 12, 7, "50% fel: rad ett\nrad två", "dokument.titel")
     assert found.github() == ("::error file=data/roadmap.yaml,line=12,col=7,title=Färdplanen::"
-                              "dokument.titel: 50%25 fel: rad ett%0Arad två")
+                              "50%25 fel: rad ett%0Arad två (i dokument.titel)")
     odd = Diagnostic("a,b:c.yaml", 1, 1, "x", severity="warning")
     assert odd.github() == "::warning file=a%2Cb%3Ac.yaml,line=1,col=1,title=Färdplanen::x"
 
@@ -51,9 +51,9 @@ def test_annotations_name_the_file_from_the_repository_root(repo, minimal_text):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "::error file=data/roadmap.yaml,line=35,col=21,title=Färdplanen::områden[styrning]"
-        ".behov[samverkan-med-regionen].staden[samverkan-staden].status: 'klar' är inte ett tillåtet värde. "
-        "Tillåtna värden: föreslagen, planerad, pågår, genomförd, avbruten")
+        "::error file=data/roadmap.yaml,line=35,col=21,title=Färdplanen::'klar' är inte ett tillåtet värde "
+        "– menade du 'genomförd'? Tillåtna värden: föreslagen, planerad, pågår, genomförd, avbruten "
+        "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden].status)")
     assert lines[1].startswith("::warning file=data/roadmap.yaml,line=38,col=19,title=Färdplanen::")
     assert "LIX" in lines[1]
     assert len(lines) == 2
@@ -128,7 +128,7 @@ def test_pre_commit_passes_on_good_data_and_shows_located_errors(checkout, tmp_p
     failed = pre_commit(checkout, tmp_path)
     assert failed.returncode == 1
     assert f"data/roadmap.yaml:{line}:21: " in failed.stdout
-    assert "status: 'klar' är inte ett tillåtet värde" in failed.stdout
+    assert f"data/roadmap.yaml:{line}:21: 'klar' är inte ett tillåtet värde – menade du 'genomförd'?" in failed.stdout
     assert "too many spaces after colon" in failed.stdout  # yamllint
 
 

@@ -48,7 +48,7 @@ def test_release_refuses_uncommitted_changes_and_bad_data(repo):
     data.write_text(data.read_text(encoding="utf-8").replace("status: pågår", "status: klar", 1), encoding="utf-8")
     broken = release(repo)
     assert broken.returncode == 1
-    assert "status: 'klar' är inte ett tillåtet värde" in broken.stdout
+    assert ": 'klar' är inte ett tillåtet värde – menade du 'genomförd'?" in broken.stdout
     assert git(repo, "tag", "--list") == ""
 
 

@@ -226,8 +226,8 @@ def test_bad_response_file_fails_the_build_at_its_line(tmp_path, caplog):
                          encoding="utf-8")
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", CLOSED_DAY)
-    assert "data/remissbemotande.yaml:2:15: bemötanden[nr 1].synpunkt: det finns ingen synpunkt nummer 99 " \
-           "i remissvar.yaml" in caplog.text
+    assert "data/remissbemotande.yaml:2:15: det finns ingen synpunkt nummer 99 " \
+           "i remissvar.yaml (i bemötanden[nr 1].synpunkt)" in caplog.text
     assert not list((tmp_path / "site").glob("**/*.html"))
 
 

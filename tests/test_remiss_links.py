@@ -63,29 +63,31 @@ def test_bad_remiss_settings_are_located_in_swedish(write_yaml, remiss_text):
             .replace("    - namn: Kommunala pensionärsrådet", "    - namn: äldrenämnden"))
     at = lambda start: line_of(text, start)  # noqa: E731
     assert messages(write_yaml(text)) == [
-        f"data/roadmap.yaml:{at('  diarienummer: KS 2022/9')}:17: remiss.diarienummer: diarienumret 'KS 2022/9' "
+        f"data/roadmap.yaml:{at('  diarienummer: KS 2022/9')}:17: diarienumret 'KS 2022/9' "
         "skiljer sig från dokumentets 'KS 2022/1': remissvaren ska ange ärendets diarienummer, så skriv samma på "
-        "båda ställena",
-        f"data/roadmap.yaml:{at('  sista-dag:')}:14: remiss.sista-dag: sista-dag (2022-01-10) är före öppnar "
-        "(2022-01-24): remisstiden måste vara minst en dag",
-        f"data/roadmap.yaml:{at('  e-post:')}:11: remiss.e-post: 'registrator at testkommunen' går inte att "
+        "båda ställena (i remiss.diarienummer)",
+        f"data/roadmap.yaml:{at('  sista-dag:')}:14: sista-dag (2022-01-10) är före öppnar "
+        "(2022-01-24): remisstiden måste vara minst en dag (i remiss.sista-dag)",
+        f"data/roadmap.yaml:{at('  e-post:')}:11: 'registrator at testkommunen' går inte att "
         "använda: skriv en enda e-postadress, till exempel registrator@exempelstaden.se, utan mellanslag och "
-        "utan tecknen ? & % = / \" < > '",
-        f"data/roadmap.yaml:{at('  github-förråd:')}:18: remiss.github-förråd: "
+        "utan tecknen ? & % = / \" < > ' (i remiss.e-post)",
+        f"data/roadmap.yaml:{at('  github-förråd:')}:18: "
         "'https://github.com/testkommunen/fardplan' går inte att använda: skriv förrådet som ägare/namn, till "
-        "exempel exempelstaden/fardplan, utan https://github.com/",
-        f"data/roadmap.yaml:{at('    - namn: äldrenämnden')}:13: remiss.remissinstanser[nr 2].namn: "
-        f"'äldrenämnden' står redan på rad {at('    - namn: Äldrenämnden')}: ta bort den ena",
-        f"data/roadmap.yaml:{at('      typ: pensionärsråd')}:12: remiss.remissinstanser[nr 2].typ: 'pensionärsråd' "
-        "är inte ett tillåtet värde. Tillåtna värden: nämnd, råd, förening, företag, privatperson",
+        "exempel exempelstaden/fardplan, utan https://github.com/ (i remiss.github-förråd)",
+        f"data/roadmap.yaml:{at('    - namn: äldrenämnden')}:13: "
+        f"'äldrenämnden' står redan på rad {at('    - namn: Äldrenämnden')}: ta bort den ena "
+        "(i remiss.remissinstanser[nr 2].namn)",
+        f"data/roadmap.yaml:{at('      typ: pensionärsråd')}:12: 'pensionärsråd' "
+        "är inte ett tillåtet värde. Tillåtna värden: nämnd, råd, förening, företag, privatperson "
+        "(i remiss.remissinstanser[nr 2].typ)",
     ]
 
 
 def test_remiss_cannot_open_before_the_document_is_dated(write_yaml, remiss_text):
     text = remiss_text.replace("öppnar: 2022-01-24", "öppnar: 2022-01-19")
     assert messages(write_yaml(text)) == [
-        f"data/roadmap.yaml:{line_of(text, '  öppnar:')}:11: remiss.öppnar: remissen kan inte öppna (2022-01-19) "
-        "före dokumentets datum (2022-01-20)"]
+        f"data/roadmap.yaml:{line_of(text, '  öppnar:')}:11: remissen kan inte öppna (2022-01-19) "
+        "före dokumentets datum (2022-01-20) (i remiss.öppnar)"]
 
 
 @pytest.mark.parametrize("today, state", [

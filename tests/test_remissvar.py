@@ -394,8 +394,9 @@ def test_bad_responses_are_located_in_swedish(roadmap, tmp_path):
         load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", responses,
                             responses_name="data/remissbemotande.yaml")
     assert [d.text() for d in error.value.diagnostics] == [
-        "data/remissbemotande.yaml:13:16: bemötanden[nr 4].bedömning: 'delvis beaktat' är inte ett tillåtet värde "
-        "– menade du 'delvis beaktad'? Tillåtna värden: beaktad, delvis beaktad, ej beaktad",
+        "data/remissbemotande.yaml:13:16: 'delvis beaktat' är inte ett tillåtet värde "
+        "– menade du 'delvis beaktad'? Tillåtna värden: beaktad, delvis beaktad, ej beaktad "
+        "(i bemötanden[nr 4].bedömning)",
     ]
     # Schema errors come first; once the values are right, the references are checked.
     responses.write_text(responses.read_text(encoding="utf-8").replace("delvis beaktat", "delvis beaktad"),
@@ -404,14 +405,14 @@ def test_bad_responses_are_located_in_swedish(roadmap, tmp_path):
         load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", responses,
                             responses_name="data/remissbemotande.yaml")
     assert [d.text() for d in error.value.diagnostics] == [
-        "data/remissbemotande.yaml:2:15: bemötanden[nr 1].synpunkt: det finns ingen synpunkt nummer 99 i "
-        "remissvar.yaml",
-        "data/remissbemotande.yaml:5:10: bemötanden[nr 2].del: det finns ingen rubrik eller behov med id "
-        "'finns-inte' i färdplanen",
-        "data/remissbemotande.yaml:8:5: bemötanden[nr 3]: ange antingen synpunkt (synpunktens nummer) eller del "
-        "(id för en rubrik eller ett behov), inte båda och inte ingen",
-        "data/remissbemotande.yaml:18:5: bemötanden[nr 6]: synpunkt 4 har redan ett bemötande på rad 15: "
-        "slå ihop dem till ett",
+        "data/remissbemotande.yaml:2:15: det finns ingen synpunkt nummer 99 i "
+        "remissvar.yaml (i bemötanden[nr 1].synpunkt)",
+        "data/remissbemotande.yaml:5:10: det finns ingen rubrik eller behov med id "
+        "'finns-inte' i färdplanen (i bemötanden[nr 2].del)",
+        "data/remissbemotande.yaml:8:5: ange antingen synpunkt (synpunktens nummer) eller del "
+        "(id för en rubrik eller ett behov), inte båda och inte ingen (i bemötanden[nr 3])",
+        "data/remissbemotande.yaml:18:5: synpunkt 4 har redan ett bemötande på rad 15: "
+        "slå ihop dem till ett (i bemötanden[nr 6])",
     ]
 
 
@@ -441,7 +442,8 @@ def test_validate_command_checks_the_remiss_files_too(tmp_path):
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if ": varning: " not in line]
     assert errors == [
-        "remissbemotande.yaml:2:15: bemötanden[nr 1].synpunkt: det finns ingen synpunkt nummer 99 i remissvar.yaml"]
+        "remissbemotande.yaml:2:15: det finns ingen synpunkt nummer 99 i remissvar.yaml "
+        "(i bemötanden[nr 1].synpunkt)"]
     assert "Datafilen har fel och måste rättas. (1 fel" in result.stderr
 
 

@@ -6,14 +6,21 @@ same run), so that one run reports every problem it can.
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
 from typing import Any, Iterator
+from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic
 from .history import check_change_entries
 from .horizon import HorizonError, parse_horizon
 from .source import ACTION_LISTS, KeyPath, Source
 from .source import list_items as _items
+
+
+# A host name: letters (also å, ä, ö), digits, hyphens and dots, with at least one dot.
+_HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]+)")
+MAX_LINK_LENGTH = 2000
 
 
 def walk_ids(data: Any) -> Iterator[tuple[KeyPath, dict]]:
@@ -36,7 +43,7 @@ def check_semantics(source: Source) -> list[Diagnostic]:
     seen: dict[str, int] = {}
     for path, item in walk_ids(data):
         ident = item.get("id")
-        if not isinstance(ident, str):
+        if not isinstance(ident, str) or source.rejects(path + ("id",)):
             continue
         if ident in seen:
             problems.append(source.diagnostic(
@@ -44,10 +51,11 @@ def check_semantics(source: Source) -> list[Diagnostic]:
         else:
             seen[ident] = source.position(path + ("id",))[0]
 
-    bodies = {b.get("id") for _, b in _items(data, "ansvariga", ())}
-    initiatives = {i.get("id") for _, i in _items(data, "nationella-initiativ", ())}
+    bodies, bodies_known = _ids(source, "ansvariga")
+    initiatives, initiatives_known = _ids(source, "nationella-initiativ")
 
     for path, initiative in _items(data, "nationella-initiativ", ()):
+        problems.extend(_check_link(source, path + ("länk",), initiative.get("länk")))
         start, end = initiative.get("gäller-från"), initiative.get("gäller-till")
         if _is_date(start) and _is_date(end) and date.fromisoformat(end) < date.fromisoformat(start):
             problems.append(source.diagnostic(
@@ -57,17 +65,25 @@ def check_semantics(source: Source) -> list[Diagnostic]:
         for need_path, need in _items(area, "behov", area_path):
             refs = need.get("nationellt")
             if isinstance(refs, list):
+                listed: set[str] = set()
                 for index, ref in enumerate(refs):
-                    if isinstance(ref, str) and ref not in initiatives:
+                    if not isinstance(ref, str) or source.rejects(need_path + ("nationellt", index)):
+                        continue
+                    if ref in listed:
+                        problems.append(source.diagnostic(
+                            need_path + ("nationellt", index), f"'{ref}' står redan i listan: ta bort den ena"))
+                    elif ref not in initiatives and initiatives_known:
                         problems.append(source.diagnostic(
                             need_path + ("nationellt", index),
                             f"det finns inget nationellt initiativ med id '{ref}'{_suggest(ref, initiatives)}"))
+                    listed.add(ref)
             problems.extend(_check_horizon(source, need_path, need))
             problems.extend(check_change_entries(source, need_path, need))
             for key in ACTION_LISTS:
                 for action_path, action in _items(need, key, need_path):
                     body = action.get("ansvarig")
-                    if isinstance(body, str) and body not in bodies:
+                    if isinstance(body, str) and body not in bodies and bodies_known \
+                            and not source.rejects(action_path + ("ansvarig",)):
                         problems.append(source.diagnostic(
                             action_path + ("ansvarig",),
                             f"'{body}' finns inte i listan ansvariga{_suggest(body, bodies)}"))
@@ -82,8 +98,37 @@ def check_semantics(source: Source) -> list[Diagnostic]:
     return problems
 
 
+def _ids(source: Source, key: str) -> tuple[set[str], bool]:
+    """The ids in a top-level list, and whether every one of them could be read: when the schema
+    rejected one, a reference to it is not reported as unknown (one mistake, one message)."""
+    ids, known = set(), True
+    for path, item in _items(source.data, key, ()):
+        ident = item.get("id")
+        if isinstance(ident, str) and not source.rejects(path + ("id",)):
+            ids.add(ident)
+        else:
+            known = False
+    return ids, known
+
+
+def _check_link(source: Source, path: KeyPath, value: Any) -> Iterator[Diagnostic]:
+    """A link the schema let through must also be one the site can build: the same parser."""
+    if not isinstance(value, str) or source.rejects(path):
+        return
+    try:
+        parts = urlsplit(value)
+        parts.port  # raises on a port that is not a number from 0 to 65535
+        host = parts.hostname or ""
+    except ValueError:
+        host = ""
+    if not _HOST.fullmatch(host) or len(value) > MAX_LINK_LENGTH:
+        yield source.diagnostic(path, f"'{value[:80]}' går inte att använda som länk: skriv en hel webbadress "
+                                      "som https://www.exempel.se/sida, med högst "
+                                      f"{MAX_LINK_LENGTH} tecken och utan [ ] eller mellanslag i namnet")
+
+
 def _check_horizon(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
-    if "tidshorisont" not in node:
+    if "tidshorisont" not in node or source.rejects(path + ("tidshorisont",)):
         return
     value = node["tidshorisont"]
     if not isinstance(value, (int, str)) or isinstance(value, bool):

@@ -18,17 +18,19 @@ class Diagnostic:
     path: str = ""
     severity: Severity = "error"
 
+    def sentence(self) -> str:
+        """The message, then where in the data it is: the plain sentence is what an editor reads first."""
+        return f"{self.message} (i {self.path})" if self.path else self.message
+
     def text(self) -> str:
-        where = f"{self.path}: " if self.path else ""
         prefix = "varning: " if self.severity == "warning" else ""
-        return f"{self.file}:{self.line}:{self.col}: {prefix}{where}{self.message}"
+        return f"{self.file}:{self.line}:{self.col}: {prefix}{self.sentence()}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command, shown on the line of the pull request's diff."""
-        where = f"{self.path}: " if self.path else ""
         return (f"::{self.severity} file={_escape_property(self.file)},line={self.line},"
                 f"col={self.col},title={_escape_property('Färdplanen')}::"
-                f"{_escape_data(where + self.message)}")
+                f"{_escape_data(self.sentence())}")
 
 
 def _escape_data(value: str) -> str:

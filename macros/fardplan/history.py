@@ -18,6 +18,7 @@ from . import gitref
 from .diagnostics import Diagnostic
 from .horizon import Horizon
 from .model import ChangedField, Status, parse_changed_value
+from .schema import nearest_word
 from .source import ACTION_LISTS, KeyPath, Source, SourceError, list_items, parse_source
 
 
@@ -56,6 +57,9 @@ def _shown(value: Any) -> str:
     return value.label.lower() if isinstance(value, (Horizon, Status)) else str(value)
 
 
+_FIELD_NAMES = [f.value for f in ChangedField]  # a list: a wrong value may be unhashable
+
+
 def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
     """Each entry's values can be read, and the newest entry per field agrees with the current value."""
     entries = node.get("ändringar")
@@ -63,11 +67,12 @@ def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[
         return
     newest: dict[ChangedField, tuple[str, int]] = {}
     for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or entry.get("vad") not in {f.value for f in ChangedField}:
+        entry_path = path + ("ändringar", index)
+        if not isinstance(entry, dict) or source.rejects_within(entry_path) \
+                or entry.get("vad") not in _FIELD_NAMES:
             continue  # the schema reports it
         field = ChangedField(entry["vad"])
-        entry_path = path + ("ändringar", index)
-        if node.get(field.value) is None:
+        if node.get(field.value) is None or source.rejects(path + (field.value,)):
             yield source.diagnostic(entry_path + ("vad",),
                                     f"här finns ingen {field.value} som kan ha ändrats: skriv rätt vad, "
                                     "eller flytta punkten till den åtgärd den gäller")
@@ -109,7 +114,8 @@ def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[
 
 def _unreadable(field: ChangedField, value: Any, error: ValueError) -> str:
     if field is ChangedField.STATUS:
-        return (f"'{value}' är ingen status. Tillåtna värden: "
+        close = nearest_word(value, [s.value for s in Status])
+        return (f"'{value}' är ingen status{f' – menade du {close!r}?' if close else '.'} Tillåtna värden: "
                 + ", ".join(s.value for s in Status))
     return str(error)
 
@@ -230,6 +236,8 @@ def check_against_previous(source: Source, previous: Previous) -> list[Diagnosti
     problems: list[Diagnostic] = []
     kept: dict[str, _Item] = {}  # published id -> the item that has it now (perhaps renamed)
     for ident, item in now.items():
+        if source.rejects(item.path + ("id",)):
+            continue  # the schema reports it
         old_id = ident if ident in before else _renamed_from(item.node, before, now)
         if old_id is None:
             continue  # new since the published version: nothing changed
@@ -248,6 +256,8 @@ def check_against_previous(source: Source, previous: Previous) -> list[Diagnosti
 def _check_field(source: Source, previous: Previous, item: _Item, old: dict, field: ChangedField,
                  added: list[tuple[int, dict]]) -> list[Diagnostic]:
     node, path = item.node, item.path
+    if source.rejects(path + (field.value,)):
+        return []  # one wrong value, one message: the schema's
     was, now = _read(field, old.get(field.value)), _read(field, node.get(field.value))
     if not _valid(field, node.get(field.value)):
         return []
