@@ -72,4 +72,6 @@ def test_a_page_left_in_the_menu_is_explained(published, tmp_path):
     assert done.returncode == 1, out
     assert ("::error title=Bygget::menyn (nav) i mkdocs.yml nämner sidan docs/omraden/grunduppdraget.md, "
             "som inte finns: ta bort raden i mkdocs.yml eller skapa sidan") in out
-    assert "Innehållet har problem (bygget, webbläsaren)." in out
+    # The area's published needs went without a recorded reason, too.
+    assert "behovet adekvat-bemanning finns i den publicerade versionen v2022-remiss men har tagits bort" in out
+    assert "Innehållet har problem (datafilerna, bygget, webbläsaren)." in out

@@ -544,8 +544,11 @@ def test_control_characters_written_into_the_compiled_file_by_hand_are_refused(r
         f'  synpunkt: "Bra {escaped} förslag."\n  inkom: \'2022-02-01\'\n', encoding="utf-8")
     with pytest.raises(ValidationFailed) as error:
         load_remiss_answers(roadmap, answers, tmp_path / "saknas.yaml", answers_name="remissvar.yaml")
-    [problem] = [d.text() for d in error.value.diagnostics]
+    problems = [d.text() for d in error.value.diagnostics]
+    # The reader names the character too; no message prints it.
+    assert all(text.isprintable() for text in problems), problems
+    [problem] = [text for text in problems if "kör scripts/remissvar.py igen" in text]
     # How the value is quoted is the schema module's business; the place and the advice are ours.
-    assert problem.startswith("remissvar.yaml:8:13: synpunkter[nr 1].synpunkt: ")
+    assert problem.startswith("remissvar.yaml:8:13: ")
     assert problem.endswith("texten får inte vara tom eller innehålla styrtecken; kör scripts/remissvar.py igen i "
-                            "stället för att ändra filen för hand")
+                            "stället för att ändra filen för hand (i synpunkter[nr 1].synpunkt)")

@@ -64,7 +64,7 @@ def test_a_list_where_a_word_belongs_in_a_change_is_one_message(check):
     entry = ("            status: pågår\n            ändringar:\n"
              "              - {datum: 2023-05-10, vad: [status], från: planerad, till: pågår, skäl: Start.}\n")
     assert check("            status: pågår\n", entry) == [
-        "data/roadmap.yaml:37:42: ska vara ett av orden tidshorisont, status, inte en lista "
+        "data/roadmap.yaml:37:42: ska vara ett av orden tidshorisont, status, id, inte en lista "
         f"(i {ACTION}.ändringar[nr 1].vad)"]
 
 

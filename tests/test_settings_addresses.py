@@ -95,7 +95,7 @@ def test_a_hostile_remiss_address_is_one_located_swedish_error(tmp_path, email):
     path.write_text(text, encoding="utf-8")
     result = validate_file(path, name="data/roadmap.yaml")
     assert [d.text() for d in result.errors] == [
-        f"data/roadmap.yaml:{line_of(text, '  e-post:')}:11: remiss.e-post: '{email}' går inte att använda: {EMAIL_HINT}"]
+        f"data/roadmap.yaml:{line_of(text, '  e-post:')}:11: '{email}' går inte att använda: {EMAIL_HINT} (i remiss.e-post)"]
     assert result.roadmap is None
 
 
@@ -222,5 +222,5 @@ def test_a_repository_name_that_climbs_out_is_refused(tmp_path, repository):
     path = tmp_path / "roadmap.yaml"
     path.write_text(text, encoding="utf-8")
     assert [d.text() for d in validate_file(path, name="data/roadmap.yaml").errors] == [
-        f"data/roadmap.yaml:{line_of(text, '  github-förråd:')}:18: remiss.github-förråd: '{repository}' går inte "
-        "att använda: förrådets namn kan inte vara . eller .."]
+        f"data/roadmap.yaml:{line_of(text, '  github-förråd:')}:18: '{repository}' går inte "
+        "att använda: förrådets namn kan inte vara . eller .. (i remiss.github-förråd)"]

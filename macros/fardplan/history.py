@@ -72,7 +72,9 @@ def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[
                 or entry.get("vad") not in _FIELD_NAMES:
             continue  # the schema reports it
         field = ChangedField(entry["vad"])
-        if node.get(field.value) is None or source.rejects(path + (field.value,)):
+        if source.rejects(path + (field.value,)):
+            continue  # the value itself is wrong: the schema's message is the one
+        if node.get(field.value) is None:
             yield source.diagnostic(entry_path + ("vad",),
                                     f"här finns ingen {field.value} som kan ha ändrats: skriv rätt vad, "
                                     "eller flytta punkten till den åtgärd den gäller")
@@ -190,16 +192,21 @@ class _Item:
     column: str | None  # an action's list: staden or behöver-göras
 
 
-def _items(data: Any) -> dict[str, _Item]:
-    found: dict[str, _Item] = {}
+def _walk(data: Any) -> Iterator[tuple[Any, _Item]]:
+    """Every need and action with its id as written (perhaps not text)."""
     for area_path, area in list_items(data, "områden", ()):
         for need_path, need in list_items(area, "behov", area_path):
-            if isinstance(need.get("id"), str):
-                found.setdefault(need["id"], _Item(need_path, need, "behov", area.get("id"), None))
+            yield need.get("id"), _Item(need_path, need, "behov", area.get("id"), None)
             for key in ACTION_LISTS:
                 for action_path, action in list_items(need, key, need_path):
-                    if isinstance(action.get("id"), str):
-                        found.setdefault(action["id"], _Item(action_path, action, "åtgärd", need.get("id"), key))
+                    yield action.get("id"), _Item(action_path, action, "åtgärd", need.get("id"), key)
+
+
+def _items(data: Any) -> dict[str, _Item]:
+    found: dict[str, _Item] = {}
+    for ident, item in _walk(data):
+        if isinstance(ident, str):
+            found.setdefault(ident, item)
     return found
 
 
@@ -249,7 +256,10 @@ def check_against_previous(source: Source, previous: Previous) -> list[Diagnosti
                  if isinstance(e, dict) and _entry_key(e) not in known]
         for field in ChangedField:
             problems += _check_field(source, previous, item, old, field, added)
-    problems += _check_removed(source, previous, before, now, kept)
+    if all(isinstance(ident, str) for ident, _ in _walk(source.data)):
+        # With an id that is not text, which published item it was is unknown: the schema's
+        # message about that id comes first (one mistake, one message).
+        problems += _check_removed(source, previous, before, now, kept)
     return problems
 
 
