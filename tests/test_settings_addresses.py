@@ -88,6 +88,11 @@ def line_of(text: str, start: str) -> int:
 
 # --- remiss.e-post in the data ----------------------------------------------------------------------
 
+def shown(value: str) -> str:
+    """A value as messages quote it: invisible characters named, never printed."""
+    return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in value)
+
+
 @pytest.mark.parametrize("email", HOSTILE_EMAILS)
 def test_a_hostile_remiss_address_is_one_located_swedish_error(tmp_path, email):
     text = remiss_source(email)
@@ -95,7 +100,8 @@ def test_a_hostile_remiss_address_is_one_located_swedish_error(tmp_path, email):
     path.write_text(text, encoding="utf-8")
     result = validate_file(path, name="data/roadmap.yaml")
     assert [d.text() for d in result.errors] == [
-        f"data/roadmap.yaml:{line_of(text, '  e-post:')}:11: '{email}' går inte att använda: {EMAIL_HINT} (i remiss.e-post)"]
+        f"data/roadmap.yaml:{line_of(text, '  e-post:')}:11: '{shown(email)}' går inte att använda: {EMAIL_HINT} "
+        "(i remiss.e-post)"]
     assert result.roadmap is None
 
 
