@@ -18,6 +18,12 @@ class Diagnostic:
     path: str = ""
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        # A message may quote the data. Control and invisible characters in it are named, never
+        # printed: messages reach terminals, CI logs and pull-request annotations.
+        for name in ("message", "path"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
+
     def sentence(self) -> str:
         """The message, then where in the data it is: the plain sentence is what an editor reads first."""
         return f"{self.message} (i {self.path})" if self.path else self.message
@@ -31,6 +37,11 @@ class Diagnostic:
         return (f"::{self.severity} file={_escape_property(self.file)},line={self.line},"
                 f"col={self.col},title={_escape_property('Färdplanen')}::"
                 f"{_escape_data(self.sentence())}")
+
+
+def printable(text: str) -> str:
+    return text if text.isprintable() else "".join(
+        c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
 
 
 def _escape_data(value: str) -> str:

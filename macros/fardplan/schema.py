@@ -246,8 +246,7 @@ def _kind(value: Any) -> str:
 
 def _shorten(value: Any, limit: int = 60) -> str:
     """A value quoted in a message: the start of a long text, never a whole page of it."""
-    # Control and invisible characters are named, never printed: a message reaches terminals and logs.
-    written = "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in str(value))
+    written = str(value)
     return written if len(written) <= limit else written[:limit] + "…"
 
 
