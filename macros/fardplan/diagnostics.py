@@ -40,8 +40,9 @@ class Diagnostic:
 
 
 def printable(text: str) -> str:
+    """Text with every control or invisible character but a line break named by its code point."""
     return text if text.isprintable() else "".join(
-        c if c.isprintable() else f"<U+{ord(c):04X}>" for c in text)
+        c if c.isprintable() or c == "\n" else f"<U+{ord(c):04X}>" for c in text)
 
 
 def _escape_data(value: str) -> str:
