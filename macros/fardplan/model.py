@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any, Iterator
 
 from .horizon import Horizon, parse_horizon
+from .measures import Measure, build_measures
 from .source import Source
 
 
@@ -154,6 +155,7 @@ class Need:
     reviewed: date | None = None
     changes: tuple[Change, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
+    measures: tuple[Measure, ...] = ()
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -292,6 +294,7 @@ def build_roadmap(source: Source) -> Roadmap:
                            for k, x in enumerate(raw["behöver-göras"])),
                 horizon=parse_horizon(raw["tidshorisont"]), area_id=raw_area["id"], line=line(path),
                 reviewed=reviewed, changes=_changes(raw), former_ids=_former_ids(raw),
+                measures=build_measures(raw.get("mått"), path + ("mått",), source),
             ))
         areas.append(Area(raw_area["id"], raw_area["rubrik"], raw_area["beskrivning"], tuple(needs),
                           line(("områden", a))))
