@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import clock, overviews, remissvar_views, text, timeline, views
+from . import charts, clock, measures, overviews, remissvar_views, text, timeline, views
 from .edition import Edition
 from .follow_up import Upkeep
 from .key_reference import key_sections, value_types
@@ -41,8 +41,9 @@ def make_environment() -> Environment:
         md=text.markdown_text,
         date=text.swedish_date,
         paragraphs=text.paragraphs,
+        number=measures.number,
     )
-    env.globals.update(count_label=views.count_label, overviews=overviews)
+    env.globals.update(count_label=views.count_label, overviews=overviews, chart=charts.chart)
     return env
 
 
