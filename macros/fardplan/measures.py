@@ -209,3 +209,13 @@ def _check_number(source: Source, path: KeyPath, value: Any) -> Iterator[Diagnos
 
 def _year(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def overview(areas: Any) -> list[tuple[Any, list[tuple[Any, Measure]]]]:
+    """Per area that has measures: its (need, measure) pairs, in the data's order."""
+    result = []
+    for area in areas:
+        pairs = [(need, measure) for need in area.needs for measure in need.measures]
+        if pairs:
+            result.append((area, pairs))
+    return result

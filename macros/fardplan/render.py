@@ -111,7 +111,8 @@ class SiteRenderer:
 
     def follow_up_page(self, page_url: str = views.FOLLOW_UP_URL) -> str:
         """Per responsible body: status counts and what is overdue for review; overdue needs."""
-        return self._render("follow_up.md.j2", page_url, follow_up=self.upkeep.follow_up())
+        return self._render("follow_up.md.j2", page_url, follow_up=self.upkeep.follow_up(),
+                            measure_areas=measures.overview(self.roadmap.areas))
 
     def key_reference(self, page_url: str = "") -> str:
         """Every key of the data file, generated from the JSON Schema."""
