@@ -275,6 +275,8 @@ SYNONYMS = {
     "planerat": "planerad", "planerade": "planerad", "förslag": "föreslagen", "föreslaget": "föreslagen",
     "antagen": "beslutad", "beslutat": "beslutad", "fastställd": "beslutad", "förslaget": "utkast",
     "ute på remiss": "remiss",
+    "mindre": "lägre", "lägst": "lägre", "lägre är bättre": "lägre", "större": "högre", "mer": "högre",
+    "högst": "högre", "högre är bättre": "högre",
 }
 
 
