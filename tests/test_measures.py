@@ -214,3 +214,28 @@ def test_the_follow_up_page_gives_each_measures_status_in_words():
             row = re.search(rf'<tr role="row">\n<th scope="row" role="rowheader"><a href="[^"]*#matt-{m.id}">.*?</tr>',
                             section, re.S).group(0)
             assert m.progress.value in row and f"{number(m.latest.value)} {m.unit} ({m.latest.year})" in row
+
+
+def test_open_data_has_the_measures_in_json_and_csv(write_yaml, measured):
+    import csv
+    import io
+    import json
+
+    import jsonschema
+    import yaml
+
+    from fardplan.opendata import measures_csv, roadmap_json, schema_json
+
+    text = measured.replace("namn: Väntetid till särskilt boende", 'namn: "=HYPERLINK(\\"x\\")"')
+    roadmap = load_roadmap(write_yaml(text))
+    published = json.loads(roadmap_json(roadmap))
+    written = yaml.safe_load(text)["områden"][0]["behov"][0]["mått"]
+    assert published["områden"][0]["behov"][0]["mått"] == written
+    assert '"värde": 60,' in roadmap_json(roadmap).decode()  # an integer stays an integer
+    jsonschema.validate(published, json.loads(schema_json()))
+    rows = list(csv.DictReader(io.StringIO(measures_csv(roadmap).decode("utf-8"))))
+    assert [(r["år"], r["värde"], r["riket"], r["kvinnor"]) for r in rows] == [
+        ("2019", "60", "55", ""), ("2021", "52.5", "57", ""), ("2022", "45", "58", "")]
+    assert rows[0]["mått"] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows it as text
+    assert rows[0]["källa"] == "Kolada (RKA), nyckeltal N23890" and rows[0]["kolada-id"] == "N23890"
+    assert rows[0]["exempelvärden"] == "nej" and (rows[0]["mål-år"], rows[0]["mål"]) == ("2026", "30")
