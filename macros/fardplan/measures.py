@@ -219,3 +219,44 @@ def overview(areas: Any) -> list[tuple[Any, list[tuple[Any, Measure]]]]:
         if pairs:
             result.append((area, pairs))
     return result
+
+
+KOLADA_FILE = "kolada.json"  # next to roadmap.yaml; written by scripts/kolada.py
+
+
+def kolada_values(path: Any, name: str) -> tuple[dict[int | str, tuple[YearValue, ...]], list[Diagnostic]]:
+    """The values in data/kolada.json by key figure, or a located message when the file cannot be used."""
+    import json
+
+    def problem(what: str) -> tuple[dict, list[Diagnostic]]:
+        return {}, [Diagnostic(name, 1, 1, f"{what}: kör python3 scripts/kolada.py igen eller ta bort filen")]
+
+    try:
+        document = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return problem("filen går inte att läsa som JSON")
+    table = document.get("nyckeltal") if isinstance(document, dict) else None
+    if not isinstance(table, dict):
+        return problem("filen har inte formen från scripts/kolada.py")
+    result: dict = {}
+    for kpi, entries in table.items():
+        try:
+            result[kpi] = tuple(YearValue(int(e["år"]), float(e["värde"]), _optional(e.get("riket")),
+                                          _optional(e.get("kvinnor")), _optional(e.get("män")))
+                                for e in entries)
+        except (TypeError, KeyError, ValueError):
+            return problem(f"värdena för {str(kpi)[:20]} går inte att läsa")
+        if not all(math.isfinite(n) for v in result[kpi] for n in (v.value, v.national, v.women, v.men)
+                   if n is not None):
+            return problem(f"värdena för {str(kpi)[:20]} går inte att läsa")
+    return result, []
+
+
+def with_kolada_values(needs_of: Any, values: dict) -> dict[str, tuple[Measure, ...]]:
+    """Per need id, its measures with Kolada's values filled in where the data lists none itself."""
+    from dataclasses import replace
+
+    return {need.id: tuple(replace(m, values=values[m.kolada_id])
+                           if m.kolada_id and not m.values and values.get(m.kolada_id) else m
+                           for m in need.measures)
+            for need in needs_of}

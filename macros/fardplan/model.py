@@ -95,6 +95,7 @@ class Settings:
 
     review_months: int = 12
     lix_limit: int = 50
+    municipality_code: str | None = None  # for Kolada: four digits, "0180"
 class RespondentKind(Vocabulary):
     """What kind of remissinstans answers: the form's and the data's shared vocabulary."""
 
@@ -327,6 +328,7 @@ def read_settings(data: Any) -> Settings:
         review_months=months if isinstance(months, int) and not isinstance(months, bool) and months > 0
         else defaults.review_months,
         lix_limit=limit if isinstance(limit, int) and not isinstance(limit, bool) else defaults.lix_limit,
+        municipality_code=raw.get("kommunkod") if isinstance(raw.get("kommunkod"), str) else None,
     )
 
 

@@ -181,6 +181,7 @@ def _settings_data(roadmap: Roadmap) -> dict[str, Any]:
     values = _drop_none({
         "granskas-inom-månader": settings.review_months if settings.review_months != defaults.review_months else None,
         "lix-gräns": settings.lix_limit if settings.lix_limit != defaults.lix_limit else None,
+        "kommunkod": settings.municipality_code,
     })
     return {"inställningar": values} if values else {}
 
