@@ -239,3 +239,13 @@ def test_open_data_has_the_measures_in_json_and_csv(write_yaml, measured):
     assert rows[0]["mått"] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows it as text
     assert rows[0]["källa"] == "Kolada (RKA), nyckeltal N23890" and rows[0]["kolada-id"] == "N23890"
     assert rows[0]["exempelvärden"] == "nej" and (rows[0]["mål-år"], rows[0]["mål"]) == ("2026", "30")
+
+
+def test_blank_lines_in_a_measures_texts_stay_inside_the_figure(write_yaml, measured):
+    text = measured.replace("            enhet: dagar\n",
+                            "            enhet: |\n              da\n\n              gar\n"
+                            "            beskrivning: |\n              Första stycket.\n\n              [Andra](https://x.se)\n")
+    html = SiteRenderer(load_roadmap(write_yaml(text))).area_page("styrning")
+    figure = re.search(r'<figure class="fp-measure" id="matt-vantetid">.*?</figure>', html, re.S).group(0)
+    assert "\n\n" not in figure
+    assert '<p class="fp-meta">Första stycket.</p><p class="fp-meta">[Andra](https://x.se)</p>' in figure

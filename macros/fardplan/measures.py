@@ -140,6 +140,11 @@ def number(value: float) -> str:
     return ("\u2212" if value < 0 and text.strip("0,") else "") + text
 
 
+def _one_line(text: str | None) -> str | None:
+    """Names go into raw HTML in a Markdown page, where a blank line would end the HTML block."""
+    return " ".join(text.split()) if text is not None else None
+
+
 def _point(raw: Any) -> Point | None:
     return Point(raw["år"], float(raw["värde"])) if raw else None
 
@@ -153,9 +158,10 @@ def build_measures(raw_list: Any, path: KeyPath, source: Source) -> tuple[Measur
     for index, raw in enumerate(raw_list or ()):
         origin = raw["källa"]
         measures.append(Measure(
-            id=raw["id"], name=raw["namn"], description=raw.get("beskrivning"), unit=raw["enhet"],
-            higher_is_better=raw["bättre"] == "högre", kolada_id=origin.get("kolada"),
-            own_source=origin.get("egen"), example=bool(raw.get("exempelvärden")),
+            id=raw["id"], name=_one_line(raw["namn"]), description=raw.get("beskrivning"),
+            unit=_one_line(raw["enhet"]), higher_is_better=raw["bättre"] == "högre",
+            kolada_id=origin.get("kolada"), own_source=_one_line(origin.get("egen")),
+            example=bool(raw.get("exempelvärden")),
             baseline=_point(raw.get("utgångsläge")), target=_point(raw.get("mål")),
             values=tuple(YearValue(v["år"], float(v["värde"]), _optional(v.get("riket")),
                                    _optional(v.get("kvinnor")), _optional(v.get("män")))
