@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from .diagnostics import Diagnostic
 from .history import check_change_entries
+from .measures import check_measures
 from .horizon import HorizonError, parse_horizon
 from .source import ACTION_LISTS, KeyPath, Source
 from .source import list_items as _items
@@ -61,8 +62,10 @@ def check_semantics(source: Source) -> list[Diagnostic]:
             problems.append(source.diagnostic(
                 path + ("gäller-till",), f"gäller-till ({end}) är före gäller-från ({start})"))
 
+    measure_ids: dict[str, int] = {}
     for area_path, area in _items(data, "områden", ()):
         for need_path, need in _items(area, "behov", area_path):
+            problems.extend(check_measures(source, need_path, need, measure_ids))
             refs = need.get("nationellt")
             if isinstance(refs, list):
                 listed: set[str] = set()

@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any, Iterator
 
 from .horizon import Horizon, parse_horizon
+from .measures import Measure, build_measures
 from .source import Source
 
 
@@ -94,6 +95,7 @@ class Settings:
 
     review_months: int = 12
     lix_limit: int = 50
+    municipality_code: str | None = None  # for Kolada: four digits, "0180"
 class RespondentKind(Vocabulary):
     """What kind of remissinstans answers: the form's and the data's shared vocabulary."""
 
@@ -154,6 +156,7 @@ class Need:
     reviewed: date | None = None
     changes: tuple[Change, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
+    measures: tuple[Measure, ...] = ()
 
     @property
     def actions(self) -> tuple[Action, ...]:
@@ -292,6 +295,7 @@ def build_roadmap(source: Source) -> Roadmap:
                            for k, x in enumerate(raw["behöver-göras"])),
                 horizon=parse_horizon(raw["tidshorisont"]), area_id=raw_area["id"], line=line(path),
                 reviewed=reviewed, changes=_changes(raw), former_ids=_former_ids(raw),
+                measures=build_measures(raw.get("mått"), path + ("mått",), source),
             ))
         areas.append(Area(raw_area["id"], raw_area["rubrik"], raw_area["beskrivning"], tuple(needs),
                           line(("områden", a))))
@@ -324,6 +328,7 @@ def read_settings(data: Any) -> Settings:
         review_months=months if isinstance(months, int) and not isinstance(months, bool) and months > 0
         else defaults.review_months,
         lix_limit=limit if isinstance(limit, int) and not isinstance(limit, bool) else defaults.lix_limit,
+        municipality_code=raw.get("kommunkod") if isinstance(raw.get("kommunkod"), str) else None,
     )
 
 

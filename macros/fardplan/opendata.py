@@ -27,10 +27,12 @@ from .addresses import email_problem, mailto, web_address_problem
 from .changes import Comparison
 from .horizon import Horizon
 from .model import Action, Change, Need, Roadmap, Settings, Status
+from .measures import Measure
 from .schema import SCHEMA_PATH
 
 JSON_PATH = "data/roadmap.json"
 CSV_PATH = "data/roadmap.csv"
+MEASURES_CSV_PATH = "data/matt.csv"
 SCHEMA_FILE_PATH = "data/roadmap.schema.json"
 DCAT_PATH = "data/dcat.rdf"
 FEED_PATH = "feed.xml"
@@ -72,6 +74,9 @@ FILES = (
     OpenDataFile(CSV_PATH, "Åtgärderna som tabell (CSV)", "text/csv", "CSV",
                  "En rad per åtgärd med område, behov, ansvarig, status och tidshorisont. "
                  "Teckenkodning UTF-8, kommatecken mellan fälten och varje fält inom citattecken."),
+    OpenDataFile(MEASURES_CSV_PATH, "Måttens värden som tabell (CSV)", "text/csv", "CSV",
+                 "En rad per mått och år med värdet, riket, kvinnor, män, mål och källa. Decimaltal skrivs "
+                 "med punkt. Teckenkodning UTF-8, kommatecken mellan fälten och varje fält inom citattecken."),
     OpenDataFile(SCHEMA_FILE_PATH, "Beskrivning av JSON-filen (JSON Schema)", "application/schema+json", "JSON",
                  "Vad varje fält i JSON-filen betyder och vilka värden det kan ha."),
     OpenDataFile(DCAT_PATH, "Metadata för Sveriges dataportal (DCAT-AP-SE)", "application/rdf+xml", "RDF_XML",
@@ -176,6 +181,7 @@ def _settings_data(roadmap: Roadmap) -> dict[str, Any]:
     values = _drop_none({
         "granskas-inom-månader": settings.review_months if settings.review_months != defaults.review_months else None,
         "lix-gräns": settings.lix_limit if settings.lix_limit != defaults.lix_limit else None,
+        "kommunkod": settings.municipality_code,
     })
     return {"inställningar": values} if values else {}
 
@@ -209,6 +215,25 @@ def _need_data(need: Need) -> dict[str, Any]:
         "tidshorisont": need.horizon.data,
         "senast-granskad": need.reviewed.isoformat() if need.reviewed else None,
         "ändringar": _changes_data(need.changes),
+        "mått": [_measure_data(m) for m in need.measures] or None,
+    })
+
+
+def _plain(value: float | None) -> int | float | None:
+    """A number as the editor wrote it: 16, not 16.0."""
+    return int(value) if value is not None and value.is_integer() else value
+
+
+def _measure_data(m: Measure) -> dict[str, Any]:
+    return _drop_none({
+        "id": m.id, "namn": m.name, "beskrivning": m.description, "enhet": m.unit,
+        "bättre": "högre" if m.higher_is_better else "lägre",
+        "källa": {"kolada": m.kolada_id} if m.kolada_id else {"egen": m.own_source},
+        "exempelvärden": True if m.example else None,
+        "utgångsläge": {"år": m.baseline.year, "värde": _plain(m.baseline.value)} if m.baseline else None,
+        "mål": {"år": m.target.year, "värde": _plain(m.target.value)} if m.target else None,
+        "värden": [_drop_none({"år": v.year, "värde": _plain(v.value), "riket": _plain(v.national),
+                               "kvinnor": _plain(v.women), "män": _plain(v.men)}) for v in m.values],
     })
 
 
@@ -255,6 +280,29 @@ def actions_csv(roadmap: Roadmap) -> bytes:
                        action.status.value, action.horizon.data if action.horizon else "",
                        need.horizon.data)
                 writer.writerow(spreadsheet_safe(str(cell)) for cell in row)
+    return out.getvalue().encode("utf-8")
+
+
+MEASURE_COLUMNS = ("område-id", "behov-id", "mått-id", "mått", "enhet", "bättre", "källa", "kolada-id",
+                   "exempelvärden", "år", "värde", "riket", "kvinnor", "män", "mål-år", "mål")
+
+
+def measures_csv(roadmap: Roadmap) -> bytes:
+    """One row per measure and year, in the same form as the actions' CSV. Numbers use a decimal
+    point, so that a program reads them; an empty cell is a value the source does not have."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    writer.writerow(MEASURE_COLUMNS)
+    written = lambda value: "" if value is None else str(_plain(value))  # noqa: E731
+    for area in roadmap.areas:
+        for need in area.needs:
+            for m in need.measures:
+                for v in m.values:
+                    row = (area.id, need.id, m.id, m.name, m.unit, "högre" if m.higher_is_better else "lägre",
+                           m.source_label, m.kolada_id or "", "ja" if m.example else "nej", v.year,
+                           written(v.value), written(v.national), written(v.women), written(v.men),
+                           m.target.year if m.target else "", written(m.target.value if m.target else None))
+                    writer.writerow(spreadsheet_safe(str(cell)) for cell in row)
     return out.getvalue().encode("utf-8")
 
 
@@ -503,6 +551,7 @@ def write_open_data(site_dir: Path, roadmap: Roadmap, settings: OpenDataSettings
     contents = {
         JSON_PATH: roadmap_json(roadmap),
         CSV_PATH: actions_csv(roadmap),
+        MEASURES_CSV_PATH: measures_csv(roadmap),
         SCHEMA_FILE_PATH: schema_json(),
         DCAT_PATH: dcat_rdf(roadmap, settings, changes_summary, in_force=in_force,
                             previous_folder=previous_folder),

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
-from . import clock, overviews, remissvar_views, text, timeline, views
+from . import charts, clock, measures, overviews, remissvar_views, text, timeline, views
 from .edition import Edition
 from .follow_up import Upkeep
 from .key_reference import key_sections, value_types
@@ -41,8 +41,9 @@ def make_environment() -> Environment:
         md=text.markdown_text,
         date=text.swedish_date,
         paragraphs=text.paragraphs,
+        number=measures.number,
     )
-    env.globals.update(count_label=views.count_label, overviews=overviews)
+    env.globals.update(count_label=views.count_label, overviews=overviews, chart=charts.chart)
     return env
 
 
@@ -110,7 +111,8 @@ class SiteRenderer:
 
     def follow_up_page(self, page_url: str = views.FOLLOW_UP_URL) -> str:
         """Per responsible body: status counts and what is overdue for review; overdue needs."""
-        return self._render("follow_up.md.j2", page_url, follow_up=self.upkeep.follow_up())
+        return self._render("follow_up.md.j2", page_url, follow_up=self.upkeep.follow_up(),
+                            measure_areas=measures.overview(self.roadmap.areas))
 
     def key_reference(self, page_url: str = "") -> str:
         """Every key of the data file, generated from the JSON Schema."""

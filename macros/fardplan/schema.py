@@ -143,6 +143,8 @@ def check_schema(source: Source, schema_path: Path = SCHEMA_PATH) -> list[Diagno
         # fastjsonschema took any 2024.0 for an integer, so each float stands where an integer may.
         problems = []
         for path in source.floats:
+            if decimal_allowed(path):
+                continue
             source.reject(path)
             problems.append(source.diagnostic(path, _float_message(_value_at(source.data, path))))
         return problems
@@ -205,13 +207,22 @@ def _value_at(data: Any, path: tuple) -> Any:
     return data
 
 
-def _has_float(value: Any) -> bool:
+# A measure's values (mått) are the only decimal numbers in the data.
+DECIMAL_KEYS = frozenset({"värde", "riket", "kvinnor", "män"})
+
+
+def decimal_allowed(path: tuple) -> bool:
+    return bool(path) and path[-1] in DECIMAL_KEYS and "mått" in path
+
+
+def _has_float(value: Any, in_measure: bool = False) -> bool:
     if isinstance(value, float):
         return True
     if isinstance(value, dict):
-        return any(_has_float(v) for v in value.values())
+        return any(_has_float(v, in_measure or k == "mått") for k, v in value.items()
+                   if not (in_measure and k in DECIMAL_KEYS and isinstance(v, float)))
     if isinstance(value, list):
-        return any(_has_float(v) for v in value)
+        return any(_has_float(v, in_measure) for v in value)
     return False
 
 
@@ -264,6 +275,8 @@ SYNONYMS = {
     "planerat": "planerad", "planerade": "planerad", "förslag": "föreslagen", "föreslaget": "föreslagen",
     "antagen": "beslutad", "beslutat": "beslutad", "fastställd": "beslutad", "förslaget": "utkast",
     "ute på remiss": "remiss",
+    "mindre": "lägre", "lägst": "lägre", "lägre är bättre": "lägre", "större": "högre", "mer": "högre",
+    "högst": "högre", "högre är bättre": "högre",
 }
 
 
@@ -345,6 +358,9 @@ def _translate(error: ValidationError, source: Source,
     if kind in {"minimum", "maximum"}:
         word = "minst" if kind == "minimum" else "högst"
         yield source.diagnostic(path, f"ska vara {word} {error.validator_value}, inte {_shorten(value)}")
+        return
+    if kind in {"minProperties", "maxProperties"}:
+        yield source.diagnostic(path, custom or "fel antal nycklar")
         return
     if kind == "uniqueItems":
         yield source.diagnostic(path, "samma värde står två gånger i listan")

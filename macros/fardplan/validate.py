@@ -7,13 +7,14 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import check_semantics
 from .diagnostics import Diagnostic, ValidationFailed, sort_key
 from .editorial_checks import check_editorial
 from .history import Previous, check_against_previous
+from .measures import KOLADA_FILE, kolada_values, with_kolada_values
 from .model import Roadmap, build_roadmap, read_settings
 from .plain_language import check_plain_language
 from .remiss import check_remiss_settings
@@ -75,7 +76,27 @@ def validate_file(path: Path | str, *, name: str | None = None, schema_path: Pat
             source = read_source(path, name)
         except SourceError as error:
             return Result(error.diagnostics)
-        return _validate(source, schema_path, previous)
+        result = _validate(source, schema_path, previous)
+    kolada = path.parent / KOLADA_FILE
+    if result.roadmap is not None and kolada.is_file():
+        _add_kolada_values(result, kolada, display_name(kolada) if name == display_name(path)
+                           else str(Path(name).parent / KOLADA_FILE))
+    return result
+
+
+def _add_kolada_values(result: Result, path: Path, name: str) -> None:
+    """Values fetched by scripts/kolada.py fill the measures whose source is Kolada and whose
+    värden the data leaves empty."""
+    values, problems = kolada_values(path, name)
+    result.diagnostics += problems
+    if problems:
+        result.roadmap = None
+        return
+    roadmap = result.roadmap
+    filled = with_kolada_values(roadmap.needs(), values)
+    result.roadmap = replace(roadmap, areas=tuple(
+        replace(area, needs=tuple(replace(need, measures=filled[need.id]) for need in area.needs))
+        for area in roadmap.areas))
 
 
 def validate_text(text: str, name: str, *, schema_path: Path = SCHEMA_PATH) -> Result:
