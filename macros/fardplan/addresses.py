@@ -28,6 +28,10 @@ _OWNER = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9-]{0,38})$")
 _REPO = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 
 
+class SettingsError(ValueError):
+    """A setting in mkdocs.yml cannot be used; the message says which and why, in Swedish."""
+
+
 def is_plain_email(value: object) -> bool:
     return isinstance(value, str) and len(value) <= _MAX_EMAIL_LENGTH and bool(_EMAIL.match(value))
 

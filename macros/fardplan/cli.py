@@ -14,6 +14,7 @@ import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator, NoReturn
 
+from .addresses import SettingsError
 from .files import FileProblem, os_error_message
 
 EXIT_DATA = 1
@@ -146,6 +147,8 @@ def run(main: Callable[[], int | None]) -> NoReturn:
         code = main()
     except FileProblem as problem:
         code = fail(str(problem), problem.code)
+    except SettingsError as problem:  # a setting in mkdocs.yml: the message names it
+        code = fail(str(problem), EXIT_DATA)
     except UnicodeDecodeError as error:
         code = fail(f"en fil är inte sparad som UTF-8 (byte 0x{error.object[error.start]:02x} kan inte läsas); "
                     "spara den som UTF-8 i din editor", EXIT_DATA)

@@ -23,7 +23,7 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from .addresses import email_problem, mailto, web_address_problem
+from .addresses import SettingsError, email_problem, mailto, web_address_problem
 from .changes import Comparison
 from .horizon import Horizon
 from .model import Action, Change, Need, Roadmap, Settings, Status
@@ -104,7 +104,7 @@ class OpenDataSettings:
         if not given:
             licence = Licence(CC0["namn"], CC0["url"], CC0["uri"])
         elif not isinstance(given, dict) or not given.get("url"):
-            raise ValueError("extra.fardplan.licens i mkdocs.yml behöver en url till licensen, "
+            raise SettingsError("extra.fardplan.licens i mkdocs.yml behöver en url till licensen, "
                              "till exempel https://creativecommons.org/licenses/by/4.0/deed.sv")
         else:
             licence = Licence(str(given.get("namn") or given["url"]), given["url"], given.get("uri") or given["url"])
@@ -136,7 +136,7 @@ class OpenDataSettings:
 
 def _check_address(setting: str, problem: str | None) -> None:
     if problem:
-        raise ValueError(f"{setting} i mkdocs.yml: {problem}")
+        raise SettingsError(f"{setting} i mkdocs.yml: {problem}")
 
 
 # ---------------------------------------------------------------------------------------------

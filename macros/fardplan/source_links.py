@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from .addresses import repository_problem
+from .addresses import SettingsError, repository_problem
 
 # Git's rules for a branch name, without the characters that would end or change a URL's path
 # (# ? % " < > ') and without spaces or control characters.
 _BRANCH = re.compile(r"^(?!/|-)(?!.*(\.\.|//|@\{|\.lock$|/$|\.$))[^\s~^:?*\[\\#%\"<>'\x00-\x1f\x7f]+$")
 
 
-class LinkSettingsError(ValueError):
+class LinkSettingsError(SettingsError):
     """The configuration names no usable repository or branch; the message is Swedish."""
 
 
