@@ -21,7 +21,7 @@ from typing import Any
 from .checks import walk_ids
 from .horizon import HorizonError, parse_horizon
 from .model import Status
-from .remissvar import NO_RESPONSE
+from .remissvar import read_sections
 from .scaffold import ScaffoldError, _key_value, add_action, new_id
 from .source import ACTION_LISTS, KeyPath, Source, SourceError, parse_source
 
@@ -75,26 +75,6 @@ class Applied:
 
 
 # --- Reading the issue ----------------------------------------------------------------------------
-
-def read_sections(body: str, fields: tuple[tuple[str, str], ...]) -> dict[str, str | None]:
-    """The answers by field id from a form's body, as remissvar.parse_form_body reads the remiss
-    form: headings are looked for in the form's order, each after the previous one, so a "### "
-    line someone typed inside a text splits it only if it repeats the very next label."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    found: list[tuple[str, int, int]] = []
-    cursor = 0
-    for field_id, label in fields:
-        match = re.compile(rf"^###[ \t]+{re.escape(label)}[ \t]*$", re.M).search(text, cursor)
-        if match:
-            found.append((field_id, match.start(), match.end()))
-            cursor = match.end()
-    values: dict[str, str | None] = {}
-    for index, (field_id, _, end) in enumerate(found):
-        stop = found[index + 1][1] if index + 1 < len(found) else len(text)
-        value = text[end:stop].strip()
-        values[field_id] = None if value in ("", NO_RESPONSE) else value
-    return values
-
 
 def identify_form(body: str) -> str:
     """Which form wrote the body: the one whose every heading is there, in order."""

@@ -127,17 +127,22 @@ class IssueProblem(Exception):
 
 
 def parse_form_body(body: str) -> dict[str, str | None]:
-    """The form's answers by field id, from the issue body GitHub wrote ("### Label\\n\\nvalue").
+    """The remiss form's answers by field id, from the issue body GitHub wrote. Control
+    characters, escape sequences and workflow-command lines are neutralised here, before any of
+    the text can reach a terminal, a log or the site."""
+    return read_sections(safe_text(body), FORM_FIELDS)
+
+
+def read_sections(body: str, fields: Iterable[tuple[str, str]]) -> dict[str, str | None]:
+    """Any issue form's answers by field id ("### Label\\n\\nvalue"; `_No response_` is None).
 
     Headings are looked for in the form's order, each after the previous one, so a "### " line that
-    a commenter typed inside their text splits it only if it repeats the very next field's label.
-    A missing heading gives no key. Control characters, escape sequences and workflow-command
-    lines are neutralised here, before any of the text can reach a terminal, a log or the site.
-    """
-    text = safe_text(body)
+    someone typed inside a text splits it only if it repeats the very next field's label. A missing
+    heading gives no key."""
+    text = body.replace("\r\n", "\n").replace("\r", "\n")
     found: list[tuple[str, int, int]] = []
     cursor = 0
-    for field_id, label in FORM_FIELDS:
+    for field_id, label in fields:
         match = re.compile(rf"^###[ \t]+{re.escape(label)}[ \t]*$", re.M).search(text, cursor)
         if match:
             found.append((field_id, match.start(), match.end()))
