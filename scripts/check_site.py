@@ -52,6 +52,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def serve_folder(folder: Path):
+    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, server)."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 def site_pages(site: Path) -> list[str]:
     """Every HTML page of the built site as a URL path ('' is the start page)."""
     pages = []
@@ -64,10 +72,7 @@ def site_pages(site: Path) -> list[str]:
 def check_site(site: Path, executable: str | None = None, browser=None) -> list[str]:
     """The problems found, one Swedish sentence each, naming the page. Chromium is started from
     `executable`, or a running Playwright `browser` is used (the tests share one)."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    base, server = serve_folder(site)
     problems: list[str] = []
     requests: dict[str, set[str]] = {}
     ids: dict[str, set[str]] = {}

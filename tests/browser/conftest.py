@@ -5,25 +5,19 @@ but in CI (CI=true) a missing browser is a failure.
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
-import shutil
-import threading
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import copy_project
+from support import ROOT, copy_project
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                 "--no-first-run", "--disable-component-update", "--disable-sync"]
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+# The browser, the server and the list of pages are those of `dev.py check` (scripts/check_site.py).
+sys.path.insert(0, str(ROOT / "scripts"))
+from check_site import CHROMIUM_ARGS, chromium_path, serve_folder, site_pages  # noqa: E402,F401
 
 
 @pytest.fixture(scope="session")
@@ -50,19 +44,6 @@ def page(browser):
     context.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def serve_folder(folder: Path):
-    """Serve a folder on 127.0.0.1 on a free port; returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/", server
-
-
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The example site, built once for all browser tests."""
@@ -77,12 +58,3 @@ def site_url(built_site):
     url, server = serve_folder(built_site)
     yield url
     server.shutdown()
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every HTML page of the built site as a URL path, except the 404 page and search."""
-    pages = []
-    for path in sorted(site.rglob("index.html")):
-        rel = path.parent.relative_to(site).as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    return pages
