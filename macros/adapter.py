@@ -5,23 +5,24 @@ rebuild under `mkdocs serve`), then registers macros that the pages in docs/ cal
 else lives in the plain-Python core, macros/fardplan, so a move to another generator that runs
 `define_env` (such as Zensical) only needs this file.
 """
+
 from __future__ import annotations
 
 import logging
 from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, validate_file
-from fardplan.diagnostics import summary
-from fardplan.edition import edition
-from fardplan.pagedates import last_changed_by_page
-from fardplan.pdf_document import PrintedDocument, PrintUnavailable, print_for_site
-from fardplan.publishing import Publication, published_folder
-from fardplan.remiss import PAGE_SOURCE as REMISS_PAGE_SOURCE
-from fardplan.remissvar import load_remiss_answers
-from fardplan.render import SiteRenderer
-from fardplan.source_links import LinkSettingsError, source_links
-from fardplan.text import swedish_date
-from fardplan.views import AREA_DIR, area_page_source
+from fardplan.data.diagnostics import summary
+from fardplan.versions.edition import edition
+from fardplan.versions.pagedates import last_changed_by_page
+from fardplan.pages.pdf_document import PrintedDocument, PrintUnavailable, print_for_site
+from fardplan.versions.publishing import Publication, published_folder
+from fardplan.remiss.period import PAGE_SOURCE as REMISS_PAGE_SOURCE
+from fardplan.remiss.answers import load_remiss_answers
+from fardplan.pages.render import SiteRenderer
+from fardplan.pages.source_links import LinkSettingsError, source_links
+from fardplan.data.text import swedish_date
+from fardplan.pages.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
 DEFAULT_ANSWERS = "data/remissvar.yaml"  # written by scripts/remissvar.py
@@ -71,29 +72,43 @@ def define_env(env) -> None:
     docs = Path(env.conf["docs_dir"])
     missing = [area for area in roadmap.areas if not (docs / area_page_source(area.id)).is_file()]
     if missing:
-        raise _fail("Varje område behöver en sida. Skapa de här filerna med raden {{ area_page() }}:\n"
-                    + "\n".join(f"  {docs.name}/{area_page_source(a.id)}  ({a.title})" for a in missing))
+        raise _fail(
+            "Varje område behöver en sida. Skapa de här filerna med raden {{ area_page() }}:\n"
+            + "\n".join(f"  {docs.name}/{area_page_source(a.id)}  ({a.title})" for a in missing)
+        )
 
     # An area removed from the data while its page remains: say so now, before MkDocs empties
     # site/, rather than when the page is rendered.
     ids = {area.id for area in roadmap.areas}
-    stale = sorted(page for page in (docs / AREA_DIR).glob("*.md")
-                   if page.stem not in ids and "area_page()" in page.read_text(encoding="utf-8"))
+    stale = sorted(
+        page
+        for page in (docs / AREA_DIR).glob("*.md")
+        if page.stem not in ids and "area_page()" in page.read_text(encoding="utf-8")
+    )
     if stale:
-        raise _fail("De här sidorna visar ett område som inte finns i " + data_file + ". Ta bort sidan "
-                    "(och dess rad under nav i mkdocs.yml), eller ge den namnet på ett områdes id:\n"
-                    + "\n".join(f"  {docs.name}/{AREA_DIR}/{page.name}" for page in stale))
+        raise _fail(
+            "De här sidorna visar ett område som inte finns i " + data_file + ". Ta bort sidan "
+            "(och dess rad under nav i mkdocs.yml), eller ge den namnet på ett områdes id:\n"
+            + "\n".join(f"  {docs.name}/{AREA_DIR}/{page.name}" for page in stale)
+        )
 
     answers_file = settings.get("remissvar", DEFAULT_ANSWERS)
     responses_file = settings.get("remissbemotande", DEFAULT_RESPONSES)
     try:
-        answers = load_remiss_answers(roadmap, project / answers_file, project / responses_file,
-                                      answers_name=answers_file, responses_name=responses_file)
+        answers = load_remiss_answers(
+            roadmap,
+            project / answers_file,
+            project / responses_file,
+            answers_name=answers_file,
+            responses_name=responses_file,
+        )
     except ValidationFailed as error:
         raise _fail(error.report()) from None
     if roadmap.remiss and not (docs / REMISS_PAGE_SOURCE).is_file():
-        raise _fail(f"Färdplanen har en remiss, så den behöver sidan {docs.name}/{REMISS_PAGE_SOURCE} "
-                    "med raden {{ remiss_page() }}.")
+        raise _fail(
+            f"Färdplanen har en remiss, så den behöver sidan {docs.name}/{REMISS_PAGE_SOURCE} "
+            "med raden {{ remiss_page() }}."
+        )
 
     # Only a version mike publishes from a tag (remiss, decided) is no longer main: its needs offer a
     # suggestion instead of links to main's lines. The draft and local builds are the working copy.
@@ -109,17 +124,22 @@ def define_env(env) -> None:
         "redigera_url": links.edit_url() if links else None,
         "visa_url": links.view_url() if links else None,
     }
-    _share_with_theme(env, "last_changed", {
-        page: {"iso": changed.isoformat(), "text": swedish_date(changed)}
-        for page, changed in last_changed_by_page(docs, project / data_file).items()
-    })
+    _share_with_theme(
+        env,
+        "last_changed",
+        {
+            page: {"iso": changed.isoformat(), "text": swedish_date(changed)}
+            for page, changed in last_changed_by_page(docs, project / data_file).items()
+        },
+    )
 
     # Versions and open data. site_url is read here, before mike's plugin (listed after macros in
     # mkdocs.yml) points it at the canonical version: open data cites each version's own folder.
     global _publication
     try:
-        publication = _publication = Publication(roadmap, project / data_file, env.conf.get("site_url"),
-                                                 settings, published_folder())
+        publication = _publication = Publication(
+            roadmap, project / data_file, env.conf.get("site_url"), settings, published_folder()
+        )
     except ValueError as error:  # a setting in mkdocs.yml; the message says which
         raise _fail(str(error)) from None
     # Material's templates (overrides/) show the draft or remiss banner and noindex from this.

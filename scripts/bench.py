@@ -22,6 +22,7 @@ number of areas grows as 4·√k, so the pages grow both in number and in length
 
 Numbers only, no pass/fail exit code: the targets are printed as met or missed (see DEVELOPMENT.md).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,14 +53,16 @@ REAL_AREAS, REAL_NEEDS, REAL_INITIATIVES, REAL_BODIES = 4, 20, 11, 3
 CITY_ACTIONS, MORE_ACTIONS = 2, 3  # per need; 5 × 2 000 needs = 10 000 actions at 100×
 
 # Targets from issue 7; printed as met or missed, never a failing exit code.
-MAX_OVERHEAD = 1.2          # (b)/(c) at 1× and at 100×
-MAX_VALIDATE_100 = 1.0      # seconds, (a) at 100×
-MAX_NONLINEARITY = 1.1      # (b) at the largest scale / linear extrapolation from the two smallest
+MAX_OVERHEAD = 1.2  # (b)/(c) at 1× and at 100×
+MAX_VALIDATE_100 = 1.0  # seconds, (a) at 100×
+MAX_NONLINEARITY = 1.1  # (b) at the largest scale / linear extrapolation from the two smallest
 
-WORDS = ("äldreomsorgen staden regionen personalen kompetensen samverkan uppföljningen hemtjänsten "
-         "det särskilda boendet demensvården tryggheten bemötandet kontinuiteten nämnderna utbildningen "
-         "de digitala verktygen hälso- och sjukvården anhöriga ensamheten kvaliteten ledarskapet "
-         "arbetsmiljön cheferna undersköterskorna förebyggande insatser rehabiliteringen").split()
+WORDS = (
+    "äldreomsorgen staden regionen personalen kompetensen samverkan uppföljningen hemtjänsten "
+    "det särskilda boendet demensvården tryggheten bemötandet kontinuiteten nämnderna utbildningen "
+    "de digitala verktygen hälso- och sjukvården anhöriga ensamheten kvaliteten ledarskapet "
+    "arbetsmiljön cheferna undersköterskorna förebyggande insatser rehabiliteringen"
+).split()
 VERBS = ("Ta fram", "Pröva", "Följa upp", "Utveckla", "Kartlägga", "Stärka", "Samordna", "Beskriva")
 STATUSES = ("föreslagen", "planerad", "pågår", "genomförd", "avbruten")
 HORIZONS = ("2023", "2024", '"2022-2024"', '"2023-2026"', "löpande")
@@ -111,38 +114,51 @@ def scaled_roadmap(scale: int, source: Path = ROOT) -> str:
     initiatives = [f"initiativ-{n}" for n in range(REAL_INITIATIVES * scale)]
     out.append("nationella-initiativ:")
     for n, ident in enumerate(initiatives):
-        out.append(f"  - id: {ident}\n    namn: {quoted('Nationellt initiativ ' + str(n + 1))}\n"
-                   f"    typ: utredning\n    referens: SOU 2022:{n % 90 + 1}\n"
-                   f"    länk: https://example.org/initiativ/{n}\n    gäller-från: 2022-01-01\n"
-                   f"    gäller-till: null\n    beskrivning: {quoted(sentence(rng, 14))}")
+        out.append(
+            f"  - id: {ident}\n    namn: {quoted('Nationellt initiativ ' + str(n + 1))}\n"
+            f"    typ: utredning\n    referens: SOU 2022:{n % 90 + 1}\n"
+            f"    länk: https://example.org/initiativ/{n}\n    gäller-från: 2022-01-01\n"
+            f"    gäller-till: null\n    beskrivning: {quoted(sentence(rng, 14))}"
+        )
 
     area_count = round(REAL_AREAS * math.sqrt(scale))
     need_total = REAL_NEEDS * scale
     out.append("områden:")
     for a in range(area_count):
-        out.append(f"  - id: omrade-{a}\n    rubrik: {quoted(f'Område {a + 1}: ' + sentence(rng, 4))}\n"
-                   f"    beskrivning: {quoted(sentence(rng, 15))}\n    behov:")
+        out.append(
+            f"  - id: omrade-{a}\n    rubrik: {quoted(f'Område {a + 1}: ' + sentence(rng, 4))}\n"
+            f"    beskrivning: {quoted(sentence(rng, 15))}\n    behov:"
+        )
         # Spread the needs evenly: areas differ by at most one need.
         for n in range(need_total * a // area_count, need_total * (a + 1) // area_count):
             refs = ", ".join(rng.sample(initiatives, 2))
-            out.append(f"      - id: behov-{n}\n        rubrik: {quoted(f'Behov {n + 1}: ' + sentence(rng, 3))}\n"
-                       f"        nationellt: [{refs}]\n        staden:")
+            out.append(
+                f"      - id: behov-{n}\n        rubrik: {quoted(f'Behov {n + 1}: ' + sentence(rng, 3))}\n"
+                f"        nationellt: [{refs}]\n        staden:"
+            )
             for k in range(CITY_ACTIONS):
-                out.append(f"          - id: behov-{n}-staden-{k}\n            text: {quoted(sentence(rng, 9))}\n"
-                           f"            ansvarig: {rng.choice(bodies)}\n            status: {rng.choice(STATUSES)}")
+                out.append(
+                    f"          - id: behov-{n}-staden-{k}\n            text: {quoted(sentence(rng, 9))}\n"
+                    f"            ansvarig: {rng.choice(bodies)}\n            status: {rng.choice(STATUSES)}"
+                )
             out.append("        behöver-göras:")
             for k in range(MORE_ACTIONS):
-                out.append(f"          - id: behov-{n}-mer-{k}\n            text: {quoted(sentence(rng, 9))}\n"
-                           f"            ansvarig: {rng.choice(bodies)}\n            status: föreslagen\n"
-                           f"            tidshorisont: {rng.choice(HORIZONS)}")
-            out.append(f"        tidshorisont: {rng.choice(HORIZONS)}\n"
-                       f"        senast-granskad: 2022-01-{rng.randint(1, 28):02d}")
+                out.append(
+                    f"          - id: behov-{n}-mer-{k}\n            text: {quoted(sentence(rng, 9))}\n"
+                    f"            ansvarig: {rng.choice(bodies)}\n            status: föreslagen\n"
+                    f"            tidshorisont: {rng.choice(HORIZONS)}"
+                )
+            out.append(
+                f"        tidshorisont: {rng.choice(HORIZONS)}\n"
+                f"        senast-granskad: 2022-01-{rng.randint(1, 28):02d}"
+            )
     return "# Synthetic färdplan for scripts/bench.py\n" + "\n".join(out) + "\n"
 
 
 def mkdocs_yaml(path: Path):
     """The config as MkDocs reads it (its loader knows !ENV and !!python/name tags)."""
     from mkdocs.utils.yaml import get_yaml_loader
+
     return yaml.load(path.read_text(encoding="utf-8"), Loader=get_yaml_loader())
 
 
@@ -161,7 +177,7 @@ def front_matter(text: str) -> tuple[dict, str]:
     match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
     if not match:
         return {}, text
-    return yaml.safe_load(match.group(1)) or {}, text[match.end():]
+    return yaml.safe_load(match.group(1)) or {}, text[match.end() :]
 
 
 def page_url(src: str) -> str:
@@ -178,24 +194,43 @@ def dump_yaml(value) -> str:
 
 def write_configs(folder: Path, base: dict, nav) -> None:
     """The three configs; each inherits the project's own (mkdocs.base.yml) and changes little."""
+
     def is_macros(plugin) -> bool:
         return plugin == "macros" or (isinstance(plugin, dict) and "macros" in plugin)
 
     plugins = base.get("plugins", [])
     # (b): the project as it is, with the scaled nav.
-    (folder / "mkdocs.yml").write_text(dump_yaml({"INHERIT": "mkdocs.base.yml", "nav": nav}), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        dump_yaml({"INHERIT": "mkdocs.base.yml", "nav": nav}), encoding="utf-8"
+    )
     # (c): the static pages and every plugin but macros.
-    (folder / "mkdocs.plain.yml").write_text(dump_yaml({
-        "INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "nav": nav,
-        "plugins": [p for p in plugins if not is_macros(p)]}), encoding="utf-8")
+    (folder / "mkdocs.plain.yml").write_text(
+        dump_yaml(
+            {
+                "INHERIT": "mkdocs.base.yml",
+                "docs_dir": "docs-plain",
+                "nav": nav,
+                "plugins": [p for p in plugins if not is_macros(p)],
+            }
+        ),
+        encoding="utf-8",
+    )
     # (d), with --split: the static pages and the macros plugin loading a module that does
     # nothing, which tells the plugin's own cost from the färdplan's.
     (folder / "bench_empty_module.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
     macros = next((p for p in plugins if isinstance(p, dict) and "macros" in p), {"macros": {}})
     empty = {"macros": {**(macros["macros"] or {}), "module_name": "bench_empty_module"}}
-    (folder / "mkdocs.plugin-only.yml").write_text(dump_yaml({
-        "INHERIT": "mkdocs.base.yml", "docs_dir": "docs-plain", "nav": nav,
-        "plugins": [empty if is_macros(p) else p for p in plugins]}), encoding="utf-8")
+    (folder / "mkdocs.plugin-only.yml").write_text(
+        dump_yaml(
+            {
+                "INHERIT": "mkdocs.base.yml",
+                "docs_dir": "docs-plain",
+                "nav": nav,
+                "plugins": [empty if is_macros(p) else p for p in plugins],
+            }
+        ),
+        encoding="utf-8",
+    )
 
 
 def write_plain_pages(folder: Path, plain_docs: Path) -> None:
@@ -226,7 +261,7 @@ def write_plain_pages(folder: Path, plain_docs: Path) -> None:
 
 def make_project(scale: int, workdir: Path, source: Path = ROOT) -> Project:
     from fardplan import load_roadmap
-    from fardplan.views import AREA_DIR, area_page_source
+    from fardplan.pages.views import AREA_DIR, area_page_source
 
     folder = workdir / f"scale-{scale}"
     if folder.exists():  # a kept --workdir from an earlier run
@@ -254,9 +289,15 @@ def make_project(scale: int, workdir: Path, source: Path = ROOT) -> Project:
     write_configs(folder, base, with_area_pages(base.get("nav"), pages))
     write_plain_pages(folder, folder / "docs-plain")
 
-    return Project(scale, folder, data, [a.id for a in roadmap.areas],
-                   needs=sum(1 for _ in roadmap.needs()), actions=sum(1 for _ in roadmap.actions()),
-                   yaml_bytes=data.stat().st_size)
+    return Project(
+        scale,
+        folder,
+        data,
+        [a.id for a in roadmap.areas],
+        needs=sum(1 for _ in roadmap.needs()),
+        actions=sum(1 for _ in roadmap.actions()),
+        yaml_bytes=data.stat().st_size,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -295,7 +336,9 @@ def run_build(project: Project, config: Path, site: Path) -> Build:
     command = [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(site)]
     with open(log, "wb") as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=project.folder, env=build_env(), stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=project.folder, env=build_env(), stdout=out, stderr=subprocess.STDOUT
+        )
         if hasattr(os, "wait4"):
             _, status, usage = os.wait4(process.pid, 0)
             seconds = time.perf_counter() - start
@@ -312,6 +355,7 @@ def run_build(project: Project, config: Path, site: Path) -> Build:
 
 def run_validate(project: Project) -> float:
     from fardplan import validate_file
+
     start = time.perf_counter()
     result = validate_file(project.data)
     seconds = time.perf_counter() - start
@@ -323,6 +367,7 @@ def run_validate(project: Project) -> float:
 def validate_peak_memory(project: Project) -> int:
     """Peak bytes allocated by Python during one validation (untimed: tracemalloc slows it down)."""
     from fardplan import validate_file
+
     tracemalloc.start()
     try:
         validate_file(project.data)
@@ -375,8 +420,10 @@ def measure(project: Project, runs: int, warmup: int, split: bool) -> Figures:
     def round_() -> tuple[float, dict[str, Build]]:
         # One round in a fixed order (a, b, c[, d]), so a busy moment on the machine hits all alike.
         seconds = run_validate(project)
-        return seconds, {key: run_build(project, getattr(project, BUILDS[key][1]), project.folder / f"site-{key}")
-                         for key in keys}
+        return seconds, {
+            key: run_build(project, getattr(project, BUILDS[key][1]), project.folder / f"site-{key}")
+            for key in keys
+        }
 
     for _ in range(warmup):  # untimed: fills the disk cache and writes compiled code of a fresh copy
         round_()
@@ -394,8 +441,13 @@ def run_probe(project: Project) -> dict:
     """One more build of (b), untimed, in a child that times the färdplan's own functions: CPU
     time inside the build is steadier than comparing two builds on a busy machine, and it counts
     how often the data is read (once per build is the design)."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--probe", str(project.macros_config),
-               str(project.folder / "site-probe")]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--probe",
+        str(project.macros_config),
+        str(project.folder / "site-probe"),
+    ]
     result = subprocess.run(command, cwd=project.folder, env=build_env(), capture_output=True, text=True)
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode or not lines:
@@ -411,10 +463,12 @@ def probe_build(config: str, site: str) -> None:
     import mkdocs_macros.plugin  # noqa: F401
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
     before_core = time.process_time()
     import fardplan
-    import fardplan.render
-    import fardplan.validate
+    import fardplan.pages.render
+    import fardplan.data.validate
+
     cpu: Counter[str] = Counter({"import": time.process_time() - before_core})
     calls: Counter[str] = Counter()
 
@@ -431,9 +485,9 @@ def probe_build(config: str, site: str) -> None:
 
         setattr(owner, name, wrapper)
 
-    timed(fardplan.validate, "read_source", "read")
+    timed(fardplan.data.validate, "read_source", "read")
     timed(fardplan, "validate_file", "validate")  # as the adapter imports it
-    timed(fardplan.render.SiteRenderer, "_render", "render")
+    timed(fardplan.pages.render.SiteRenderer, "_render", "render")
     build(load_config(config, site_dir=site, strict=True))
     print(json.dumps({"cpu": dict(cpu), "calls": dict(calls), "total": time.process_time() - start}))
 
@@ -450,30 +504,42 @@ def linear_extrapolation(x1: float, y1: float, x2: float, y2: float, x: float) -
 
 def report_scale(f: Figures) -> None:
     p = f.project
-    print(f"scale {p.scale}×: {len(p.areas)} areas, {p.needs} needs, {p.actions} actions, "
-          f"roadmap.yaml {p.yaml_bytes / 1024:.0f} kB, {len(f.validate)} runs")
-    print(f"  (a) validate:     median {f.a:7.3f} s  {1000 * f.a / p.needs:6.3f} ms/need  "
-          f"fastest {min(f.validate):7.3f} s  peak traced memory {f.validate_peak / MB:6.1f} MB")
+    print(
+        f"scale {p.scale}×: {len(p.areas)} areas, {p.needs} needs, {p.actions} actions, "
+        f"roadmap.yaml {p.yaml_bytes / 1024:.0f} kB, {len(f.validate)} runs"
+    )
+    print(
+        f"  (a) validate:     median {f.a:7.3f} s  {1000 * f.a / p.needs:6.3f} ms/need  "
+        f"fastest {min(f.validate):7.3f} s  peak traced memory {f.validate_peak / MB:6.1f} MB"
+    )
     for key in f.builds:
         label = BUILDS[key][0] + ":"
-        print(f"  {label:<18}median {f.wall(key):7.3f} s  {1000 * f.wall(key) / p.needs:6.3f} ms/need  "
-              f"fastest {f.fastest(key):7.3f} s  CPU {f.cpu(key):7.3f} s  "
-              f"peak RSS {f.peak(key) / MB:6.1f} MB  site {f.site(key) / MB:6.2f} MB")
+        print(
+            f"  {label:<18}median {f.wall(key):7.3f} s  {1000 * f.wall(key) / p.needs:6.3f} ms/need  "
+            f"fastest {f.fastest(key):7.3f} s  CPU {f.cpu(key):7.3f} s  "
+            f"peak RSS {f.peak(key) / MB:6.1f} MB  site {f.site(key) / MB:6.2f} MB"
+        )
     cost = f.wall("b") - f.wall("c")
-    print(f"  (b)/(c): {f.wall('b') / f.wall('c'):.3f}   fastest runs: {f.fastest('b') / f.fastest('c'):.3f}   "
-          f"CPU: {f.cpu('b') / f.cpu('c'):.3f}   "
-          f"macros cost (b)-(c): {cost:+.3f} s, {1000 * cost / p.needs:+.3f} ms/need")
+    print(
+        f"  (b)/(c): {f.wall('b') / f.wall('c'):.3f}   fastest runs: {f.fastest('b') / f.fastest('c'):.3f}   "
+        f"CPU: {f.cpu('b') / f.cpu('c'):.3f}   "
+        f"macros cost (b)-(c): {cost:+.3f} s, {1000 * cost / p.needs:+.3f} ms/need"
+    )
     probe = f.probe
     ours = probe["cpu"]["import"] + probe["cpu"]["validate"] + probe["cpu"]["render"]
-    print(f"  the färdplan's own CPU inside one build of (b): import {probe['cpu']['import']:.3f} s, "
-          f"validation {probe['cpu']['validate']:.3f} s, rendering {probe['cpu']['render']:.3f} s "
-          f"({probe['calls']['render']} pages) = {ours:.3f} s, {ours / f.cpu('c'):.3f} × the CPU of (c); "
-          f"data read {probe['calls']['read']} time(s) per build")
+    print(
+        f"  the färdplan's own CPU inside one build of (b): import {probe['cpu']['import']:.3f} s, "
+        f"validation {probe['cpu']['validate']:.3f} s, rendering {probe['cpu']['render']:.3f} s "
+        f"({probe['calls']['render']} pages) = {ours:.3f} s, {ours / f.cpu('c'):.3f} × the CPU of (c); "
+        f"data read {probe['calls']['read']} time(s) per build"
+    )
     if "d" in f.builds:
-        print(f"  of which the plugin itself (d)-(c): {f.wall('d') - f.wall('c'):+.3f} s "
-              f"(fastest {f.fastest('d') - f.fastest('c'):+.3f} s, CPU {f.cpu('d') - f.cpu('c'):+.3f} s), "
-              f"the färdplan (b)-(d): {f.wall('b') - f.wall('d'):+.3f} s "
-              f"(fastest {f.fastest('b') - f.fastest('d'):+.3f} s, CPU {f.cpu('b') - f.cpu('d'):+.3f} s)")
+        print(
+            f"  of which the plugin itself (d)-(c): {f.wall('d') - f.wall('c'):+.3f} s "
+            f"(fastest {f.fastest('d') - f.fastest('c'):+.3f} s, CPU {f.cpu('d') - f.cpu('c'):+.3f} s), "
+            f"the färdplan (b)-(d): {f.wall('b') - f.wall('d'):+.3f} s "
+            f"(fastest {f.fastest('b') - f.fastest('d'):+.3f} s, CPU {f.cpu('b') - f.cpu('d'):+.3f} s)"
+        )
     sys.stdout.flush()
 
 
@@ -483,16 +549,22 @@ def verdict(ok: bool) -> str:
 
 def report_summary(all_figures: list[Figures]) -> None:
     print("\nSummary (Markdown):\n")
-    print("| scale | areas | needs | actions | (a) validate | (a) ms/need | (b) macros build | (b) ms/need "
-          "| (c) plain build | (b)/(c) | (b)/(c) fastest | (b)/(c) CPU | (b) peak RSS | (c) peak RSS | (b) site size |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print(
+        "| scale | areas | needs | actions | (a) validate | (a) ms/need | (b) macros build | (b) ms/need "
+        "| (c) plain build | (b)/(c) | (b)/(c) fastest | (b)/(c) CPU | (b) peak RSS | (c) peak RSS | (b) site size |"
+    )
+    print(
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )
     for f in all_figures:
         p = f.project
-        print(f"| {p.scale}× | {len(p.areas)} | {p.needs} | {p.actions} | {f.a:.3f} s | {1000 * f.a / p.needs:.3f} "
-              f"| {f.wall('b'):.2f} s | {1000 * f.wall('b') / p.needs:.2f} | {f.wall('c'):.2f} s "
-              f"| {f.wall('b') / f.wall('c'):.3f} | {f.fastest('b') / f.fastest('c'):.3f} "
-              f"| {f.cpu('b') / f.cpu('c'):.3f} "
-              f"| {f.peak('b') / MB:.0f} MB | {f.peak('c') / MB:.0f} MB | {f.site('b') / MB:.1f} MB |")
+        print(
+            f"| {p.scale}× | {len(p.areas)} | {p.needs} | {p.actions} | {f.a:.3f} s | {1000 * f.a / p.needs:.3f} "
+            f"| {f.wall('b'):.2f} s | {1000 * f.wall('b') / p.needs:.2f} | {f.wall('c'):.2f} s "
+            f"| {f.wall('b') / f.wall('c'):.3f} | {f.fastest('b') / f.fastest('c'):.3f} "
+            f"| {f.cpu('b') / f.cpu('c'):.3f} "
+            f"| {f.peak('b') / MB:.0f} MB | {f.peak('c') / MB:.0f} MB | {f.site('b') / MB:.1f} MB |"
+        )
 
     print("\nLinearity and targets, judged on wall-clock medians; beside them the same from the fastest runs")
     print("and from CPU time, which suffer less from other work on the machine:")
@@ -502,8 +574,9 @@ def report_summary(all_figures: list[Figures]) -> None:
         small, middle, large = ordered[0], ordered[1], ordered[-1]
 
         def linearity(value) -> tuple[float, float]:
-            expected = linear_extrapolation(small.project.needs, value(small), middle.project.needs,
-                                            value(middle), large.project.needs)
+            expected = linear_extrapolation(
+                small.project.needs, value(small), middle.project.needs, value(middle), large.project.needs
+            )
             return value(large), expected
 
         def ratio(value) -> float:
@@ -517,12 +590,16 @@ def report_summary(all_figures: list[Figures]) -> None:
         ]
         for label, wall, key in measures:
             took, expected = linearity(wall)
-            line = (f"  linearity {label}: {large.project.scale}× took {took:.3f} s, linear from "
-                    f"{small.project.scale}× and {middle.project.scale}× predicts {expected:.3f} s, "
-                    f"ratio {ratio(wall):.3f}")
+            line = (
+                f"  linearity {label}: {large.project.scale}× took {took:.3f} s, linear from "
+                f"{small.project.scale}× and {middle.project.scale}× predicts {expected:.3f} s, "
+                f"ratio {ratio(wall):.3f}"
+            )
             if key is not None:
-                line += (f"; fastest runs {ratio(lambda f: f.fastest(key)):.3f}, "
-                         f"CPU {ratio(lambda f: f.cpu(key)):.3f}")
+                line += (
+                    f"; fastest runs {ratio(lambda f: f.fastest(key)):.3f}, "
+                    f"CPU {ratio(lambda f: f.cpu(key)):.3f}"
+                )
             if label.startswith("(b) "):
                 line += f" (target ≤ {MAX_NONLINEARITY}: {verdict(ratio(wall) <= MAX_NONLINEARITY)})"
             print(line)
@@ -533,13 +610,17 @@ def report_summary(all_figures: list[Figures]) -> None:
             f = by_scale[scale]
             median = f.wall("b") / f.wall("c")
             fastest, cpu = f.fastest("b") / f.fastest("c"), f.cpu("b") / f.cpu("c")
-            print(f"  target (b)/(c) ≤ {MAX_OVERHEAD} at {scale}×: {median:.3f} "
-                  f"({verdict(median <= MAX_OVERHEAD)}); fastest runs {fastest:.3f} "
-                  f"({verdict(fastest <= MAX_OVERHEAD)}), CPU {cpu:.3f} ({verdict(cpu <= MAX_OVERHEAD)})")
+            print(
+                f"  target (b)/(c) ≤ {MAX_OVERHEAD} at {scale}×: {median:.3f} "
+                f"({verdict(median <= MAX_OVERHEAD)}); fastest runs {fastest:.3f} "
+                f"({verdict(fastest <= MAX_OVERHEAD)}), CPU {cpu:.3f} ({verdict(cpu <= MAX_OVERHEAD)})"
+            )
     if 100 in by_scale:
         f, limit = by_scale[100], MAX_VALIDATE_100
-        print(f"  target validation of 100× < {limit:g} s: {f.a:.3f} s ({verdict(f.a < limit)}); "
-              f"fastest run {min(f.validate):.3f} s ({verdict(min(f.validate) < limit)})")
+        print(
+            f"  target validation of 100× < {limit:g} s: {f.a:.3f} s ({verdict(f.a < limit)}); "
+            f"fastest run {min(f.validate):.3f} s ({verdict(min(f.validate) < limit)})"
+        )
 
 
 def load_average() -> str:
@@ -558,12 +639,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the real färdplan")
     parser.add_argument("--runs", type=int, default=5, help="timed rounds of (a), (b), (c) per scale")
     parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones")
-    parser.add_argument("--workdir", type=Path, help="keep the generated projects here (default: a temporary folder)")
+    parser.add_argument(
+        "--workdir", type=Path, help="keep the generated projects here (default: a temporary folder)"
+    )
     # The tests measure a copy with the example färdplan (tests/fixtures/example), not the live data.
-    parser.add_argument("--project", type=Path, default=ROOT,
-                        help="the project whose pages, config and document block are used (default: this one)")
-    parser.add_argument("--split", action="store_true",
-                        help="also time (d), the plain site with the macros plugin and an empty module")
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=ROOT,
+        help="the project whose pages, config and document block are used (default: this one)",
+    )
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="also time (d), the plain site with the macros plugin and an empty module",
+    )
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]
     if not MKDOCS.exists():
@@ -572,8 +662,11 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("--runs and every scale must be at least 1")
 
     order = "a, b, c, d" if args.split else "a, b, c"
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load_average()}; "
-          f"{args.runs} runs per scale, {args.warmup} warm-up round(s); order {order}, {order}, …", flush=True)
+    print(
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {load_average()}; "
+        f"{args.runs} runs per scale, {args.warmup} warm-up round(s); order {order}, {order}, …",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="fardplan-bench-") as temp:
         workdir = args.workdir or Path(temp)
         workdir.mkdir(parents=True, exist_ok=True)

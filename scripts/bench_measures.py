@@ -8,6 +8,7 @@ Prints, for each variant, the median and fastest wall time and CPU time of `mkdo
 in a new process (alternating the two), and the färdplan core's own time in this process for
 validating and rendering every page and the open data. Asserts nothing; see DEVELOPMENT.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,16 +28,21 @@ MEASURES_PER_NEED = 3
 def measure_block(need: int) -> str:
     lines = ["        mått:"]
     for k in range(MEASURES_PER_NEED):
-        lines += [f"          - id: behov-{need}-matt-{k}",
-                  f"            namn: Mått {k + 1} för behov {need + 1}",
-                  "            enhet: procent",
-                  f"            bättre: {'högre' if k % 2 else 'lägre'}",
-                  "            källa: {kolada: N" + f"{10000 + need * 3 + k:05d}" + "}",
-                  "            utgångsläge: {år: 2016, värde: 40}",
-                  "            mål: {år: 2026, värde: 30}",
-                  "            värden:"]
-        lines += [f"              - {{år: {2016 + y}, värde: {40 - y * 0.7 + k:.1f}, riket: {38 - y * 0.3:.1f}, "
-                  f"kvinnor: {41 - y * 0.6:.1f}, män: {39 - y * 0.8:.1f}}}" for y in range(8)]
+        lines += [
+            f"          - id: behov-{need}-matt-{k}",
+            f"            namn: Mått {k + 1} för behov {need + 1}",
+            "            enhet: procent",
+            f"            bättre: {'högre' if k % 2 else 'lägre'}",
+            "            källa: {kolada: N" + f"{10000 + need * 3 + k:05d}" + "}",
+            "            utgångsläge: {år: 2016, värde: 40}",
+            "            mål: {år: 2026, värde: 30}",
+            "            värden:",
+        ]
+        lines += [
+            f"              - {{år: {2016 + y}, värde: {40 - y * 0.7 + k:.1f}, riket: {38 - y * 0.3:.1f}, "
+            f"kvinnor: {41 - y * 0.6:.1f}, män: {39 - y * 0.8:.1f}}}"
+            for y in range(8)
+        ]
     return "\n".join(lines)
 
 
@@ -54,8 +60,8 @@ def with_measures(text: str) -> str:
 def core_seconds(data: Path, runs: int) -> float:
     """Validate and render every page and the open data with the core, as a build does."""
     from fardplan import load_roadmap
-    from fardplan.opendata import actions_csv, measures_csv, roadmap_json
-    from fardplan.render import SiteRenderer
+    from fardplan.versions.opendata import actions_csv, measures_csv, roadmap_json
+    from fardplan.pages.render import SiteRenderer
 
     times = []
     for _ in range(runs):
@@ -88,16 +94,25 @@ def main() -> None:
                 builds[name].append(bench.run_build(project, project.folder / "mkdocs.yml", site))
         print(f"{charts} mått (diagram) i {measured.needs} behov, {args.runs} byggen var:")
         for name, runs in builds.items():
-            print(f"  {name}: median {statistics.median(b.seconds for b in runs):.3f} s, snabbast "
-                  f"{min(b.seconds for b in runs):.3f} s, CPU median {statistics.median(b.cpu_seconds for b in runs):.3f} s")
+            print(
+                f"  {name}: median {statistics.median(b.seconds for b in runs):.3f} s, snabbast "
+                f"{min(b.seconds for b in runs):.3f} s, CPU median {statistics.median(b.cpu_seconds for b in runs):.3f} s"
+            )
         for stat in ("median", "min"):
             pick = statistics.median if stat == "median" else min
             wall = pick(b.seconds for b in builds["med mått"]) - pick(b.seconds for b in builds["utan mått"])
-            cpu = pick(b.cpu_seconds for b in builds["med mått"]) - pick(b.cpu_seconds for b in builds["utan mått"])
+            cpu = pick(b.cpu_seconds for b in builds["med mått"]) - pick(
+                b.cpu_seconds for b in builds["utan mått"]
+            )
             print(f"  skillnad ({stat}): {wall:+.3f} s vägg, {cpu:+.3f} s CPU")
-        core_plain, core_measured = core_seconds(plain.data, args.runs), core_seconds(measured.data, args.runs)
-        print(f"  kärnan (validera, alla sidor, öppna data): {core_plain:.3f} s utan, {core_measured:.3f} s med mått, "
-              f"skillnad {core_measured - core_plain:+.3f} s")
+        core_plain, core_measured = (
+            core_seconds(plain.data, args.runs),
+            core_seconds(measured.data, args.runs),
+        )
+        print(
+            f"  kärnan (validera, alla sidor, öppna data): {core_plain:.3f} s utan, {core_measured:.3f} s med mått, "
+            f"skillnad {core_measured - core_plain:+.3f} s"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

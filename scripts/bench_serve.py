@@ -10,6 +10,7 @@ port, and for each edit rewrites the first need's title in data/roadmap.yaml, th
 area's page over HTTP until the new title is in it. Every wait is bounded; the server is stopped
 at the end, also on failure. Prints the figures; the target (< 1.5 s) is printed as met or missed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench import MKDOCS, ROOT, build_env, make_project  # noqa: E402
 
 TARGET = 1.5  # seconds from saving to the new content being served, at 1×
-POLL = 0.02   # seconds between requests while waiting for the new content
+POLL = 0.02  # seconds between requests while waiting for the new content
 
 
 def free_port() -> int:
@@ -77,32 +78,42 @@ def set_first_need_title(data: Path, title: str) -> None:
     text = data.read_text(encoding="utf-8")
     behov = text.index("behov:", text.index("\nområden:"))
     match = re.compile(r"^(\s+)rubrik: .*$", re.M).search(text, behov)
-    data.write_text(text[:match.start()] + f'{match.group(1)}rubrik: "{title}"' + text[match.end():],
-                    encoding="utf-8")
+    data.write_text(
+        text[: match.start()] + f'{match.group(1)}rubrik: "{title}"' + text[match.end() :], encoding="utf-8"
+    )
 
 
 def last_build_seconds(log: Path) -> str:
     """MkDocs' own figure for its latest build, to tell the rebuild from the wait for it."""
-    found = re.findall(r"Documentation built in ([\d.]+) seconds", log.read_text(encoding="utf-8", errors="replace"))
+    found = re.findall(
+        r"Documentation built in ([\d.]+) seconds", log.read_text(encoding="utf-8", errors="replace")
+    )
     return f"{float(found[-1]):.3f} s" if found else "?"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--edits", type=int, default=5, help="how many saves to time")
-    parser.add_argument("--scale", type=int, default=0, help="a synthetic N× project instead of the real data")
+    parser.add_argument(
+        "--scale", type=int, default=0, help="a synthetic N× project instead of the real data"
+    )
     # The tests measure a copy with the example färdplan (tests/fixtures/example), not the live data.
-    parser.add_argument("--project", type=Path, default=ROOT,
-                        help="the project to serve and edit (default: this one)")
-    parser.add_argument("--timeout", type=float, default=60, help="seconds to wait for the server or one edit")
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, help="the project to serve and edit (default: this one)"
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=60, help="seconds to wait for the server or one edit"
+    )
     args = parser.parse_args(argv)
     if not MKDOCS.exists():
-        sys.exit(f"{MKDOCS} not found: run with the project's Python, .venv/bin/python scripts/bench_serve.py")
+        sys.exit(
+            f"{MKDOCS} not found: run with the project's Python, .venv/bin/python scripts/bench_serve.py"
+        )
     if args.edits < 1:
         sys.exit("--edits must be at least 1")
 
     from fardplan import load_roadmap
-    from fardplan.views import area_url
+    from fardplan.pages.views import area_url
 
     with tempfile.TemporaryDirectory(prefix="fardplan-serve-") as temp:
         if args.scale:
@@ -115,15 +126,21 @@ def main(argv: list[str] | None = None) -> None:
         area = load_roadmap(data).areas[0]
         port = free_port()
         # `mkdocs serve` serves the site under the path of site_url, as it will be published.
-        base = urllib.parse.urlsplit(yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8"))
-                                     .get("site_url") or "/").path.rstrip("/")
+        base = urllib.parse.urlsplit(
+            yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8")).get("site_url") or "/"
+        ).path.rstrip("/")
         url = f"http://127.0.0.1:{port}{base}/{area_url(area.id)}"
         log = folder / "serve.log"
         print(f"mkdocs serve, {label}, {url}", flush=True)
 
         with open(log, "wb") as out:
-            server = subprocess.Popen([str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=folder,
-                                      env=build_env(), stdout=out, stderr=subprocess.STDOUT)
+            server = subprocess.Popen(
+                [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                cwd=folder,
+                env=build_env(),
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
         try:
             startup = wait_for(url, area.needs[0].id, server, log, args.timeout)
             print(f"  first build served after {startup:.2f} s")
@@ -132,8 +149,11 @@ def main(argv: list[str] | None = None) -> None:
                 title = f"Rubrik efter sparning {edit} {os.getpid()}"
                 set_first_need_title(data, title)
                 latencies.append(wait_for(url, title, server, log, args.timeout))
-                print(f"  edit {edit}: new title served after {latencies[-1]:.3f} s "
-                      f"(MkDocs' rebuild itself: {last_build_seconds(log)})", flush=True)
+                print(
+                    f"  edit {edit}: new title served after {latencies[-1]:.3f} s "
+                    f"(MkDocs' rebuild itself: {last_build_seconds(log)})",
+                    flush=True,
+                )
         finally:
             server.terminate()
             try:

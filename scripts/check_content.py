@@ -13,6 +13,7 @@
 Every check runs even when an earlier one fails, so that all problems are listed at once (the
 browser needs a site, so it waits for a build). The tool's own tests are `python3 scripts/dev.py test`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check_site import chromium_path, check_site  # noqa: E402
-from fardplan.diagnostics import Diagnostic, _escape_data  # noqa: E402
+from fardplan.data.diagnostics import Diagnostic, _escape_data  # noqa: E402
 
 DATA = ROOT / "data"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -44,10 +45,18 @@ LAYOUT = {
     "comments": lambda d: "en kommentar ska skrivas med # och ett mellanslag, och ett mellanslag före #",
     "comments-indentation": lambda d: "kommentaren ska ha samma indrag som raden under den",
     "truthy": lambda d: "skriv sant och falskt som true och false",
-    "line-length": lambda d: "raden är för lång ({} tecken, högst {}): dela texten på flera rader med >-".format(
-        *re.findall(r"\d+", d)[:2]) if len(re.findall(r"\d+", d)) >= 2 else "raden är för lång",
-    "indentation": lambda d: "fel indrag: raden ska börja med {} mellanslag, inte {}".format(
-        *re.findall(r"\d+", d)[:2]) if len(re.findall(r"\d+", d)) >= 2 else "fel indrag",
+    "line-length": lambda d: (
+        "raden är för lång ({} tecken, högst {}): dela texten på flera rader med >-".format(
+            *re.findall(r"\d+", d)[:2]
+        )
+        if len(re.findall(r"\d+", d)) >= 2
+        else "raden är för lång"
+    ),
+    "indentation": lambda d: (
+        "fel indrag: raden ska börja med {} mellanslag, inte {}".format(*re.findall(r"\d+", d)[:2])
+        if len(re.findall(r"\d+", d)) >= 2
+        else "fel indrag"
+    ),
 }
 
 
@@ -80,14 +89,26 @@ class Report:
 
 def check_data(report: Report) -> None:
     report.heading(1, "Datafilerna, jämförda med den senaste publicerade versionen")
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(DATA / "roadmap.yaml"),
-                           "--jämför-med", "--format", report.style], cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "validate.py"),
+            str(DATA / "roadmap.yaml"),
+            "--jämför-med",
+            "--format",
+            report.style,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     for line in done.stdout.splitlines():
         print(line if report.style == "github" else "   " + line)
     for line in done.stderr.splitlines():
         print("   " + line)
-    report.verdict("datafilerna", done.returncode == 0,
-                   "Godkända." if done.returncode == 0 else "Rätta felen ovan.")
+    report.verdict(
+        "datafilerna", done.returncode == 0, "Godkända." if done.returncode == 0 else "Rätta felen ovan."
+    )
 
 
 def layout_problems(files: list[Path]) -> list[Diagnostic]:
@@ -113,17 +134,23 @@ def check_layout(report: Report) -> None:
     report.heading(2, "Hur YAML-filerna är skrivna (yamllint)")
     found = layout_problems(sorted(DATA.glob("*.yaml")))
     report.located(found)
-    report.verdict("yamllint", not found, "Godkänt." if not found else f"{len(found)} problem: rätta raderna ovan.")
+    report.verdict(
+        "yamllint", not found, "Godkänt." if not found else f"{len(found)} problem: rätta raderna ovan."
+    )
 
 
 def build_messages(output: str) -> list[str]:
     """The lines of MkDocs's output that explain a failed strict build, the common ones in Swedish."""
     messages = []
     for line in output.splitlines():
-        nav = re.search(r"A reference to '([^']+)' is included in the 'nav' configuration, which is not found", line)
+        nav = re.search(
+            r"A reference to '([^']+)' is included in the 'nav' configuration, which is not found", line
+        )
         if nav:
-            messages.append(f"menyn (nav) i mkdocs.yml nämner sidan docs/{nav[1]}, som inte finns: "
-                            "ta bort raden i mkdocs.yml eller skapa sidan")
+            messages.append(
+                f"menyn (nav) i mkdocs.yml nämner sidan docs/{nav[1]}, som inte finns: "
+                "ta bort raden i mkdocs.yml eller skapa sidan"
+            )
         elif line.startswith(("ERROR", "WARNING")):
             messages.append(line.split(" - ", 1)[-1].strip())
         elif re.match(r"\S+\.ya?ml:\d+:\d+: ", line) or line.startswith("  docs/"):
@@ -134,8 +161,13 @@ def build_messages(output: str) -> list[str]:
 def check_build(report: Report, site: Path) -> bool:
     report.heading(3, "Strikt bygge av webbplatsen")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(site)], cwd=ROOT, env=env,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     ok = done.returncode == 0
     if not ok:
         for message in build_messages(done.stderr + done.stdout) or [done.stderr.strip()[-2000:]]:
@@ -145,27 +177,38 @@ def check_build(report: Report, site: Path) -> bool:
 
 
 def check_browser(report: Report, site: Path | None) -> None:
-    report.heading(4, "Webbplatsen i en webbläsare: tillgänglighet, inga anrop till andra webbplatser, länkar")
+    report.heading(
+        4, "Webbplatsen i en webbläsare: tillgänglighet, inga anrop till andra webbplatser, länkar"
+    )
     if site is None:
         report.verdict("webbläsaren", False, "Inte kontrollerad, eftersom bygget misslyckades.")
         return
     executable = chromium_path()
     if not executable:
-        message = "Chromium saknas (apt-get install chromium), så webbplatsen kontrollerades inte i en webbläsare."
+        message = (
+            "Chromium saknas (apt-get install chromium), så webbplatsen kontrollerades inte i en webbläsare."
+        )
         # On a developer's machine a note; in CI every check must run.
         report.verdict("webbläsaren", not os.environ.get("CI"), message)
         return
     problems = check_site(site, executable)
     for problem in problems:
         report.problem("Webbplatsen", problem)
-    report.verdict("webbläsaren", not problems,
-                   "Godkänd." if not problems else f"{len(problems)} problem: rätta dem ovan.")
+    report.verdict(
+        "webbläsaren",
+        not problems,
+        "Godkänd." if not problems else f"{len(problems)} problem: rätta dem ovan.",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Kontrollera färdplanens innehåll som CI gör.")
-    parser.add_argument("--format", choices=["text", "github"], default="text",
-                        help="text (standard) eller github för anteckningar i en pull request")
+    parser.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text (standard) eller github för anteckningar i en pull request",
+    )
     args = parser.parse_args(argv)
     report = Report(args.format)
     print("Kontrollerar innehållet: datafilerna, bygget och webbplatsen.")
@@ -176,8 +219,11 @@ def main(argv: list[str] | None = None) -> int:
         built = check_build(report, site)
         check_browser(report, site if built else None)
     if report.failed:
-        print(f"\nInnehållet har problem ({', '.join(report.failed)}). Rätta dem och kör "
-              "python3 scripts/dev.py check igen.", file=sys.stderr)
+        print(
+            f"\nInnehållet har problem ({', '.join(report.failed)}). Rätta dem och kör "
+            "python3 scripts/dev.py check igen.",
+            file=sys.stderr,
+        )
         return 1
     print("\nInnehållet är godkänt.", file=sys.stderr)
     return 0

@@ -8,6 +8,7 @@ site leads to a page (and a place on it) that exists.
 `python3 scripts/dev.py check` runs it after the strict build. Debian's Chromium drives it
 (CHROMIUM_PATH or `chromium` on PATH); no browser is downloaded.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,8 +22,15 @@ from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-                 "--no-first-run", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 # axe-core as shipped by the pinned PyPI package axe-playwright-python (no network, no npm).
 AXE_SCRIPT = files("axe_playwright_python") / "axe.min.js"
 RUN_AXE = """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
@@ -78,7 +86,6 @@ def check_site(site: Path, executable: str | None = None, browser=None) -> list[
     ids: dict[str, set[str]] = {}
     links: dict[str, list[str]] = {}
 
-
     def visit(browser) -> None:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
         page = context.new_page()
@@ -93,8 +100,10 @@ def check_site(site: Path, executable: str | None = None, browser=None) -> list[
             page.add_script_tag(path=str(AXE_SCRIPT))
             for violation in page.evaluate(RUN_AXE):
                 what = AXE_IN_SWEDISH.get(violation["id"], violation["help"])
-                problems.append(f"/{path}: tillgänglighet: {what} (axe-regeln {violation['id']}, "
-                                f"vid {violation['where']})")
+                problems.append(
+                    f"/{path}: tillgänglighet: {what} (axe-regeln {violation['id']}, "
+                    f"vid {violation['where']})"
+                )
         context.close()
 
     try:
@@ -104,7 +113,9 @@ def check_site(site: Path, executable: str | None = None, browser=None) -> list[
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as playwright:
-                started = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+                started = playwright.chromium.launch(
+                    executable_path=executable, headless=True, args=CHROMIUM_ARGS
+                )
                 visit(started)
                 started.close()
     finally:
@@ -113,7 +124,9 @@ def check_site(site: Path, executable: str | None = None, browser=None) -> list[
 
     own = urlsplit(base).netloc
     for path, urls in requests.items():
-        for url in sorted(u for u in urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own):
+        for url in sorted(
+            u for u in urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own
+        ):
             problems.append(f"/{path}: sidan hämtar något från en annan webbplats: {url}")
     for path, hrefs in links.items():
         for href in sorted(set(hrefs)):
@@ -128,8 +141,10 @@ def check_site(site: Path, executable: str | None = None, browser=None) -> list[
             if not (file / "index.html" if rel.endswith("/") or not rel else file).is_file():
                 problems.append(f"/{path}: länken går till /{rel}, som inte finns")
             elif anchor and rel in ids and unquote(anchor) not in ids[rel]:
-                problems.append(f"/{path}: länken går till /{rel}#{anchor}, men det finns inget ställe "
-                                f"med id '{unquote(anchor)}' på den sidan")
+                problems.append(
+                    f"/{path}: länken går till /{rel}#{anchor}, men det finns inget ställe "
+                    f"med id '{unquote(anchor)}' på den sidan"
+                )
     return problems
 
 
@@ -139,8 +154,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     executable = chromium_path()
     if not executable:
-        print("Chromium saknas, så webbplatsen kontrollerades inte i en webbläsare "
-              "(installera den med apt-get install chromium).", file=sys.stderr)
+        print(
+            "Chromium saknas, så webbplatsen kontrollerades inte i en webbläsare "
+            "(installera den med apt-get install chromium).",
+            file=sys.stderr,
+        )
         return 3
     problems = check_site(args.site, executable)
     for problem in problems:

@@ -8,6 +8,7 @@
 generator that builds the pages but runs no post-build step, such as Zensical: run it right after
 the build. It writes the same files from the same core.
 """
+
 from __future__ import annotations
 
 import sys
@@ -15,24 +16,36 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
-from fardplan.publishing import Publication, published_folder, site_settings
+from fardplan.versions.publishing import Publication, published_folder, site_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = SwedishArgumentParser(prog="export_open_data.py",
-                                   description="Skriv färdplanens öppna data till en byggd webbplats.")
+    parser = SwedishArgumentParser(
+        prog="export_open_data.py", description="Skriv färdplanens öppna data till en byggd webbplats."
+    )
     parser.add_argument("site", type=Path, metavar="MAPP", help="mappen med den byggda webbplatsen")
-    parser.add_argument("--version", default=published_folder(), metavar="VERSION",
-                        help="versionens mapp på webbplatsen (standard: MIKE_DOCS_VERSION eller datafilens version)")
-    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", metavar="MKDOCS.YML",
-                        help="webbplatsens inställningar (standard: mkdocs.yml)")
+    parser.add_argument(
+        "--version",
+        default=published_folder(),
+        metavar="VERSION",
+        help="versionens mapp på webbplatsen (standard: MIKE_DOCS_VERSION eller datafilens version)",
+    )
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=ROOT / "mkdocs.yml",
+        metavar="MKDOCS.YML",
+        help="webbplatsens inställningar (standard: mkdocs.yml)",
+    )
     args = parser.parse_args(argv)
 
     if not args.site.is_dir():
-        return fail(f"mappen {args.site} finns inte: bygg webbplatsen först (python3 scripts/dev.py build)",
-                    EXIT_USAGE)
+        return fail(
+            f"mappen {args.site} finns inte: bygg webbplatsen först (python3 scripts/dev.py build)",
+            EXIT_USAGE,
+        )
     config = site_config(args.config)
     settings = site_settings(config)
     data_name = settings.get("data", "data/roadmap.yaml")

@@ -8,6 +8,7 @@ The previous file is replaced (atomically) only when every page could be read; o
 stays as it was. KOLADA_API_URL points at another server (a local test server in the tests).
 Exit codes: see EPILOG.
 """
+
 from __future__ import annotations
 
 import os
@@ -16,10 +17,10 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, run, say
-from fardplan.clock import build_date
-from fardplan.files import write_text
-from fardplan.kolada import API_VERSION, DEFAULT_API, KoladaError, fetch_data, values_by_kpi, values_text
-from fardplan.validate import display_name
+from fardplan.data.clock import build_date
+from fardplan.data.files import write_text
+from fardplan.data.kolada import API_VERSION, DEFAULT_API, KoladaError, fetch_data, values_by_kpi, values_text
+from fardplan.data.validate import display_name
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,13 +40,27 @@ Slutkoder (den tidigare filen finns kvar i alla fall utom 0):
 
 def parser() -> SwedishArgumentParser:
     p = SwedishArgumentParser(
-        prog="kolada.py", epilog=EPILOG,
-        description="Hämta måttens värden från Kolada och skriv dem till data/kolada.json.")
-    p.add_argument("--kommun", metavar="KOD", help="kommunkoden, fyra siffror (standard: inställningar.kommunkod)")
-    p.add_argument("--data", type=Path, default=ROOT / "data" / "roadmap.yaml", metavar="FIL",
-                   help="färdplanens datafil (standard: data/roadmap.yaml)")
-    p.add_argument("--ut", type=Path, default=ROOT / "data" / "kolada.json", metavar="FIL",
-                   help="filen som skrivs (standard: data/kolada.json)")
+        prog="kolada.py",
+        epilog=EPILOG,
+        description="Hämta måttens värden från Kolada och skriv dem till data/kolada.json.",
+    )
+    p.add_argument(
+        "--kommun", metavar="KOD", help="kommunkoden, fyra siffror (standard: inställningar.kommunkod)"
+    )
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=ROOT / "data" / "roadmap.yaml",
+        metavar="FIL",
+        help="färdplanens datafil (standard: data/roadmap.yaml)",
+    )
+    p.add_argument(
+        "--ut",
+        type=Path,
+        default=ROOT / "data" / "kolada.json",
+        metavar="FIL",
+        help="filen som skrivs (standard: data/kolada.json)",
+    )
     return p
 
 
@@ -60,14 +75,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)
     if args.ut.is_dir():
-        return fail(f"{args.ut} är en mapp; ange filen som ska skrivas, till exempel data/kolada.json", EXIT_USAGE)
+        return fail(
+            f"{args.ut} är en mapp; ange filen som ska skrivas, till exempel data/kolada.json", EXIT_USAGE
+        )
     try:
         roadmap = load_roadmap(args.data, name=display_name(args.data))
     except ValidationFailed as error:
         return fail(error.report())
     code = args.kommun or roadmap.settings.municipality_code
     if code is None:
-        return fail("ingen kommunkod: skriv den under inställningar.kommunkod i datafilen eller ange --kommun")
+        return fail(
+            "ingen kommunkod: skriv den under inställningar.kommunkod i datafilen eller ange --kommun"
+        )
     if not re.fullmatch(r"[0-9]{4}", code):
         return fail(f"kommunkoden {code!r} ska vara fyra siffror, till exempel 0180", EXIT_USAGE)
     kpis = sorted({m.kolada_id for need in roadmap.needs() for m in need.measures if m.kolada_id})
@@ -81,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     for kpi in kpis:
         if not values.get(kpi):
             say(f"varning: Kolada har inga värden för nyckeltalet {kpi} i kommun {code}.", error=True)
-    write_text(args.ut, values_text(code, build_date().isoformat(), {k: values.get(k, []) for k in kpis}),
-               newline="\n")
+    write_text(
+        args.ut,
+        values_text(code, build_date().isoformat(), {k: values.get(k, []) for k in kpis}),
+        newline="\n",
+    )
     years = sum(len(v) for v in values.values())
     say(f"Skrev {years} årsvärden för {len(kpis)} nyckeltal från Kolada till {display_name(args.ut)}.")
     return 0

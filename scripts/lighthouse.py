@@ -10,6 +10,7 @@ with `npm ci` on first use (Node 20; Lighthouse 13 needs Node 22). It drives Deb
 with gzip, as a web host would, so the transferred weights are realistic. Reports go to
 bench-output/. The figures and targets are recorded in DEVELOPMENT.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -47,8 +48,11 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (path.is_file() and path.suffix in COMPRESSIBLE
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
+        if (
+            path.is_file()
+            and path.suffix in COMPRESSIBLE
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             body = gzip.compress(path.read_bytes())
             self.send_response(200)
             self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
@@ -65,17 +69,29 @@ def ensure_lighthouse() -> None:
         return
     if not shutil.which("npm"):
         sys.exit("npm saknas (Node 20 behövs för Lighthouse 12).")
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=TOOL, check=True,
-                   env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"})
+    subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund"],
+        cwd=TOOL,
+        check=True,
+        env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+    )
 
 
 def run_lighthouse(url: str, report: Path) -> dict:
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-         "--only-categories=performance,accessibility,best-practices,seo",
-         "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],
-        check=True, env={**os.environ, "CHROME_PATH": chrome})
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
+        ],
+        check=True,
+        env={**os.environ, "CHROME_PATH": chrome},
+    )
     return json.loads(report.read_text(encoding="utf-8"))
 
 
@@ -93,7 +109,9 @@ def main(argv: list[str] | None = None) -> int:
     ensure_lighthouse()
     OUTPUT.mkdir(exist_ok=True)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(args.site)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(args.site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     missed = []
@@ -102,13 +120,20 @@ def main(argv: list[str] | None = None) -> int:
             result = run_lighthouse(base + path, OUTPUT / f"lighthouse-{name}.json")
             scores = {key: result["categories"][key]["score"] for key in TARGETS}
             weight = transferred_kb(result)
-            print(f"{name:7} " + "  ".join(f"{k} {v:.2f}" for k, v in scores.items())
-                  + f"  överfört (HTML, CSS, JS, typsnitt) {weight:.1f} kB")
+            print(
+                f"{name:7} "
+                + "  ".join(f"{k} {v:.2f}" for k, v in scores.items())
+                + f"  överfört (HTML, CSS, JS, typsnitt) {weight:.1f} kB"
+            )
             missed += [f"{name}: {k} {scores[k]:.2f} < {t}" for k, t in TARGETS.items() if scores[k] < t]
             if name == "start" and weight > WEIGHT_BUDGET_KB:
                 missed.append(f"start: {weight:.1f} kB > {WEIGHT_BUDGET_KB} kB")
             for audit in result["audits"].values():
-                if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary":
+                if (
+                    audit.get("score") is not None
+                    and audit["score"] < 1
+                    and audit.get("scoreDisplayMode") == "binary"
+                ):
                     print(f"        - {audit['id']}: {audit['title']}")
     finally:
         server.shutdown()

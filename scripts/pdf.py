@@ -6,16 +6,17 @@
 
 `mkdocs build` writes the same PDF itself (macros/adapter.py). This script is for a generator
 without that step (such as Zensical) and for making the document alone. The PDF is made from the
-data and the core's print template (macros/fardplan/pdf_document.py), not from the built pages.
+data and the core's print template (macros/fardplan/pages/pdf_document.py), not from the built pages.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, fail, run, say, site_config
-from fardplan.pdf_document import PrintUnavailable, print_pdf
-from fardplan.publishing import Publication, published_folder, site_settings
+from fardplan.pages.pdf_document import PrintUnavailable, print_pdf
+from fardplan.versions.publishing import Publication, published_folder, site_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,15 +24,29 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str] | None = None) -> int:
     parser = SwedishArgumentParser(prog="pdf.py", description="Skriv hela färdplanen som PDF.")
     parser.add_argument("site", metavar="WEBBPLATS", help="en byggd webbplats (mapp): PDF:en skrivs i den")
-    parser.add_argument("output", type=Path, nargs="?", metavar="PDF-FIL",
-                        help="PDF-filen som ska skrivas (standard: fardplan-<version>.pdf i webbplatsens mapp)")
-    parser.add_argument("--project", type=Path, default=ROOT, metavar="MAPP",
-                        help="projektmappen med mkdocs.yml och datafilen (standard: det här förrådet)")
+    parser.add_argument(
+        "output",
+        type=Path,
+        nargs="?",
+        metavar="PDF-FIL",
+        help="PDF-filen som ska skrivas (standard: fardplan-<version>.pdf i webbplatsens mapp)",
+    )
+    parser.add_argument(
+        "--project",
+        type=Path,
+        default=ROOT,
+        metavar="MAPP",
+        help="projektmappen med mkdocs.yml och datafilen (standard: det här förrådet)",
+    )
     args = parser.parse_args(argv)
     if args.site.startswith(("http://", "https://")):
-        return fail("PDF:en skapas från datafilen, inte från en publicerad webbplats: ange en mapp", EXIT_USAGE)
+        return fail(
+            "PDF:en skapas från datafilen, inte från en publicerad webbplats: ange en mapp", EXIT_USAGE
+        )
     if args.output is not None and args.output.is_dir():
-        return fail(f"{args.output} är en mapp; ange namnet på PDF-filen, till exempel fardplan.pdf", EXIT_USAGE)
+        return fail(
+            f"{args.output} är en mapp; ange namnet på PDF-filen, till exempel fardplan.pdf", EXIT_USAGE
+        )
     if not args.project.is_dir():
         return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
 
@@ -44,8 +59,9 @@ def main(argv: list[str] | None = None) -> int:
         say(error.report(), error=True)
         return EXIT_DATA
     # The same web address on the cover as in the site's own PDF (the version's folder).
-    publication = Publication(roadmap, args.project / data_name, config.get("site_url"), settings,
-                              published_folder())
+    publication = Publication(
+        roadmap, args.project / data_name, config.get("site_url"), settings, published_folder()
+    )
     try:
         printed = print_pdf(roadmap, publication.settings.version_url() or None)
     except PrintUnavailable as error:

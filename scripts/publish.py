@@ -15,6 +15,7 @@ GitHub's release page; for a tag it first runs the release checks (scripts/relea
 
 Needs git's user.name and user.email (or GIT_AUTHOR_*/GIT_COMMITTER_* in the environment).
 """
+
 from __future__ import annotations
 
 import os
@@ -24,17 +25,34 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
-from fardplan.diagnostics import format_all, summary
-from fardplan.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
-from fardplan.history import CompareError
-from fardplan.model import Stage
-from fardplan.opendata import CSV_PATH, DCAT_PATH, DCAT_ROOT_PATH, FEED_PATH, JSON_PATH, SCHEMA_FILE_PATH
-from fardplan.pages_branch import (BranchError, branch_exists, commit_files, published_versions,
-                                   published_versions_from, read_file, release_tags_newest_first, root_404_page,
-                                   site_root_path, symlinks, versions_for_readers)
-from fardplan.publishing import site_settings
-from fardplan.release_checks import validate_against_release, version_name_problems
-from fardplan.releases import releases, tag_for
+from fardplan.data.diagnostics import format_all, summary
+from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
+from fardplan.data.history import CompareError
+from fardplan.data.model import Stage
+from fardplan.versions.opendata import (
+    CSV_PATH,
+    DCAT_PATH,
+    DCAT_ROOT_PATH,
+    FEED_PATH,
+    JSON_PATH,
+    SCHEMA_FILE_PATH,
+)
+from fardplan.versions.pages_branch import (
+    BranchError,
+    branch_exists,
+    commit_files,
+    published_versions,
+    published_versions_from,
+    read_file,
+    release_tags_newest_first,
+    root_404_page,
+    site_root_path,
+    symlinks,
+    versions_for_readers,
+)
+from fardplan.versions.publishing import site_settings
+from fardplan.versions.release_checks import validate_against_release, version_name_problems
+from fardplan.versions.releases import releases, tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
 # The version in force's data files, also at the same paths under the site root: addresses that
@@ -46,24 +64,49 @@ def mike(*args: str, cwd: Path, remote: str, branch: str) -> None:
     # mike runs `mkdocs build`: the tools of this Python's environment must come first on PATH.
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
-    command = [str(Path(sys.executable).parent / "mike"), args[0], "--remote", remote, "--branch", branch,
-               *args[1:]]
+    command = [
+        str(Path(sys.executable).parent / "mike"),
+        args[0],
+        "--remote",
+        remote,
+        "--branch",
+        branch,
+        *args[1:],
+    ]
     done = subprocess.run(command, cwd=cwd, env=env, check=False)
     if done.returncode:
         raise SystemExit(f"mike {args[0]} misslyckades (kod {done.returncode}).")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = SwedishArgumentParser(prog="publish.py", description="Publicera färdplanen med mike på grenen gh-pages.")
-    parser.add_argument("what", choices=["utkast", "version"], metavar="utkast|version",
-                        help="utkast: arbetsmaterialet från main; version: versionen i datafilen")
-    parser.add_argument("--tag", metavar="TAGG", help="taggen som publiceras (kontrolleras mot dokument.version)")
+    parser = SwedishArgumentParser(
+        prog="publish.py", description="Publicera färdplanen med mike på grenen gh-pages."
+    )
+    parser.add_argument(
+        "what",
+        choices=["utkast", "version"],
+        metavar="utkast|version",
+        help="utkast: arbetsmaterialet från main; version: versionen i datafilen",
+    )
+    parser.add_argument(
+        "--tag", metavar="TAGG", help="taggen som publiceras (kontrolleras mot dokument.version)"
+    )
     parser.add_argument("--push", action="store_true", help="skicka upp grenen till fjärrförrådet")
-    parser.add_argument("--remote", default="origin", metavar="FJÄRRFÖRRÅD",
-                        help="fjärrförrådet som grenen skickas till (standard: origin)")
-    parser.add_argument("--branch", default="gh-pages", metavar="GREN", help="grenen som webbplatsen publiceras på "
-                        "(standard: gh-pages)")
-    parser.add_argument("--project", type=Path, default=ROOT, metavar="MAPP", help="projektmappen (standard: den här)")
+    parser.add_argument(
+        "--remote",
+        default="origin",
+        metavar="FJÄRRFÖRRÅD",
+        help="fjärrförrådet som grenen skickas till (standard: origin)",
+    )
+    parser.add_argument(
+        "--branch",
+        default="gh-pages",
+        metavar="GREN",
+        help="grenen som webbplatsen publiceras på (standard: gh-pages)",
+    )
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, metavar="MAPP", help="projektmappen (standard: den här)"
+    )
     args = parser.parse_args(argv)
 
     project = args.project.resolve()
@@ -94,8 +137,11 @@ def main(argv: list[str] | None = None) -> int:
             root_files[FEED_PATH] = read_file(project, args.branch, f"{DRAFT_VERSION}/{FEED_PATH}") or b""
     else:
         if args.tag and args.tag != tag_for(version):
-            print(f"Taggen {args.tag} stämmer inte med dokument.version ({version}): taggen ska heta "
-                  f"{tag_for(version)}.", file=sys.stderr)
+            print(
+                f"Taggen {args.tag} stämmer inte med dokument.version ({version}): taggen ska heta "
+                f"{tag_for(version)}.",
+                file=sys.stderr,
+            )
             return 1
         problems = version_name_problems(version, data_file)
         if args.tag and not problems:
@@ -103,15 +149,20 @@ def main(argv: list[str] | None = None) -> int:
             # the data compared with the release before this one, as CI does.
             before_tag = [r.tag for r in releases(project, "HEAD") if r.tag != args.tag]
             try:  # the first version has nothing before it (load_roadmap above checked its data)
-                result = validate_against_release(project / data_file, data_file, before_tag[-1]) \
-                    if before_tag else None
+                result = (
+                    validate_against_release(project / data_file, data_file, before_tag[-1])
+                    if before_tag
+                    else None
+                )
             except CompareError as error:
                 problems.append(f"Kan inte jämföra med den förra versionen: {error}")
             else:
                 if result is not None and not result.ok:
                     print(format_all(result.diagnostics), file=sys.stderr)
-                    problems.append(f"Datafilen har fel ({summary(result.diagnostics)}) jämfört med den förra "
-                                    "versionen. Rätta dem på main och gör en ny version.")
+                    problems.append(
+                        f"Datafilen har fel ({summary(result.diagnostics)}) jämfört med den förra "
+                        "versionen. Rätta dem på main och gör en ny version."
+                    )
         if problems:
             print("Versionen publiceras inte:\n" + "\n".join(f"- {p}" for p in problems), file=sys.stderr)
             return 1
@@ -136,22 +187,35 @@ def main(argv: list[str] | None = None) -> int:
     root_files["versions.json"] = listing
     entries = published_versions_from(listing)
     # Where the 404 page sends readers: the version in force, else a published version, else the draft.
-    default = CURRENT_ALIAS if any(CURRENT_ALIAS in e.aliases for e in entries) else \
-        next((e.version for e in entries if e.version != DRAFT_VERSION), DRAFT_VERSION if entries else None)
-    root_files["404.html"] = root_404_page(config.get("site_name", ""), site_root_path(config.get("site_url")),
-                                           entries, default)
+    default = (
+        CURRENT_ALIAS
+        if any(CURRENT_ALIAS in e.aliases for e in entries)
+        else next(
+            (e.version for e in entries if e.version != DRAFT_VERSION), DRAFT_VERSION if entries else None
+        )
+    )
+    root_files["404.html"] = root_404_page(
+        config.get("site_name", ""), site_root_path(config.get("site_url")), entries, default
+    )
     where = DRAFT_VERSION if args.what == "utkast" else version
     try:
-        commit_files(project, args.branch, {k: v for k, v in root_files.items() if v},
-                     f"Site root: 404 page, feed and metadata after publishing {where}")
+        commit_files(
+            project,
+            args.branch,
+            {k: v for k, v in root_files.items() if v},
+            f"Site root: 404 page, feed and metadata after publishing {where}",
+        )
         linked = symlinks(project, args.branch)
     except BranchError as error:
         print(error, file=sys.stderr)
         return 1
     if linked:
-        print("Grenen innehåller symboliska länkar, som GitHub Pages inte publicerar: "
-              + ", ".join(linked) + ". Kontrollera att mike har alias_type: redirect i mkdocs.yml.",
-              file=sys.stderr)
+        print(
+            "Grenen innehåller symboliska länkar, som GitHub Pages inte publicerar: "
+            + ", ".join(linked)
+            + ". Kontrollera att mike har alias_type: redirect i mkdocs.yml.",
+            file=sys.stderr,
+        )
         return 1
     if args.push:
         done = subprocess.run(["git", "push", args.remote, args.branch], cwd=project, check=False)

@@ -10,24 +10,28 @@ published version has status remiss, and until a few days after its last day (if
 records one), so the pages also come to say that the remiss has closed. "Today" is the date in
 Sweden; FARDPLAN_TODAY=YYYY-MM-DD fixes it.
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
-from fardplan.clock import build_date
-from fardplan.edition import remiss_needs_rebuild
-from fardplan.version_history import History
-from fardplan.publishing import site_settings
+from fardplan.data.clock import build_date
+from fardplan.versions.edition import remiss_needs_rebuild
+from fardplan.versions.version_history import History
+from fardplan.versions.publishing import site_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = SwedishArgumentParser(prog="remiss_open.py",
-                                   description="Visa taggen för den version som är ute på remiss just nu.")
-    parser.add_argument("--project", type=Path, default=ROOT, metavar="MAPP", help="projektmappen (standard: den här)")
+    parser = SwedishArgumentParser(
+        prog="remiss_open.py", description="Visa taggen för den version som är ute på remiss just nu."
+    )
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, metavar="MAPP", help="projektmappen (standard: den här)"
+    )
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if not project.is_dir():

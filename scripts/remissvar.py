@@ -9,6 +9,7 @@ was and every problem is listed. GITHUB_API_URL (set by GitHub Actions) points a
 server, such as GitHub Enterprise or a local test server; the token is sent only there, over https.
 Exit codes: see EPILOG.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,13 +19,13 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, run, safe_text, say
-from fardplan.clock import build_date
-from fardplan.diagnostics import format_all
-from fardplan.files import FileProblem, read_text, write_text
-from fardplan.github_issues import DEFAULT_API, UNUSABLE, FetchError, fetch_issues, too_deep
-from fardplan.remiss import LABEL
-from fardplan.remissvar import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
-from fardplan.validate import display_name
+from fardplan.data.clock import build_date
+from fardplan.data.diagnostics import format_all
+from fardplan.data.files import FileProblem, read_text, write_text
+from fardplan.remiss.github import DEFAULT_API, UNUSABLE, FetchError, fetch_issues, too_deep
+from fardplan.remiss.period import LABEL
+from fardplan.remiss.answers import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
+from fardplan.data.validate import display_name
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_EXPORT_BYTES = 200 * 1024 * 1024
@@ -56,19 +57,43 @@ Slutkoder (den tidigare sammanställningen finns kvar i alla fall utom 0):
 
 def parser() -> SwedishArgumentParser:
     p = SwedishArgumentParser(
-        prog="remissvar.py", epilog=EPILOG,
+        prog="remissvar.py",
+        epilog=EPILOG,
         description="Hämta remissynpunkterna (ärenden med etiketten remiss) och skriv sammanställningen\n"
-                    "data/remissvar.yaml, som webbplatsen visar på sidan Remiss och remissvar.")
-    p.add_argument("--fil", type=Path, metavar="EXPORT.json",
-                   help="läs ärendena från en sparad export (JSON från GitHubs REST API) i stället för från GitHub")
-    p.add_argument("--ut", type=Path, default=ROOT / "data" / "remissvar.yaml", metavar="FIL",
-                   help="filen som skrivs (standard: data/remissvar.yaml)")
-    p.add_argument("--data", type=Path, default=ROOT / "data" / "roadmap.yaml", metavar="FIL",
-                   help="färdplanens datafil med remissens uppgifter (standard: data/roadmap.yaml)")
-    p.add_argument("--anmarkning", metavar="TEXT",
-                   help="en kort anmärkning som visas ovanför sammanställningen, till exempel att den är ett exempel")
-    p.add_argument("--vanta-hogst", type=_seconds, default=60, metavar="SEKUNDER",
-                   help="hur länge skriptet får vänta när GitHub begränsar antalet anrop (standard: 60)")
+        "data/remissvar.yaml, som webbplatsen visar på sidan Remiss och remissvar.",
+    )
+    p.add_argument(
+        "--fil",
+        type=Path,
+        metavar="EXPORT.json",
+        help="läs ärendena från en sparad export (JSON från GitHubs REST API) i stället för från GitHub",
+    )
+    p.add_argument(
+        "--ut",
+        type=Path,
+        default=ROOT / "data" / "remissvar.yaml",
+        metavar="FIL",
+        help="filen som skrivs (standard: data/remissvar.yaml)",
+    )
+    p.add_argument(
+        "--data",
+        type=Path,
+        default=ROOT / "data" / "roadmap.yaml",
+        metavar="FIL",
+        help="färdplanens datafil med remissens uppgifter (standard: data/roadmap.yaml)",
+    )
+    p.add_argument(
+        "--anmarkning",
+        metavar="TEXT",
+        help="en kort anmärkning som visas ovanför sammanställningen, till exempel att den är ett exempel",
+    )
+    p.add_argument(
+        "--vanta-hogst",
+        type=_seconds,
+        default=60,
+        metavar="SEKUNDER",
+        help="hur länge skriptet får vänta när GitHub begränsar antalet anrop (standard: 60)",
+    )
     return p
 
 
@@ -95,7 +120,9 @@ def read_export(path: Path) -> list:
     except FileNotFoundError:
         raise FetchError(f"Exportfilen {name} finns inte.", EXIT_USAGE) from None
     except FileProblem as problem:
-        raise FetchError(f"Exportfilen {problem}.", EXIT_USAGE if problem.code == EXIT_USAGE else UNUSABLE) from None
+        raise FetchError(
+            f"Exportfilen {problem}.", EXIT_USAGE if problem.code == EXIT_USAGE else UNUSABLE
+        ) from None
     end = len(text.rstrip())
     if not end:
         raise FetchError(f"Exportfilen {name} är tom.", UNUSABLE)
@@ -117,12 +144,15 @@ def _decode_next(text: str, position: int, name: str) -> tuple[object, int]:
     try:
         value, end = json.JSONDecoder().raw_decode(text, position)
     except RecursionError:
-        raise FetchError(f"Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub.",
-                         UNUSABLE) from None
+        raise FetchError(
+            f"Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub.", UNUSABLE
+        ) from None
     except ValueError as error:
         raise FetchError(f"Exportfilen {name} är inte giltig JSON: {error}", UNUSABLE) from None
     if too_deep(value):
-        raise FetchError(f"Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub.", UNUSABLE)
+        raise FetchError(
+            f"Exportfilen {name} är för djupt nästlad för att vara ärenden från GitHub.", UNUSABLE
+        )
     return value, end
 
 
@@ -137,14 +167,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_file():
         return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)
     if args.ut.is_dir():
-        return fail(f"{args.ut} är en mapp; ange filen som ska skrivas, till exempel data/remissvar.yaml", EXIT_USAGE)
+        return fail(
+            f"{args.ut} är en mapp; ange filen som ska skrivas, till exempel data/remissvar.yaml", EXIT_USAGE
+        )
     try:
         roadmap = load_roadmap(args.data, name=display_name(args.data))
     except ValidationFailed as error:
         return fail(error.report())
     remiss = roadmap.remiss
     if remiss is None:
-        return fail(f"{display_name(args.data)} har inget block remiss: det finns ingen remiss att sammanställa.")
+        return fail(
+            f"{display_name(args.data)} har inget block remiss: det finns ingen remiss att sammanställa."
+        )
 
     try:
         if args.fil:
@@ -155,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
             api_url = os.environ.get("GITHUB_API_URL") or DEFAULT_API
             if not token:
                 say("obs: ingen token i GITHUB_TOKEN; läser utan token.", error=True)
-            issues = fetch_issues(remiss.repository, LABEL, token=token, api_url=api_url,
-                                  max_wait=args.vanta_hogst)
+            issues = fetch_issues(
+                remiss.repository, LABEL, token=token, api_url=api_url, max_wait=args.vanta_hogst
+            )
             origin = f"GitHub ({remiss.repository})"
     except FetchError as error:
         return fail(str(error), error.code)
@@ -165,8 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     if compilation.problems:
         listing = "\n".join(f"  {p}" for p in compilation.problems)
         count = len(compilation.problems)
-        return fail(f"{count} {'ärende' if count == 1 else 'ärenden'} kan inte läsas. Rätta på GitHub (eller ta bort "
-                    f"etiketten {LABEL} från ärenden som inte är remissvar) och kör skriptet igen:\n{listing}")
+        return fail(
+            f"{count} {'ärende' if count == 1 else 'ärenden'} kan inte läsas. Rätta på GitHub (eller ta bort "
+            f"etiketten {LABEL} från ärenden som inte är remissvar) och kör skriptet igen:\n{listing}"
+        )
     for warning in compilation.warnings:
         say(f"varning: {warning}", error=True)
 

@@ -14,6 +14,7 @@ The remiss files beside it (remissvar.yaml, remissbemotande.yaml) are checked to
 Exits with 0 when the data has no errors (warnings are fine), 1 when it has, 2 when the call
 itself is wrong (such as a reference git does not know).
 """
+
 from __future__ import annotations
 
 import sys
@@ -21,11 +22,11 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, validate_file
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
-from fardplan.diagnostics import Diagnostic, format_all, summary
-from fardplan.gitref import RELEASE_TAG_PREFIX, repository_root
-from fardplan.history import CompareError, load_previous
-from fardplan.remissvar import load_remiss_answers
-from fardplan.validate import display_name
+from fardplan.data.diagnostics import Diagnostic, format_all, summary
+from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
+from fardplan.data.history import CompareError, load_previous
+from fardplan.remiss.answers import load_remiss_answers
+from fardplan.data.validate import display_name
 
 ROOT = Path(__file__).resolve().parent.parent
 LATEST_RELEASE = "senaste-publicerade"
@@ -40,21 +41,38 @@ def annotation_name(path: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = SwedishArgumentParser(prog="validate.py", description="Kontrollera färdplanens datafil.")
-    parser.add_argument("file", nargs="?", default=str(ROOT / "data" / "roadmap.yaml"), metavar="FIL",
-                        help="datafilen (standard: data/roadmap.yaml)")
-    parser.add_argument("--format", choices=["text", "github"], default="text",
-                        help="text (standard) eller github för anteckningar i en pull request")
-    parser.add_argument("--jämför-med", "--compare-with", dest="compare_with", nargs="?",
-                        const=LATEST_RELEASE, metavar="REF",
-                        help="kräv skäl för ändrade tidshorisonter och statusar sedan en publicerad "
-                             f"version: en git-tagg, gren eller commit (utan värde: den senaste taggen "
-                             f"{RELEASE_TAG_PREFIX}…)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        default=str(ROOT / "data" / "roadmap.yaml"),
+        metavar="FIL",
+        help="datafilen (standard: data/roadmap.yaml)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "github"],
+        default="text",
+        help="text (standard) eller github för anteckningar i en pull request",
+    )
+    parser.add_argument(
+        "--jämför-med",
+        "--compare-with",
+        dest="compare_with",
+        nargs="?",
+        const=LATEST_RELEASE,
+        metavar="REF",
+        help="kräv skäl för ändrade tidshorisonter och statusar sedan en publicerad "
+        f"version: en git-tagg, gren eller commit (utan värde: den senaste taggen "
+        f"{RELEASE_TAG_PREFIX}…)",
+    )
     args = parser.parse_args(argv)
 
     path = Path(args.file)
     if not path.is_file():  # a wrong call, not a problem in the data
-        return fail(f"filen {args.file} finns inte" if not path.exists() else f"{args.file} är en mapp, inte en fil",
-                    EXIT_USAGE)
+        return fail(
+            f"filen {args.file} finns inte" if not path.exists() else f"{args.file} är en mapp, inte en fil",
+            EXIT_USAGE,
+        )
     previous = None
     if args.compare_with is not None:
         ref = None if args.compare_with == LATEST_RELEASE else args.compare_with
@@ -64,8 +82,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Kan inte jämföra: {error}", file=sys.stderr)
             return 2
         if previous is None:
-            print("Det finns ingen publicerad version av datafilen att jämföra med "
-                  f"(ingen tagg {RELEASE_TAG_PREFIX}…, ingen gren main eller ingen fil i den).", file=sys.stderr)
+            print(
+                "Det finns ingen publicerad version av datafilen att jämföra med "
+                f"(ingen tagg {RELEASE_TAG_PREFIX}…, ingen gren main eller ingen fil i den).",
+                file=sys.stderr,
+            )
         else:
             print(f"Jämför med {previous.named}.", file=sys.stderr)
 
@@ -86,8 +107,9 @@ def remiss_file_problems(roadmap, folder: Path, name_of) -> list[Diagnostic]:
     """The compiled remiss answers and the editors' responses, when they exist beside the data."""
     answers, responses = folder / "remissvar.yaml", folder / "remissbemotande.yaml"
     try:
-        load_remiss_answers(roadmap, answers, responses, answers_name=name_of(answers),
-                            responses_name=name_of(responses))
+        load_remiss_answers(
+            roadmap, answers, responses, answers_name=name_of(answers), responses_name=name_of(responses)
+        )
     except ValidationFailed as error:
         return error.diagnostics
     return []

@@ -1,5 +1,6 @@
 """Fixtures shared by all tests: a small valid roadmap, files written on the fly, a project copy,
 and the guard that keeps every test off the live content (data/roadmap.yaml and the remiss files)."""
+
 from __future__ import annotations
 
 import os
@@ -20,15 +21,19 @@ def no_live_content():
     collect_live_uses()
     yield
     uses = collect_live_uses()
-    assert not uses, ("this test used the live content; read support.DATA or build a support.copy_project "
-                      "instead:\n  " + "\n  ".join(uses))
+    assert not uses, (
+        "this test used the live content; read support.DATA or build a support.copy_project "
+        "instead:\n  " + "\n  ".join(uses)
+    )
 
 
 def pytest_collection_finish(session):
     uses = collect_live_uses()
     if uses:
-        raise pytest.UsageError("collecting the tests used the live content (data/*.yaml); read the "
-                                "example färdplan in support.EXAMPLE instead:\n  " + "\n  ".join(uses))
+        raise pytest.UsageError(
+            "collecting the tests used the live content (data/*.yaml); read the "
+            "example färdplan in support.EXAMPLE instead:\n  " + "\n  ".join(uses)
+        )
 
 
 def pytest_unconfigure(config):
@@ -42,8 +47,10 @@ _COMMON = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, Healt
 settings.register_profile("ci", max_examples=80, database=None, print_blob=True, **_COMMON)
 settings.register_profile("standard", max_examples=80, **_COMMON)
 settings.register_profile("lang", max_examples=3000, **_COMMON)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
-                      or ("ci" if os.environ.get("CI", "").lower() == "true" else "standard"))
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE")
+    or ("ci" if os.environ.get("CI", "").lower() == "true" else "standard")
+)
 
 
 @pytest.fixture

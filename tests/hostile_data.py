@@ -4,6 +4,7 @@ Each payload, if it ever ran as script, calls `fpPwned(N)` (or `alert(N)`) with 
 so a test can say which payload escaped and from which field. Texts keep their original words in
 front of the payload, so ids, uniqueness and references stay valid and the data still builds.
 """
+
 from __future__ import annotations
 
 import zlib
@@ -45,10 +46,26 @@ HOSTILE_LINK = 'https://skr.se/"><svg/onload=fpPwned(30)>'
 
 # Keys whose values are free text shown to readers (in the data and in the remiss files).
 TEXT_KEYS = {
-    "titel", "organisation", "diarienummer", "sammanfattning", "bakgrund", "steg", "beskrivning",
-    "organ", "paragraf", "namn", "referens", "rubrik", "text", "skäl",
+    "titel",
+    "organisation",
+    "diarienummer",
+    "sammanfattning",
+    "bakgrund",
+    "steg",
+    "beskrivning",
+    "organ",
+    "paragraf",
+    "namn",
+    "referens",
+    "rubrik",
+    "text",
+    "skäl",
     # data/remissvar.yaml and data/remissbemotande.yaml
-    "anmärkning", "remissinstans", "synpunkt", "formulering", "motivering",
+    "anmärkning",
+    "remissinstans",
+    "synpunkt",
+    "formulering",
+    "motivering",
 }
 
 
@@ -61,7 +78,7 @@ def payload_for(key: str, value: str) -> str:
 def payloads_for_heading(index: int) -> str:
     """Headings (areas, responsible bodies) become page titles, navigation and table-of-contents
     entries: the first four together carry every payload."""
-    return " ".join(PAYLOADS[index % 4::4])
+    return " ".join(PAYLOADS[index % 4 :: 4])
 
 
 # Lists whose items' names are headings somewhere on the site.
@@ -85,8 +102,9 @@ def poison(node: Any, key: str | None = None, index: int = 0, parent: str | None
 
 def _rewrite(path: Path) -> None:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False, width=1000),
-                    encoding="utf-8")
+    path.write_text(
+        yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
 
 
 def hostile_project(target: Path) -> Path:

@@ -1,5 +1,6 @@
 """The guard that keeps the tool's tests off the live content (data/roadmap.yaml and the remiss
 files): conftest.py imports it before any test module, and fails a test that used the content."""
+
 from __future__ import annotations
 
 import os
@@ -19,12 +20,16 @@ REPORT = Path(tempfile.mkstemp(prefix="fardplan-live-uses-", suffix=".txt")[1])
 os.environ["FARDPLAN_LIVE_GUARD"] = str(REPORT)
 os.environ["FARDPLAN_LIVE_FILES"] = os.pathsep.join(sorted(_LIVE))
 os.environ["PYTHONPATH"] = os.pathsep.join(
-    filter(None, [str(Path(__file__).parent / "live_guard"), os.environ.get("PYTHONPATH")]))
+    filter(None, [str(Path(__file__).parent / "live_guard"), os.environ.get("PYTHONPATH")])
+)
 
 
 def _is_live(path) -> bool:
-    return (isinstance(path, (str, bytes, os.PathLike)) and os.fsdecode(path).endswith(".yaml")
-            and os.path.realpath(os.fsdecode(path)) in _LIVE)
+    return (
+        isinstance(path, (str, bytes, os.PathLike))
+        and os.fsdecode(path).endswith(".yaml")
+        and os.path.realpath(os.fsdecode(path)) in _LIVE
+    )
 
 
 def _guard(event: str, args: tuple) -> None:
@@ -32,8 +37,11 @@ def _guard(event: str, args: tuple) -> None:
         LIVE_USES.append(f"opened {os.fsdecode(args[0])}")
     elif event == "subprocess.Popen":
         argv = [args[1]] if isinstance(args[1], (str, bytes, os.PathLike)) else list(args[1] or [])
-        if any(_is_live(Path(args[2] or os.getcwd()) / os.fsdecode(a)) for a in argv
-               if isinstance(a, (str, bytes, os.PathLike))):
+        if any(
+            _is_live(Path(args[2] or os.getcwd()) / os.fsdecode(a))
+            for a in argv
+            if isinstance(a, (str, bytes, os.PathLike))
+        ):
             LIVE_USES.append(f"ran {' '.join(map(os.fsdecode, argv))}")
 
 

@@ -1,5 +1,6 @@
 """A project copy in its own git repository, and the changes that turn the remiss version into a
 decided one: what the release, history, open-data and publishing tests share."""
+
 from __future__ import annotations
 
 import os
@@ -15,11 +16,23 @@ from support import ROOT, copy_project
 
 PYTHON = sys.executable
 # What a whole repository needs besides the site's sources (copy_project): commands, tests, settings.
-TOOL_FILES = ("scripts", "tests", ".github", ".yamllint.yaml", ".pre-commit-config.yaml", ".gitignore",
-              "pyproject.toml", "requirements.in", "requirements.txt", "README.md")
+TOOL_FILES = (
+    "scripts",
+    "tests",
+    ".github",
+    ".yamllint.yaml",
+    ".pre-commit-config.yaml",
+    ".gitignore",
+    "pyproject.toml",
+    "requirements.in",
+    "requirements.txt",
+    "README.md",
+)
 GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "Redaktör", "GIT_AUTHOR_EMAIL": "redaktor@exempelstaden.example",
-    "GIT_COMMITTER_NAME": "Redaktör", "GIT_COMMITTER_EMAIL": "redaktor@exempelstaden.example",
+    "GIT_AUTHOR_NAME": "Redaktör",
+    "GIT_AUTHOR_EMAIL": "redaktor@exempelstaden.example",
+    "GIT_COMMITTER_NAME": "Redaktör",
+    "GIT_COMMITTER_EMAIL": "redaktor@exempelstaden.example",
 }
 
 
@@ -37,8 +50,13 @@ def git(project: Path, *args: str) -> str:
 
 def script(project: Path, name: str, *args: str, **env: str) -> subprocess.CompletedProcess:
     """Run one of our scripts (from this checkout) on the project copy."""
-    return subprocess.run([PYTHON, str(ROOT / "scripts" / name), *args], cwd=project, env=tool_env(**env),
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [PYTHON, str(ROOT / "scripts" / name), *args],
+        cwd=project,
+        env=tool_env(**env),
+        capture_output=True,
+        text=True,
+    )
 
 
 def git_project(target: Path) -> Path:
@@ -67,7 +85,8 @@ def read_data(project: Path) -> dict[str, Any]:
 
 def write_data(project: Path, data: dict[str, Any]) -> None:
     (project / "data" / "roadmap.yaml").write_text(
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120), encoding="utf-8"
+    )
 
 
 def _area(data: dict, area_id: str) -> dict:
@@ -84,9 +103,15 @@ def _action(need: dict, action_id: str) -> dict:
 
 def _change(item: dict, field: str, value: Any) -> None:
     """Change a horizon or status with its recorded reason, as CI and the release command require."""
-    item.setdefault("ändringar", []).append({
-        "datum": "2022-04-25", "vad": field, "från": item.get(field), "till": value,
-        "skäl": "Beslutat av kommunfullmäktige efter remissen."})
+    item.setdefault("ändringar", []).append(
+        {
+            "datum": "2022-04-25",
+            "vad": field,
+            "från": item.get(field),
+            "till": value,
+            "skäl": "Beslutat av kommunfullmäktige efter remissen.",
+        }
+    )
     item[field] = value
 
 
@@ -95,10 +120,16 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
     one removed, one reworded and one moved action, changed statuses, a horizon and a moved need,
     each change with its recorded reason."""
     document = data["dokument"]
-    document.update(version="2022", status="beslutad", datum="2022-04-25",
-                    beslut={"organ": "kommunfullmäktige", "datum": "2022-04-25", "paragraf": "§ 12"})
+    document.update(
+        version="2022",
+        status="beslutad",
+        datum="2022-04-25",
+        beslut={"organ": "kommunfullmäktige", "datum": "2022-04-25", "paragraf": "§ 12"},
+    )
     regional = _need(data, "samverkan-med-regionen")
-    _action(regional, "folja-upp-regionsamverkan")["text"] = "Följa upp samverkan med regionen två gånger per år."
+    _action(regional, "folja-upp-regionsamverkan")["text"] = (
+        "Följa upp samverkan med regionen två gånger per år."
+    )
     _change(_action(regional, "former-for-regionsamverkan"), "status", "planerad")
 
     continuity = _need(data, "hog-kontinuitet")
@@ -108,14 +139,24 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
     _change(measure, "status", "pågår")
     continuity["staden"].append(measure)
 
-    _need(data, "ensamhet-och-isolering")["behöver-göras"].append({
-        "id": "ensamhet-i-hemtjansten", "text": "Fråga om ensamhet vid hembesök i hemtjänsten.",
-        "ansvarig": "stadsdelsnamnderna", "status": "föreslagen", "tidshorisont": 2023})
+    _need(data, "ensamhet-och-isolering")["behöver-göras"].append(
+        {
+            "id": "ensamhet-i-hemtjansten",
+            "text": "Fråga om ensamhet vid hembesök i hemtjänsten.",
+            "ansvarig": "stadsdelsnamnderna",
+            "status": "föreslagen",
+            "tidshorisont": 2023,
+        }
+    )
     internal = _need(data, "intern-samverkan")
     internal["behöver-göras"].remove(_action(internal, "samordna-mellan-stadsdelar"))
-    data.setdefault("borttagna", []).append({  # a published action may only go with a reason
-        "id": "samordna-mellan-stadsdelar", "datum": "2022-04-25",
-        "skäl": "Ingår i den gemensamma planeringen mellan stadsdelarna."})
+    data.setdefault("borttagna", []).append(
+        {  # a published action may only go with a reason
+            "id": "samordna-mellan-stadsdelar",
+            "datum": "2022-04-25",
+            "skäl": "Ingår i den gemensamma planeringen mellan stadsdelarna.",
+        }
+    )
 
     governance = _area(data, "organisation-och-styrning")
     private = _need(data, "samverkan-med-privata-utforare")
@@ -141,7 +182,9 @@ def published_repository(target: Path) -> Path:
     for name in TOOL_FILES:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache"))
+            shutil.copytree(
+                source, repo / name, ignore=shutil.ignore_patterns("__pycache__", ".pytest_cache")
+            )
         elif source.is_file():
             shutil.copy(source, repo / name)
     git(repo, "init", "--quiet", "--initial-branch=main")

@@ -1,12 +1,13 @@
 """Render every page and open-data file of a validated roadmap with the core, without MkDocs."""
+
 from __future__ import annotations
 
 from pathlib import Path
 from xml.etree import ElementTree
 
-from fardplan.model import Roadmap
-from fardplan.publishing import Publication
-from fardplan.render import SiteRenderer
+from fardplan.data.model import Roadmap
+from fardplan.versions.publishing import Publication
+from fardplan.pages.render import SiteRenderer
 
 
 def render_everything(roadmap: Roadmap, data_file: Path, site_dir: Path) -> list[str]:
@@ -15,9 +16,17 @@ def render_everything(roadmap: Roadmap, data_file: Path, site_dir: Path) -> list
     site = SiteRenderer(roadmap)
     publication = Publication(roadmap, data_file, "https://fardplan.example.se/", {}, None)
     pages = [site.area_page(area.id) for area in roadmap.areas]
-    pages += [site.start_page(), site.follow_up_page(), site.timeline_page(), site.bodies_page(),
-              site.initiatives_page(), site.whole_document(), site.key_reference(),
-              site.changes_page(publication), site.open_data_page(publication)]
+    pages += [
+        site.start_page(),
+        site.follow_up_page(),
+        site.timeline_page(),
+        site.bodies_page(),
+        site.initiatives_page(),
+        site.whole_document(),
+        site.key_reference(),
+        site.changes_page(publication),
+        site.open_data_page(publication),
+    ]
     if roadmap.remiss:
         pages.append(site.remiss_page())
     for written in publication.write_open_data(site_dir):

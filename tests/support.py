@@ -5,6 +5,7 @@ tests/fixtures/example/ (data files and area pages), never the live data/ files,
 editor's change to the content cannot turn the tool's tests red. `python3 scripts/dev.py check`
 checks the live content. live_content.py, installed by conftest.py, enforces the rule.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from fardplan.views import AREA_DIR
+from fardplan.pages.views import AREA_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,10 +22,14 @@ FIXTURES = Path(__file__).parent / "fixtures"
 EXAMPLE = FIXTURES / "example"
 DATA = EXAMPLE / "data" / "roadmap.yaml"
 # The editors' files. No test may read them (live_content.py fails a test that does).
-LIVE_CONTENT = tuple(ROOT / "data" / name for name in ("roadmap.yaml", "remissvar.yaml", "remissbemotande.yaml"))
+LIVE_CONTENT = tuple(
+    ROOT / "data" / name for name in ("roadmap.yaml", "remissvar.yaml", "remissbemotande.yaml")
+)
 # The area pages are content too: one stub per area in docs/omraden/, listed in mkdocs.yml's nav.
 AREA_PAGES = AREA_DIR
-_AREA_NAV_LINE = re.compile(rf"^(?P<indent>[ \t]*)- (?:[^\n]*: )?{AREA_PAGES}/[^/\s]+\.md[ \t]*\n", re.MULTILINE)
+_AREA_NAV_LINE = re.compile(
+    rf"^(?P<indent>[ \t]*)- (?:[^\n]*: )?{AREA_PAGES}/[^/\s]+\.md[ \t]*\n", re.MULTILINE
+)
 
 
 def copy_project(target: Path, content: Path = EXAMPLE) -> Path:
@@ -44,8 +49,9 @@ def copy_project(target: Path, content: Path = EXAMPLE) -> Path:
     shutil.copytree(content, target, dirs_exist_ok=True)
     pages = sorted(p.name for p in (target / "docs" / AREA_PAGES).glob("*.md"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    (target / "mkdocs.yml").write_text(with_area_nav(config, [f"{AREA_PAGES}/{p}" for p in area_order(target, pages)]),
-                                       encoding="utf-8")
+    (target / "mkdocs.yml").write_text(
+        with_area_nav(config, [f"{AREA_PAGES}/{p}" for p in area_order(target, pages)]), encoding="utf-8"
+    )
     return target
 
 
@@ -62,4 +68,4 @@ def with_area_nav(config: str, pages: list[str]) -> str:
     assert lines, "mkdocs.yml's nav lists no area page (omraden/*.md)"
     indent = lines[0]["indent"]
     new = "".join(f"{indent}- {page}\n" for page in pages)
-    return config[:lines[0].start()] + new + _AREA_NAV_LINE.sub("", config[lines[0].start():])
+    return config[: lines[0].start()] + new + _AREA_NAV_LINE.sub("", config[lines[0].start() :])

@@ -1,4 +1,5 @@
 """The real site, built by MkDocs in strict mode, shows every area and need; bad data builds nothing."""
+
 from __future__ import annotations
 
 import hashlib
@@ -52,7 +53,11 @@ def test_every_need_appears_with_its_anchor_and_four_columns(built_site):
         for (_, row), need in zip(rows, area.needs):
             assert need.title in row
             assert re.findall(r'<td [^>]*data-label="([^"]+)"', row) == [
-                "Nationellt", "Staden", "Behöver göras mer", "Tidshorisont"]
+                "Nationellt",
+                "Staden",
+                "Behöver göras mer",
+                "Tidshorisont",
+            ]
             assert f'<span class="fp-horizon">{need.horizon.label}</span>' in row
 
 
@@ -77,8 +82,11 @@ def test_no_third_party_fonts_or_scripts(built_site):
 def test_template_syntax_and_markup_in_data_show_literally(project, tmp_path):
     data = project / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
-    text = text.replace("rubrik: Nära samverkan med regionen",
-                        "rubrik: \"{{ config.site_name }} {% if true %}ja{% endif %} <script>alert(1)</script>\"", 1)
+    text = text.replace(
+        "rubrik: Nära samverkan med regionen",
+        'rubrik: "{{ config.site_name }} {% if true %}ja{% endif %} <script>alert(1)</script>"',
+        1,
+    )
     data.write_text(text, encoding="utf-8")
     site = tmp_path / "site"
     build_site(project / "mkdocs.yml", site)
@@ -88,14 +96,19 @@ def test_template_syntax_and_markup_in_data_show_literally(project, tmp_path):
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_bad_data_fails_the_build_and_leaves_the_previous_site(project):
     site = project / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    first = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
+    first = subprocess.run(
+        [MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True
+    )
     assert first.returncode == 0, first.stderr
     before = tree_digest(site)
     assert "index.html" in before
@@ -104,19 +117,31 @@ def test_bad_data_fails_the_build_and_leaves_the_previous_site(project):
     text = data.read_text(encoding="utf-8").replace("status: pågår", "status: klar", 1)
     text = text.replace("tidshorisont: 2023", "tidshorisont: snart", 1)
     data.write_text(text, encoding="utf-8")
-    second = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
+    second = subprocess.run(
+        [MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True
+    )
 
     assert second.returncode != 0
     assert "Färdplanens data har 2 fel och webbplatsen byggs inte:" in second.stderr
-    assert re.search(r"data/roadmap\.yaml:\d+:\d+: 'klar' är inte ett tillåtet värde .*\.status\)", second.stderr)
-    assert re.search(r"data/roadmap\.yaml:\d+:\d+: 'snart' kan inte tolkas som tidshorisont.*\.tidshorisont\)", second.stderr)
+    assert re.search(
+        r"data/roadmap\.yaml:\d+:\d+: 'klar' är inte ett tillåtet värde .*\.status\)", second.stderr
+    )
+    assert re.search(
+        r"data/roadmap\.yaml:\d+:\d+: 'snart' kan inte tolkas som tidshorisont.*\.tidshorisont\)",
+        second.stderr,
+    )
     assert "Traceback" not in second.stderr
     assert tree_digest(site) == before
 
 
 def test_an_area_without_its_page_is_named(project):
     (project / "docs" / "omraden" / "grunduppdraget.md").unlink()
-    result = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode != 0
     assert "docs/omraden/grunduppdraget.md  (Säkerställa grunduppdraget)" in result.stderr

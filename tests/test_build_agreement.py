@@ -1,6 +1,7 @@
 """What the validator accepts builds; what it refuses stops a real `mkdocs build` before site/ is
 touched; and `scripts/dev.py build` keeps the previous site/ even when a page fails to render
 (issue 10, class 6)."""
+
 from __future__ import annotations
 
 import os
@@ -17,7 +18,11 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 
 
 def _env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATH": f"{MKDOCS.parent}{os.pathsep}{os.environ['PATH']}"}
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": f"{MKDOCS.parent}{os.pathsep}{os.environ['PATH']}",
+    }
 
 
 def _previous_site(project: Path) -> Path:
@@ -54,7 +59,7 @@ def _remove_last_area(data: Path) -> str:
     text = data.read_text(encoding="utf-8")
     start = text.rindex("\n  - id: ")
     assert text.index("\nområden:") < start, "the areas must be the last list in the data file"
-    data.write_text(text[:start + 1], encoding="utf-8")
+    data.write_text(text[: start + 1], encoding="utf-8")
     return "visar ett område som inte finns i data/roadmap.yaml"
 
 
@@ -63,7 +68,9 @@ def test_what_crashed_the_build_is_refused_before_site_is_touched(tmp_path, brea
     project = copy_project(tmp_path / "project")
     expected = breaks(project / "data" / "roadmap.yaml")
     marker = _previous_site(project)
-    result = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, env=_env(), capture_output=True, text=True)
+    result = subprocess.run(
+        [MKDOCS, "build", "--strict"], cwd=project, env=_env(), capture_output=True, text=True
+    )
     assert result.returncode != 0
     assert expected in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
@@ -79,8 +86,12 @@ def _dev_project(tmp_path: Path) -> Path:
 
 # `python3 scripts/dev.py build` in the copy, with this environment's tools instead of a .venv of
 # its own (its set-up would install packages).
-DEV_BUILD = [sys.executable, "-c", "import sys; from pathlib import Path; sys.path.insert(0, 'scripts'); "
-             "import dev; dev.BIN = Path(sys.executable).parent; dev.build([], dev._env())"]
+DEV_BUILD = [
+    sys.executable,
+    "-c",
+    "import sys; from pathlib import Path; sys.path.insert(0, 'scripts'); "
+    "import dev; dev.BIN = Path(sys.executable).parent; dev.build([], dev._env())",
+]
 
 
 def test_dev_build_keeps_the_previous_site_when_a_page_fails_to_render(tmp_path):

@@ -1,4 +1,5 @@
 """“Vad har ändrats”: two versions of the data compared in plain Swedish, on the page and in the feed."""
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,19 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from fardplan import load_roadmap
-from fardplan.changes import compare
-from fardplan.horizon import parse_horizon
-from fardplan.model import Change, ChangedField, Status
+from fardplan.versions.changes import compare
+from fardplan.data.horizon import parse_horizon
+from fardplan.data.model import Change, ChangedField, Status
 from release_support import decide_after_remiss, git, git_project, read_data, release_two_versions, write_data
 from support import DATA
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
-EXPECTED_SUMMARY = ("Jämfört med version 2022-remiss: 1 flyttat behov, 1 ny åtgärd, 1 borttagen åtgärd, "
-                    "1 flyttad åtgärd, 2 ändrade statusar, 1 ändrad tidshorisont, 1 ändrad text och "
-                    "2 ändringar i dokumentets uppgifter.")
+EXPECTED_SUMMARY = (
+    "Jämfört med version 2022-remiss: 1 flyttat behov, 1 ny åtgärd, 1 borttagen åtgärd, "
+    "1 flyttad åtgärd, 2 ändrade statusar, 1 ändrad tidshorisont, 1 ändrad text och "
+    "2 ändringar i dokumentets uppgifter."
+)
 
 
 @pytest.fixture(scope="module")
@@ -80,12 +83,17 @@ def test_changes_after_the_remiss_read_as_plain_swedish(versions):
 def test_reworded_text_keeps_both_wordings_and_links_point_into_the_new_version(versions):
     remiss, decided = versions
     reworded = next(c for c in compare(remiss, decided).changes() if c.category == "text")
-    assert reworded.wording == (("Förut", "Följa upp samverkan med regionen varje år."),
-                                ("Nu", "Följa upp samverkan med regionen två gånger per år."))
+    assert reworded.wording == (
+        ("Förut", "Följa upp samverkan med regionen varje år."),
+        ("Nu", "Följa upp samverkan med regionen två gånger per år."),
+    )
     assert [p.url for p in reworded.sentence if p.url] == [
-        "omraden/organisation-och-styrning/#folja-upp-regionsamverkan"]
+        "omraden/organisation-och-styrning/#folja-upp-regionsamverkan"
+    ]
     moved = next(c for c in compare(remiss, decided).changes() if c.category == "need-moved")
-    assert [p.url for p in moved.sentence if p.url] == ["omraden/grunduppdraget/#samverkan-med-privata-utforare"]
+    assert [p.url for p in moved.sentence if p.url] == [
+        "omraden/grunduppdraget/#samverkan-med-privata-utforare"
+    ]
 
 
 def test_new_and_removed_needs_initiatives_and_references(tmp_path):
@@ -93,12 +101,28 @@ def test_new_and_removed_needs_initiatives_and_references(tmp_path):
     data = read_data(project)
     staff = next(a for a in data["områden"] if a["id"] == "personal-och-kompetens")
     staff["behov"] = [n for n in staff["behov"] if n["id"] != "trygga-anstallningar"]
-    staff["behov"].append({
-        "id": "digital-kompetens", "rubrik": "Digital kompetens", "nationellt": [], "staden": [],
-        "behöver-göras": [{"id": "kurser-digitala-verktyg", "text": "Erbjuda kurser i digitala verktyg.",
-                           "ansvarig": "aldrenamnden", "status": "föreslagen", "tidshorisont": 2024}],
-        "tidshorisont": 2024, "senast-granskad": "2022-04-01"})
-    data["nationella-initiativ"] = [i for i in data["nationella-initiativ"] if i["id"] != "statsbidrag-timanstallda"]
+    staff["behov"].append(
+        {
+            "id": "digital-kompetens",
+            "rubrik": "Digital kompetens",
+            "nationellt": [],
+            "staden": [],
+            "behöver-göras": [
+                {
+                    "id": "kurser-digitala-verktyg",
+                    "text": "Erbjuda kurser i digitala verktyg.",
+                    "ansvarig": "aldrenamnden",
+                    "status": "föreslagen",
+                    "tidshorisont": 2024,
+                }
+            ],
+            "tidshorisont": 2024,
+            "senast-granskad": "2022-04-01",
+        }
+    )
+    data["nationella-initiativ"] = [
+        i for i in data["nationella-initiativ"] if i["id"] != "statsbidrag-timanstallda"
+    ]
     continuity = next(n for a in data["områden"] for n in a["behov"] if n["id"] == "hog-kontinuitet")
     continuity["nationellt"].append("god-och-nara-vard")
     write_data(project, data)
@@ -107,7 +131,8 @@ def test_new_and_removed_needs_initiatives_and_references(tmp_path):
     by_section = sentences(comparison)
     assert by_section["Nationella initiativ"] == [
         "Det nationella initiativet ”Statsbidrag för att minska andelen timanställda i äldreomsorgen” "
-        "finns inte längre med."]
+        "finns inte längre med."
+    ]
     assert by_section["Personal med rätt kompetens och bra arbetsförhållanden"] == [
         "Nytt behov: ”Digital kompetens”, med tidshorisonten 2024.",
         "Ny åtgärd under ”Behöver göras mer” för behovet ”Digital kompetens”: ”Erbjuda kurser i digitala "
@@ -118,11 +143,14 @@ def test_new_and_removed_needs_initiatives_and_references(tmp_path):
         "Åtgärden ”Minska andelen timanställda och erbjuda fler fasta anställningar på heltid” under "
         "behovet ”Trygga anställningar” har tagits bort.",
     ]
-    assert "Behovet ”Hög kontinuitet” hänvisar nu också till ”God och nära vård – en primärvårdsreform”." in \
-        by_section["En kvalitativ och värdig omsorg med ett gott bemötande"]
+    assert (
+        "Behovet ”Hög kontinuitet” hänvisar nu också till ”God och nära vård – en primärvårdsreform”."
+        in by_section["En kvalitativ och värdig omsorg med ett gott bemötande"]
+    )
     assert comparison.summary() == (
         "Jämfört med version 2022-remiss: 1 nytt behov, 1 borttaget behov, 1 ny åtgärd, 2 borttagna åtgärder, "
-        "1 ändrad hänvisning till nationella initiativ och 1 ändring bland de nationella initiativen.")
+        "1 ändrad hänvisning till nationella initiativ och 1 ändring bland de nationella initiativen."
+    )
     assert not comparison.after_remiss
 
 
@@ -131,21 +159,35 @@ def test_recorded_reasons_for_a_status_change_are_shown(versions):
     need = next(n for n in decided.needs() if n.id == "samverkan-med-regionen")
     old_action = next(a for a in need.more if a.id == "former-for-regionsamverkan")
     status = ChangedField.STATUS
-    action = replace(old_action, changes=(  # newest first, as the model keeps them
-        Change(date(2022, 3, 14), status, Status.FORESLAGEN, old_action.status,
-               "Regionen har avsatt medel för arbetet."),
-        Change(date(2022, 3, 10), ChangedField.TIDSHORISONT, None, parse_horizon(2023), "Gäller inte status."),
-        Change(date(2021, 12, 1), status, None, Status.FORESLAGEN, "Ett äldre skäl, från före remissen."),
-    ))
+    action = replace(
+        old_action,
+        changes=(  # newest first, as the model keeps them
+            Change(
+                date(2022, 3, 14),
+                status,
+                Status.FORESLAGEN,
+                old_action.status,
+                "Regionen har avsatt medel för arbetet.",
+            ),
+            Change(
+                date(2022, 3, 10), ChangedField.TIDSHORISONT, None, parse_horizon(2023), "Gäller inte status."
+            ),
+            Change(date(2021, 12, 1), status, None, Status.FORESLAGEN, "Ett äldre skäl, från före remissen."),
+        ),
+    )
     new_need = replace(need, more=tuple(action if a.id == action.id else a for a in need.more))
     area = decided.areas[0]
     new_area = replace(area, needs=tuple(new_need if n.id == need.id else n for n in area.needs))
     with_reasons = replace(decided, areas=(new_area, *decided.areas[1:]))
 
-    found = next(c for c in compare(remiss, with_reasons).changes()
-                 if c.category == "status" and "gemensamma former" in c.plain)
+    found = next(
+        c
+        for c in compare(remiss, with_reasons).changes()
+        if c.category == "status" and "gemensamma former" in c.plain
+    )
     assert [(r.date, r.text) for r in found.reasons] == [
-        (date(2022, 3, 14), "Regionen har avsatt medel för arbetet.")]
+        (date(2022, 3, 14), "Regionen har avsatt medel för arbetet.")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -163,13 +205,20 @@ def test_the_page_lists_the_changes_after_the_remiss_with_links(released_site):
     _, site = released_site
     html = (site / "andringar" / "index.html").read_text(encoding="utf-8")
     assert "Du läser version 2022 (beslutad, 25 april 2022)." in html
-    assert ("sedan den förra publicerade versionen, version 2022-remiss (remissversion, 20 januari 2022). "
-            "Det är alltså ändringarna efter remissen.") in html
+    assert (
+        "sedan den förra publicerade versionen, version 2022-remiss (remissversion, 20 januari 2022). "
+        "Det är alltså ändringarna efter remissen."
+    ) in html
     assert EXPECTED_SUMMARY in html
-    assert ('Behovet ”<a href="../omraden/grunduppdraget/#samverkan-med-privata-utforare">Samverkan med '
-            'privata utförare</a>” har flyttats hit') in html
-    assert re.search(r'<details class="fp-wording"><summary>Se texten före och efter</summary>\s*'
-                     r'<p><strong>Förut:</strong> Följa upp samverkan med regionen varje år.</p>', html)
+    assert (
+        'Behovet ”<a href="../omraden/grunduppdraget/#samverkan-med-privata-utforare">Samverkan med '
+        "privata utförare</a>” har flyttats hit"
+    ) in html
+    assert re.search(
+        r'<details class="fp-wording"><summary>Se texten före och efter</summary>\s*'
+        r"<p><strong>Förut:</strong> Följa upp samverkan med regionen varje år.</p>",
+        html,
+    )
     # The linked anchors exist on the area pages of the same version.
     for href in set(re.findall(r'href="\.\./(omraden/[^"#]+)#([^"]+)"', html)):
         area_html = (site / href[0] / "index.html").read_text(encoding="utf-8")
@@ -180,11 +229,16 @@ def test_the_feed_has_one_entry_per_published_version_with_its_changes(released_
     project, site = released_site
     feed = ET.parse(site / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Version 2022 (beslutad)",
-                                                            "Version 2022-remiss (remissversion)"]
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Version 2022 (beslutad)",
+        "Version 2022-remiss (remissversion)",
+    ]
     assert entries[0].findtext(f"{ATOM}summary") == EXPECTED_SUMMARY
     assert entries[1].findtext(f"{ATOM}summary") == "Den första publicerade versionen av färdplanen."
-    assert entries[0].find(f"{ATOM}link").get("href") == "https://exempelstaden.github.io/fardplan/2022/andringar/"
+    assert (
+        entries[0].find(f"{ATOM}link").get("href")
+        == "https://exempelstaden.github.io/fardplan/2022/andringar/"
+    )
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == 2
     tag_time = git(project, "for-each-ref", "--format=%(creatordate:iso-strict)", "refs/tags/v2022").strip()
     assert entries[0].findtext(f"{ATOM}updated")[:19] == tag_time[:19]

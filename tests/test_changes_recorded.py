@@ -1,12 +1,15 @@
 """'Vad har ändrats' follows what editors recorded: a renamed need or action is the same one, and
 a removal shows its reason from `borttagna`."""
+
 from __future__ import annotations
 
 from support import FIXTURES
-from fardplan.changes import compare
-from fardplan.validate import validate_text
+from fardplan.versions.changes import compare
+from fardplan.data.validate import validate_text
 
-PUBLISHED = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8") + """      - id: ensamhet
+PUBLISHED = (
+    (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    + """      - id: ensamhet
         rubrik: Minskad ensamhet
         nationellt: []
         staden:
@@ -18,8 +21,11 @@ PUBLISHED = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8") + """      -
         tidshorisont: "2022-2025"
         senast-granskad: 2022-01-20
 """
-NEXT = PUBLISHED.replace("  version: 2022-remiss\n  status: remiss\n  datum: 2022-01-20\n",
-                         "  version: 2023-utkast\n  status: utkast\n  datum: 2023-06-01\n")
+)
+NEXT = PUBLISHED.replace(
+    "  version: 2022-remiss\n  status: remiss\n  datum: 2022-01-20\n",
+    "  version: 2023-utkast\n  status: utkast\n  datum: 2023-06-01\n",
+)
 
 
 def model(text: str):
@@ -29,8 +35,10 @@ def model(text: str):
 
 
 def sentences(old_text: str, new_text: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    return [(c.category, c.plain, tuple(r.text for r in c.reasons))
-            for c in compare(model(old_text), model(new_text)).changes()]
+    return [
+        (c.category, c.plain, tuple(r.text for r in c.reasons))
+        for c in compare(model(old_text), model(new_text)).changes()
+    ]
 
 
 def test_a_renamed_action_is_the_same_action_and_its_status_change_is_told():
@@ -39,12 +47,15 @@ def test_a_renamed_action_is_the_same_action_and_its_status_change_is_told():
         "          - id: gemensam-plan\n"
         "            ändringar:\n"
         "              - {datum: 2023-03-01, vad: id, från: samverkan-mer, till: gemensam-plan, skäl: Tydligare.}\n"
-        "              - {datum: 2023-03-01, vad: status, från: föreslagen, till: planerad, skäl: Beslut i nämnden.}\n"
+        "              - {datum: 2023-03-01, vad: status, från: föreslagen, till: planerad, skäl: Beslut i nämnden.}\n",
     ).replace("            status: föreslagen\n", "            status: planerad\n", 1)
     assert sentences(PUBLISHED, renamed) == [
         ("document", "Färdplanen är nu ett utkast. Den förra versionen var en remissversion.", ()),
-        ("status", "Åtgärden ”Ta fram en gemensam plan” har ändrat status från föreslagen till planerad.",
-         ("Beslut i nämnden.",)),
+        (
+            "status",
+            "Åtgärden ”Ta fram en gemensam plan” har ändrat status från föreslagen till planerad.",
+            ("Beslut i nämnden.",),
+        ),
     ]
 
 
@@ -54,11 +65,18 @@ def test_without_the_record_a_new_id_reads_as_one_removed_and_one_added():
 
 
 def test_a_removed_need_shows_the_recorded_reason():
-    removed = NEXT.replace(PUBLISHED[PUBLISHED.index("      - id: ensamhet"):], "") + (
-        "borttagna:\n  - {id: ensamhet, datum: 2023-04-01, skäl: Behovet ingår nu i samverkan med regionen.}\n")
+    removed = NEXT.replace(PUBLISHED[PUBLISHED.index("      - id: ensamhet") :], "") + (
+        "borttagna:\n  - {id: ensamhet, datum: 2023-04-01, skäl: Behovet ingår nu i samverkan med regionen.}\n"
+    )
     assert sentences(PUBLISHED, removed)[1:] == [
-        ("need-removed", "Behovet ”Minskad ensamhet” har tagits bort.",
-         ("Behovet ingår nu i samverkan med regionen.",)),
-        ("action-removed", "Åtgärden ”Staden driver träffpunkter” under behovet ”Minskad ensamhet” har tagits bort.",
-         ()),
+        (
+            "need-removed",
+            "Behovet ”Minskad ensamhet” har tagits bort.",
+            ("Behovet ingår nu i samverkan med regionen.",),
+        ),
+        (
+            "action-removed",
+            "Åtgärden ”Staden driver träffpunkter” under behovet ”Minskad ensamhet” har tagits bort.",
+            (),
+        ),
     ]

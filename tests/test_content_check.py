@@ -1,5 +1,6 @@
 """`python3 scripts/dev.py check`, the content checks CI runs, finds an editor's mistakes and says in
 Swedish where they are, as annotations on the lines (its browser part: browser/test_content_site_check.py)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -12,7 +13,7 @@ from release_support import PYTHON, published_repository, tool_env
 
 def line_of(path: Path, text: str) -> int:
     content = path.read_text(encoding="utf-8")
-    return content[:content.index(text)].count("\n") + 1
+    return content[: content.index(text)].count("\n") + 1
 
 
 @pytest.fixture(scope="module")
@@ -27,8 +28,13 @@ def editor_clone(published: Path, target: Path) -> Path:
 
 def run_check(repo: Path) -> subprocess.CompletedProcess:
     # `python3 scripts/dev.py check --format github` without its setup step (see test_editorial_changes)
-    return subprocess.run([PYTHON, "scripts/check_content.py", "--format", "github"], cwd=repo,
-                          env=tool_env(), capture_output=True, text=True)
+    return subprocess.run(
+        [PYTHON, "scripts/check_content.py", "--format", "github"],
+        cwd=repo,
+        env=tool_env(),
+        capture_output=True,
+        text=True,
+    )
 
 
 @pytest.mark.slow
@@ -39,9 +45,11 @@ def test_check_lists_every_problem_as_annotations_in_swedish(published, tmp_path
     # A moved horizon without a reason, spaces at the end of a line, and an area's page deleted.
     start = text.index("id: halso-och-sjukvardsorganisation")
     at = text.index('tidshorisont: "2022-2023"', start)
-    text = text[:at] + 'tidshorisont: "2022-2025"' + text[at + len('tidshorisont: "2022-2023"'):]
-    data.write_text(text.replace("  organisation: Exempelstaden\n", "  organisation: Exempelstaden   \n", 1),
-                    encoding="utf-8")
+    text = text[:at] + 'tidshorisont: "2022-2025"' + text[at + len('tidshorisont: "2022-2023"') :]
+    data.write_text(
+        text.replace("  organisation: Exempelstaden\n", "  organisation: Exempelstaden   \n", 1),
+        encoding="utf-8",
+    )
     (repo / "docs" / "omraden" / "grunduppdraget.md").unlink()
     horizon = line_of(data, 'tidshorisont: "2022-2025"')
     spaces = line_of(data, "  organisation: Exempelstaden   ")
@@ -51,8 +59,10 @@ def test_check_lists_every_problem_as_annotations_in_swedish(published, tmp_path
     assert done.returncode == 1, out
     assert "Jämför med den publicerade versionen v2022-remiss." in out
     assert f"::error file=data/roadmap.yaml,line={horizon},col=23,title=Färdplanen::" in out
-    assert (f"::error file=data/roadmap.yaml,line={spaces},col=30,title=Färdplanen::"
-            "mellanslag i slutet av raden: ta bort dem") in out
+    assert (
+        f"::error file=data/roadmap.yaml,line={spaces},col=30,title=Färdplanen::"
+        "mellanslag i slutet av raden: ta bort dem"
+    ) in out
     assert "::error title=Bygget::Varje område behöver en sida" in out
     assert "Inte kontrollerad, eftersom bygget misslyckades." in out
     assert "Innehållet har problem (datafilerna, yamllint, bygget, webbläsaren)." in out
@@ -64,14 +74,18 @@ def test_a_page_left_in_the_menu_is_explained(published, tmp_path):
     repo = editor_clone(published, tmp_path / "clone")
     data = repo / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
-    data.write_text(text[:text.index("  - id: grunduppdraget\n")].rstrip("\n") + "\n", encoding="utf-8")
+    data.write_text(text[: text.index("  - id: grunduppdraget\n")].rstrip("\n") + "\n", encoding="utf-8")
     (repo / "docs" / "omraden" / "grunduppdraget.md").unlink()  # but not its line in mkdocs.yml
 
     done = run_check(repo)
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
-    assert ("::error title=Bygget::menyn (nav) i mkdocs.yml nämner sidan docs/omraden/grunduppdraget.md, "
-            "som inte finns: ta bort raden i mkdocs.yml eller skapa sidan") in out
+    assert (
+        "::error title=Bygget::menyn (nav) i mkdocs.yml nämner sidan docs/omraden/grunduppdraget.md, "
+        "som inte finns: ta bort raden i mkdocs.yml eller skapa sidan"
+    ) in out
     # The area's published needs went without a recorded reason, too.
-    assert "behovet adekvat-bemanning finns i den publicerade versionen v2022-remiss men har tagits bort" in out
+    assert (
+        "behovet adekvat-bemanning finns i den publicerade versionen v2022-remiss men har tagits bort" in out
+    )
     assert "Innehållet har problem (datafilerna, bygget, webbläsaren)." in out

@@ -1,6 +1,7 @@
 """The CSV open data is safe to open in a spreadsheet; the JSON keeps every text exactly
 (issue 10, class 3). A text that starts like a formula (OWASP, "CSV Injection") gets a leading
 single quote in its quoted CSV cell, and the "Öppna data" page says so."""
+
 from __future__ import annotations
 
 import csv
@@ -16,7 +17,7 @@ import pytest
 import yaml
 
 from fardplan import load_roadmap
-from fardplan.opendata import CSV_COLUMNS, FORMULA_TRIGGERS, actions_csv
+from fardplan.versions.opendata import CSV_COLUMNS, FORMULA_TRIGGERS, actions_csv
 from support import DATA, ROOT, copy_project
 
 MKDOCS = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs")
@@ -37,7 +38,11 @@ FORMULAS = [
     "=",
 ]
 # Texts that only contain such characters later on stay as they are.
-HARMLESS = ["Minska andelen timanställda till 17 % = målet", "Arbeta med 2022-2024 + uppföljning", "A-2 @ staden"]
+HARMLESS = [
+    "Minska andelen timanställda till 17 % = målet",
+    "Arbeta med 2022-2024 + uppföljning",
+    "A-2 @ staden",
+]
 
 
 def poisoned_data(path: Path) -> dict:
@@ -63,9 +68,16 @@ def built(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("csv") / "project")
     data_file = project / "data" / "roadmap.yaml"
     data = poisoned_data(data_file)
-    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
-    done = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    data_file.write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8"
+    )
+    done = subprocess.run(
+        [MKDOCS, "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert done.returncode == 0, done.stderr
     return project, data
 
@@ -76,6 +88,7 @@ def read_csv(raw: bytes) -> list[list[str]]:
 
 def expected_rows(data: dict) -> list[list[str]]:
     """The CSV's rows computed from the YAML itself: as typed, with ' before a formula."""
+
     def safe(text) -> str:
         text = str(text)
         return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
@@ -86,10 +99,25 @@ def expected_rows(data: dict) -> list[list[str]]:
         for need in area["behov"]:
             for column, label in (("staden", "Staden"), ("behöver-göras", "Behöver göras mer")):
                 for action in need[column]:
-                    rows.append([safe(v) for v in (
-                        area["rubrik"], area["id"], need["rubrik"], need["id"], action["id"], action["text"], label,
-                        bodies[action["ansvarig"]], action["ansvarig"], action["status"],
-                        action.get("tidshorisont", ""), need["tidshorisont"])])
+                    rows.append(
+                        [
+                            safe(v)
+                            for v in (
+                                area["rubrik"],
+                                area["id"],
+                                need["rubrik"],
+                                need["id"],
+                                action["id"],
+                                action["text"],
+                                label,
+                                bodies[action["ansvarig"]],
+                                action["ansvarig"],
+                                action["status"],
+                                action.get("tidshorisont", ""),
+                                need["tidshorisont"],
+                            )
+                        ]
+                    )
     return rows
 
 
@@ -122,10 +150,20 @@ def test_json_keeps_the_formulas_exactly(built):
     published = json.loads((project / "site" / "data" / "roadmap.json").read_text(encoding="utf-8"))
     assert published["ansvariga"][0]["namn"] == FORMULAS[0]
     assert published["områden"][0]["rubrik"] == FORMULAS[1]
-    texts = [a["text"] for area in published["områden"] for need in area["behov"]
-             for column in ("staden", "behöver-göras") for a in need.get(column, [])]
-    assert texts == [a["text"] for area in data["områden"] for need in area["behov"]
-                     for column in ("staden", "behöver-göras") for a in need[column]]
+    texts = [
+        a["text"]
+        for area in published["områden"]
+        for need in area["behov"]
+        for column in ("staden", "behöver-göras")
+        for a in need.get(column, [])
+    ]
+    assert texts == [
+        a["text"]
+        for area in data["områden"]
+        for need in area["behov"]
+        for column in ("staden", "behöver-göras")
+        for a in need[column]
+    ]
     assert set(FORMULAS) <= set(texts) | {n["rubrik"] for area in published["områden"] for n in area["behov"]}
 
 

@@ -1,5 +1,6 @@
 """The issue forms for everyday edits and their workflow: valid for GitHub, matching what the
 script reads, and started only by the approval label, never with the issue's text in a command."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,15 @@ from pathlib import Path
 import yaml
 
 from support import ROOT
-from fardplan.edit_requests import APPROVAL_LABEL, COLUMNS, FORM_LABEL, FORMS, INITIATIVE_KINDS, OPTIONAL
-from fardplan.model import Status
+from fardplan.editing.edit_requests import (
+    APPROVAL_LABEL,
+    COLUMNS,
+    FORM_LABEL,
+    FORMS,
+    INITIATIVE_KINDS,
+    OPTIONAL,
+)
+from fardplan.data.model import Status
 
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
 WORKFLOW = ROOT / ".github" / "workflows" / "redigering.yml"
@@ -21,13 +29,20 @@ FILES = [TEMPLATES / file for file, _ in FORMS.values()]
 
 
 def fields(path: Path) -> list[dict]:
-    return [item for item in yaml.safe_load(path.read_text(encoding="utf-8"))["body"] if item["type"] != "markdown"]
+    return [
+        item
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["body"]
+        if item["type"] != "markdown"
+    ]
 
 
 def test_the_five_forms_pass_githubs_schema():
     assert len(FILES) == 5 and all(path.exists() for path in FILES)
-    done = subprocess.run([BIN / "check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *FILES],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *FILES],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -50,8 +65,9 @@ def test_fixed_word_lists_are_dropdowns_with_the_datas_words():
     schema = json.loads((ROOT / "data" / "roadmap.schema.json").read_text(encoding="utf-8"))
     kinds = schema["properties"]["nationella-initiativ"]["items"]["properties"]["typ"]["enum"]
     assert list(INITIATIVE_KINDS) == kinds
-    options = {(path.name, item["id"]): item["attributes"].get("options")
-               for path in FILES for item in fields(path)}
+    options = {
+        (path.name, item["id"]): item["attributes"].get("options") for path in FILES for item in fields(path)
+    }
     statuses = [s.value for s in Status]
     assert options[("andra-status.yml", "status")] == statuses
     assert options[("ny-atgard.yml", "status")] == statuses
@@ -63,8 +79,10 @@ def test_workflow_runs_only_on_the_approval_label_of_an_edit_issue():
     spec = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     assert spec[True] == {"issues": {"types": ["labeled"]}}  # YAML 1.1 reads the key `on` as true
     [job] = spec["jobs"].values()
-    assert job["if"] == (f"github.event.label.name == '{APPROVAL_LABEL}' && "
-                         f"contains(github.event.issue.labels.*.name, '{FORM_LABEL}')")
+    assert job["if"] == (
+        f"github.event.label.name == '{APPROVAL_LABEL}' && "
+        f"contains(github.event.issue.labels.*.name, '{FORM_LABEL}')"
+    )
     assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
 
 
@@ -74,5 +92,5 @@ def test_workflow_never_puts_the_issues_text_into_a_command():
     for step in job["steps"]:
         for text in (step.get("run", ""), json.dumps(step.get("env", {}))):
             assert "${{" not in text or "github.token" in text, step
-    assert "scripts/apply_edit_request.py --händelse \"$GITHUB_EVENT_PATH\"" in job["steps"][-1]["run"]
+    assert 'scripts/apply_edit_request.py --händelse "$GITHUB_EVENT_PATH"' in job["steps"][-1]["run"]
     assert "git push" not in job["steps"][-1]["run"]  # the script pushes its own branch only

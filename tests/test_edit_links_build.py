@@ -1,6 +1,7 @@
 """Edit links never point at the wrong line: the draft links to the need's line in main; a
 published version (remiss or decided) offers "Föreslå en ändring", a prefilled GitHub issue that
 names the version, the need and its text, and links to no line at all. Real strict builds."""
+
 from __future__ import annotations
 
 import html
@@ -13,9 +14,9 @@ from mkdocs.config import load_config
 
 from release_support import decide_after_remiss, read_data, write_data
 from fardplan import load_roadmap
-from fardplan.edition import edition
-from fardplan.remiss import MAX_URL_LENGTH
-from fardplan.suggestions import suggestion_url
+from fardplan.versions.edition import edition
+from fardplan.remiss.period import MAX_URL_LENGTH
+from fardplan.pages.suggestions import suggestion_url
 
 REPOSITORY = "https://github.com/exempelstaden/fardplan"
 AFTER_THE_REMISS = "2022-06-01"  # the sample remiss ran 2022-01-24 to 2022-03-04
@@ -28,19 +29,27 @@ def build_area_pages(project, tmp_path, monkeypatch, published_as: str, today: s
     site = tmp_path / f"site-{published_as}-{today}"
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
     roadmap = load_roadmap(project / "data" / "roadmap.yaml")
-    return {area.id: (site / "omraden" / area.id / "index.html").read_text(encoding="utf-8")
-            for area in roadmap.areas}
+    return {
+        area.id: (site / "omraden" / area.id / "index.html").read_text(encoding="utf-8")
+        for area in roadmap.areas
+    }
 
 
 def need_rows(page: str) -> dict[str, str]:
     """Each need's heading cell (where its links are), by the need's id."""
-    return dict(re.findall(r'<tr id="([^"]+)" role="row">\s*<th scope="row" role="rowheader">(.*?)</th>', page,
-                           flags=re.S))
+    return dict(
+        re.findall(
+            r'<tr id="([^"]+)" role="row">\s*<th scope="row" role="rowheader">(.*?)</th>', page, flags=re.S
+        )
+    )
 
 
 def links(cell: str, text: str) -> list[str]:
-    return [html.unescape(href) for href, inner in re.findall(r'<a href="([^"]+)">(.*?)</a>', cell, flags=re.S)
-            if inner.startswith(text)]
+    return [
+        html.unescape(href)
+        for href, inner in re.findall(r'<a href="([^"]+)">(.*?)</a>', cell, flags=re.S)
+        if inner.startswith(text)
+    ]
 
 
 def line_of(project, ident: str) -> int:
@@ -53,7 +62,9 @@ def test_the_draft_links_each_need_to_its_line_in_main(project, tmp_path, monkey
     count = 0
     for page in pages.values():
         for need_id, cell in need_rows(page).items():
-            assert links(cell, "Redigera") == [f"{REPOSITORY}/edit/main/data/roadmap.yaml#L{line_of(project, need_id)}"]
+            assert links(cell, "Redigera") == [
+                f"{REPOSITORY}/edit/main/data/roadmap.yaml#L{line_of(project, need_id)}"
+            ]
             assert links(cell, "Föreslå en ändring") == []
             count += 1
     assert count == 20
@@ -80,8 +91,10 @@ def test_a_published_version_offers_a_suggestion_and_no_line_of_main(project, tm
             need = needs[need_id]
             assert query["title"] == [f"Förslag till ändring: {need.title} (version {version})"]
             [body] = query["body"]
-            assert body.startswith(f"Version: {version} ({label})\nBehov: {need_id}\n\n"
-                                   f"Så här står det i den versionen:\n\n> - Rubrik: {need.title}\n")
+            assert body.startswith(
+                f"Version: {version} ({label})\nBehov: {need_id}\n\n"
+                f"Så här står det i den versionen:\n\n> - Rubrik: {need.title}\n"
+            )
             for action in need.actions:
                 assert f"{action.text} (id: {action.id}, status: {action.status.label.lower()})" in body
             seen.add(need_id)

@@ -2,6 +2,7 @@
 whose origin is a local bare repository, reads the issue from an event file shaped like GitHub's,
 and talks to a fake `gh` on PATH that records what it was asked. The git part is real: the tests
 read the pushed branch from the bare repository."""
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ import pytest
 import yaml
 
 from support import FIXTURES, ROOT
-from fardplan.edit_requests import APPROVAL_LABEL, FORM_LABEL, FORMS
+from fardplan.editing.edit_requests import APPROVAL_LABEL, FORM_LABEL, FORMS
 
 SCRIPT = ROOT / "scripts" / "apply_edit_request.py"
 DATA = "data/roadmap.yaml"
@@ -64,22 +65,48 @@ class Repo:
         gh.chmod(0o755)
         self.log = root / "gh.jsonl"
 
-    def run(self, body: str, *, label: str = APPROVAL_LABEL, labels=(FORM_LABEL,), permission: str = "write",
-            number: int = 12) -> subprocess.CompletedProcess:
-        event = {"action": "labeled", "label": {"name": label},
-                 "issue": {"number": number, "title": "Ändring", "body": body,
-                           "labels": [{"name": name} for name in (*labels, label)]},
-                 "repository": {"full_name": "exempelstaden/fardplan", "default_branch": "main"},
-                 "sender": {"login": "redaktor"}}
+    def run(
+        self,
+        body: str,
+        *,
+        label: str = APPROVAL_LABEL,
+        labels=(FORM_LABEL,),
+        permission: str = "write",
+        number: int = 12,
+    ) -> subprocess.CompletedProcess:
+        event = {
+            "action": "labeled",
+            "label": {"name": label},
+            "issue": {
+                "number": number,
+                "title": "Ändring",
+                "body": body,
+                "labels": [{"name": name} for name in (*labels, label)],
+            },
+            "repository": {"full_name": "exempelstaden/fardplan", "default_branch": "main"},
+            "sender": {"login": "redaktor"},
+        }
         git(self.work, "switch", "--quiet", "main")  # each workflow run starts from a fresh checkout of main
         path = self.root / "event.json"
         path.write_text(json.dumps(event, ensure_ascii=False), encoding="utf-8")
-        env = {**os.environ, "PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}", "FAKE_GH_LOG": str(self.log),
-               "FAKE_GH_PERMISSION": permission, "FARDPLAN_TODAY": "2024-05-02",
-               "GIT_AUTHOR_NAME": "github-actions[bot]", "GIT_AUTHOR_EMAIL": "bot@example.invalid",
-               "GIT_COMMITTER_NAME": "github-actions[bot]", "GIT_COMMITTER_EMAIL": "bot@example.invalid"}
-        return subprocess.run([sys.executable, str(SCRIPT), "--händelse", str(path)], cwd=self.work, env=env,
-                              capture_output=True, text=True)
+        env = {
+            **os.environ,
+            "PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}",
+            "FAKE_GH_LOG": str(self.log),
+            "FAKE_GH_PERMISSION": permission,
+            "FARDPLAN_TODAY": "2024-05-02",
+            "GIT_AUTHOR_NAME": "github-actions[bot]",
+            "GIT_AUTHOR_EMAIL": "bot@example.invalid",
+            "GIT_COMMITTER_NAME": "github-actions[bot]",
+            "GIT_COMMITTER_EMAIL": "bot@example.invalid",
+        }
+        return subprocess.run(
+            [sys.executable, str(SCRIPT), "--händelse", str(path)],
+            cwd=self.work,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
 
     def calls(self) -> list[dict]:
         if not self.log.exists():
@@ -92,7 +119,9 @@ class Repo:
     def diff(self, branch: str) -> tuple[list[str], list[str]]:
         """The pushed branch against main: removed and added lines, as the pull request shows them."""
         text = git(self.origin, "diff", "--unified=0", "main", branch, "--", DATA)
-        lines = [line for line in text.splitlines() if not line.startswith(("---", "+++", "@@", "diff", "index"))]
+        lines = [
+            line for line in text.splitlines() if not line.startswith(("---", "+++", "@@", "diff", "index"))
+        ]
         return [l[1:] for l in lines if l.startswith("-")], [l[1:] for l in lines if l.startswith("+")]
 
     def data_on(self, branch: str) -> dict:
@@ -101,8 +130,9 @@ class Repo:
 
 def form_body(kind: str, **answers: str) -> str:
     """An issue body as GitHub writes it for a form: "### Label", a blank line, the answer."""
-    return "\n\n".join(f"### {label}\n\n{answers.get(field_id, '_No response_')}"
-                       for field_id, label in FORMS[kind][1])
+    return "\n\n".join(
+        f"### {label}\n\n{answers.get(field_id, '_No response_')}" for field_id, label in FORMS[kind][1]
+    )
 
 
 @pytest.fixture
@@ -119,37 +149,57 @@ def comments(repo: Repo) -> list[str]:
 
 
 def test_an_approved_status_change_becomes_a_pull_request_that_touches_only_its_lines(repo):
-    done = repo.run(form_body("status", atgard="samverkan-mer", status="genomförd",
-                              skal="Planen antogs av nämnden i april."))
+    done = repo.run(
+        form_body(
+            "status", atgard="samverkan-mer", status="genomförd", skal="Planen antogs av nämnden i april."
+        )
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     [pr] = pr_calls(repo)
     args = pr["args"]
-    assert args[args.index("--base") + 1] == "main" and args[args.index("--head") + 1] == "redigering/arende-12"
+    assert (
+        args[args.index("--base") + 1] == "main" and args[args.index("--head") + 1] == "redigering/arende-12"
+    )
     assert "Closes #12" in pr["body"]
     assert repo.branches() == {"main", "redigering/arende-12"}
     assert git(repo.origin, "rev-parse", "main").strip() == repo.main  # main was never pushed to
     removed, added = repo.diff("redigering/arende-12")
     assert removed == ["            status: föreslagen"]
-    assert added == ["            status: genomförd",
-                     "            ändringar:",
-                     "              - datum: 2024-05-02",
-                     "                vad: status",
-                     "                från: föreslagen",
-                     "                till: genomförd",
-                     "                skäl: Planen antogs av nämnden i april."]
+    assert added == [
+        "            status: genomförd",
+        "            ändringar:",
+        "              - datum: 2024-05-02",
+        "                vad: status",
+        "                från: föreslagen",
+        "                till: genomförd",
+        "                skäl: Planen antogs av nämnden i april.",
+    ]
     [comment] = comments(repo)
     assert PR_URL in comment and "Kontrollen av datafilen gick igenom" in comment
 
 
 def test_a_horizon_move_and_a_review_keep_quotes_comments_and_blank_lines(repo):
-    done = repo.run(form_body("tidshorisont", id="samverkan-med-regionen", tidshorisont="2024-2026",
-                              skal="Regionen behöver ett år till.", datum="2024-04-30"))
+    done = repo.run(
+        form_body(
+            "tidshorisont",
+            id="samverkan-med-regionen",
+            tidshorisont="2024-2026",
+            skal="Regionen behöver ett år till.",
+            datum="2024-04-30",
+        )
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     removed, added = repo.diff("redigering/arende-12")
     assert removed == ['        tidshorisont: "2023-2024"']
-    assert added == ['        tidshorisont: "2024-2026"', "        ändringar:", "          - datum: 2024-04-30",
-                     "            vad: tidshorisont", '            från: "2023-2024"', '            till: "2024-2026"',
-                     "            skäl: Regionen behöver ett år till."]
+    assert added == [
+        '        tidshorisont: "2024-2026"',
+        "        ändringar:",
+        "          - datum: 2024-04-30",
+        "            vad: tidshorisont",
+        '            från: "2023-2024"',
+        '            till: "2024-2026"',
+        "            skäl: Regionen behöver ett år till.",
+    ]
 
     done = repo.run(form_body("granskad", behov="samverkan-med-regionen\nkompetens"), number=13)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -159,32 +209,63 @@ def test_a_horizon_move_and_a_review_keep_quotes_comments_and_blank_lines(repo):
 
 
 def test_a_new_action_and_a_national_initiative(repo):
-    done = repo.run(form_body("atgard", behov="kompetens", kolumn="Behöver göras mer",
-                              text="Ta fram en plan för handledning.", ansvarig="aldrenamnden", status="planerad",
-                              tidshorisont="2025"))
+    done = repo.run(
+        form_body(
+            "atgard",
+            behov="kompetens",
+            kolumn="Behöver göras mer",
+            text="Ta fram en plan för handledning.",
+            ansvarig="aldrenamnden",
+            status="planerad",
+            tidshorisont="2025",
+        )
+    )
     assert done.returncode == 0, done.stdout + done.stderr
-    [need] = [n for n in repo.data_on("redigering/arende-12")["områden"][0]["behov"] if n["id"] == "kompetens"]
-    assert need["behöver-göras"] == [{"id": "ta-fram-en-plan-for", "text": "Ta fram en plan för handledning.",
-                                      "ansvarig": "aldrenamnden", "status": "planerad", "tidshorisont": 2025,
-                                      "senast-granskad": date(2024, 5, 2)}]
+    [need] = [
+        n for n in repo.data_on("redigering/arende-12")["områden"][0]["behov"] if n["id"] == "kompetens"
+    ]
+    assert need["behöver-göras"] == [
+        {
+            "id": "ta-fram-en-plan-for",
+            "text": "Ta fram en plan för handledning.",
+            "ansvarig": "aldrenamnden",
+            "status": "planerad",
+            "tidshorisont": 2025,
+            "senast-granskad": date(2024, 5, 2),
+        }
+    ]
     removed, _ = repo.diff("redigering/arende-12")
     assert removed == ["        behöver-göras: []"]
 
-    done = repo.run(form_body("initiativ", namn="Ny socialtjänstlag", typ="lagändring", referens="prop. 2024/25:89",
-                              lank="https://lagen.nu/prop/2024/25:89", beskrivning="Lagen gäller från 1 juli 2025.",
-                              behov="kompetens\nsamverkan-med-regionen", **{"galler-fran": "2025-07-01"}), number=14)
+    done = repo.run(
+        form_body(
+            "initiativ",
+            namn="Ny socialtjänstlag",
+            typ="lagändring",
+            referens="prop. 2024/25:89",
+            lank="https://lagen.nu/prop/2024/25:89",
+            beskrivning="Lagen gäller från 1 juli 2025.",
+            behov="kompetens\nsamverkan-med-regionen",
+            **{"galler-fran": "2025-07-01"},
+        ),
+        number=14,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     removed, added = repo.diff("redigering/arende-14")
     assert removed == ["        nationellt: [god-och-nara-vard]", "        nationellt: []"]
     assert added[:2] == ["  - id: ny-socialtjanstlag", "    namn: Ny socialtjänstlag"]
-    assert added[-2:] == ["        nationellt: [god-och-nara-vard, ny-socialtjanstlag]",
-                          "        nationellt: [ny-socialtjanstlag]"]
+    assert added[-2:] == [
+        "        nationellt: [god-och-nara-vard, ny-socialtjanstlag]",
+        "        nationellt: [ny-socialtjanstlag]",
+    ]
 
 
 def test_hostile_text_is_stored_literally_and_never_run(repo, tmp_path):
     canary = tmp_path / "pwned"
-    reason = (f"Klart $(touch {canary}) och `touch {canary}` {{{{ config }}}}\n::error::hackat\n"
-              "status: avbruten\nid: x")
+    reason = (
+        f"Klart $(touch {canary}) och `touch {canary}` {{{{ config }}}}\n::error::hackat\n"
+        "status: avbruten\nid: x"
+    )
     done = repo.run(form_body("status", atgard="samverkan-staden", status="genomförd", skal=reason))
     assert done.returncode == 0, done.stdout + done.stderr
     assert not canary.exists()
@@ -198,16 +279,30 @@ def test_hostile_text_is_stored_literally_and_never_run(repo, tmp_path):
     assert added[0] == "            status: genomförd   # sedan 2021"
 
 
-@pytest.mark.parametrize("answers, expected", [
-    ({"atgard": "$(rm -rf /)", "status": "genomförd", "skal": "x"}, 'Åtgärdens id: "$(rm -rf /)" är inget id.'),
-    ({"atgard": "samverkan-mer\nstatus: avbruten", "status": "genomförd", "skal": "x"}, "är inget id"),
-    ({"atgard": "samverkan-mer", "status": "klar", "skal": "x"}, 'Ny status: "klar" finns inte bland valen'),
-    ({"atgard": "samverkan-mor", "status": "genomförd", "skal": "x"},
-     'det finns inget åtgärd med id "samverkan-mor" i datafilen. Menade du samverkan-mer?'),
-    ({"atgard": "samverkan-mer", "status": "genomförd"}, "Skäl till ändringen: fältet är tomt."),
-    ({"atgard": "x\n::error::hackat", "status": "genomförd", "skal": "x"}, 'Åtgärdens id: "x ::error::hackat"'),
-    ({"atgard": "````\n@alla <b>", "status": "genomförd", "skal": "x"}, "är inget id"),
-])
+@pytest.mark.parametrize(
+    "answers, expected",
+    [
+        (
+            {"atgard": "$(rm -rf /)", "status": "genomförd", "skal": "x"},
+            'Åtgärdens id: "$(rm -rf /)" är inget id.',
+        ),
+        ({"atgard": "samverkan-mer\nstatus: avbruten", "status": "genomförd", "skal": "x"}, "är inget id"),
+        (
+            {"atgard": "samverkan-mer", "status": "klar", "skal": "x"},
+            'Ny status: "klar" finns inte bland valen',
+        ),
+        (
+            {"atgard": "samverkan-mor", "status": "genomförd", "skal": "x"},
+            'det finns inget åtgärd med id "samverkan-mor" i datafilen. Menade du samverkan-mer?',
+        ),
+        ({"atgard": "samverkan-mer", "status": "genomförd"}, "Skäl till ändringen: fältet är tomt."),
+        (
+            {"atgard": "x\n::error::hackat", "status": "genomförd", "skal": "x"},
+            'Åtgärdens id: "x ::error::hackat"',
+        ),
+        ({"atgard": "````\n@alla <b>", "status": "genomförd", "skal": "x"}, "är inget id"),
+    ],
+)
 def test_a_request_that_cannot_be_read_gets_a_swedish_comment_and_no_pull_request(repo, answers, expected):
     done = repo.run(form_body("status", **answers))
     assert done.returncode == 0, done.stdout + done.stderr
@@ -222,9 +317,17 @@ def test_a_request_that_cannot_be_read_gets_a_swedish_comment_and_no_pull_reques
 
 def test_a_national_initiative_with_hostile_text_is_stored_as_text(repo):
     name = "{{ config }} <script>alert(1)</script>: #1"
-    done = repo.run(form_body("initiativ", namn=name, typ="lag", referens="SFS 2025:400",
-                              lank="https://example.org/lag", beskrivning="- id: x\n  typ: lag",
-                              **{"galler-fran": "2025-07-01"}))
+    done = repo.run(
+        form_body(
+            "initiativ",
+            namn=name,
+            typ="lag",
+            referens="SFS 2025:400",
+            lank="https://example.org/lag",
+            beskrivning="- id: x\n  typ: lag",
+            **{"galler-fran": "2025-07-01"},
+        )
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     added = repo.data_on("redigering/arende-12")["nationella-initiativ"][-1]
     assert added["namn"] == name and added["beskrivning"] == "- id: x typ: lag"
@@ -232,8 +335,11 @@ def test_a_national_initiative_with_hostile_text_is_stored_as_text(repo):
 
 
 def test_a_change_the_check_refuses_gets_its_messages_and_no_pull_request(tmp_path):
-    broken = (FIXTURES / "redigering" / "roadmap.yaml").read_text(encoding="utf-8").replace(
-        "ansvarig: kommunstyrelsen", "ansvarig: socialnamnden")
+    broken = (
+        (FIXTURES / "redigering" / "roadmap.yaml")
+        .read_text(encoding="utf-8")
+        .replace("ansvarig: kommunstyrelsen", "ansvarig: socialnamnden")
+    )
     repo = Repo(tmp_path, broken)
     done = repo.run(form_body("status", atgard="samverkan-mer", status="genomförd", skal="Klart."))
     assert done.returncode == 0, done.stdout + done.stderr

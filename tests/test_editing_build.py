@@ -1,5 +1,6 @@
 """The real strict build shows, for every need, its edit link, history and last review; it builds
 the follow-up and editors' pages; and the data's warnings are printed without failing it."""
+
 from __future__ import annotations
 
 import os
@@ -12,13 +13,15 @@ import pytest
 
 from support import copy_project
 from fardplan import load_roadmap
-from fardplan.key_reference import schema_keys
-from fardplan.schema import load_schema
+from fardplan.pages.key_reference import schema_keys
+from fardplan.data.schema import load_schema
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-LONG_WINDED = ("Kommunstyrelsen ska tillsammans med äldrenämnden och stadsdelsnämnderna genomföra en "
-               "övergripande kartläggning av kompetensförsörjningsbehoven inom äldreomsorgens samtliga "
-               "verksamhetsområden för att därigenom möjliggöra strategiska prioriteringar.")
+LONG_WINDED = (
+    "Kommunstyrelsen ska tillsammans med äldrenämnden och stadsdelsnämnderna genomföra en "
+    "övergripande kartläggning av kompetensförsörjningsbehoven inom äldreomsorgens samtliga "
+    "verksamhetsområden för att därigenom möjliggöra strategiska prioriteringar."
+)
 
 
 def mkdocs_build(project: Path, today: str = "2022-06-01") -> subprocess.CompletedProcess:
@@ -47,9 +50,14 @@ def page(project: Path, url: str) -> str:
 
 def test_warnings_are_printed_but_do_not_fail_a_strict_build(built):
     _, result = built
-    assert re.search(r"INFO\s+-\s+Färdplanens data har \d+ varningar \(de stoppar inte bygget\):", result.stderr)
-    assert re.search(r"INFO\s+-\s+data/roadmap\.yaml:\d+:\d+: varning: texten är mycket svår att läsa: "
-                     r"LIX \d+, gränsen är 45.*folja-upp-regionsamverkan\]\.text\)", result.stderr)
+    assert re.search(
+        r"INFO\s+-\s+Färdplanens data har \d+ varningar \(de stoppar inte bygget\):", result.stderr
+    )
+    assert re.search(
+        r"INFO\s+-\s+data/roadmap\.yaml:\d+:\d+: varning: texten är mycket svår att läsa: "
+        r"LIX \d+, gränsen är 45.*folja-upp-regionsamverkan\]\.text\)",
+        result.stderr,
+    )
     assert "WARNING" not in result.stderr
 
 
@@ -61,14 +69,18 @@ def test_every_need_shows_its_edit_link_review_and_history(built):
         rows = dict(re.findall(r'<tr id="([^"]+)"[^>]*>(.*?)</tr>', html, flags=re.S))
         for need in area.needs:
             heading = re.search(r'<th scope="row"[^>]*>(.*?)</th>', rows[need.id], flags=re.S).group(1)
-            assert (f'href="https://github.com/exempelstaden/fardplan/edit/main/data/roadmap.yaml#L{need.line}"'
-                    in heading)
+            assert (
+                f'href="https://github.com/exempelstaden/fardplan/edit/main/data/roadmap.yaml#L{need.line}"'
+                in heading
+            )
             assert f"(rad {need.line} i datafilen)" in heading
             assert f'Senast granskad <time datetime="{need.reviewed.isoformat()}">' in heading
             assert ("Behöver granskas" in heading) == (need.id == "samverkan-med-regionen")
     history = page(project, "omraden/personal-och-kompetens")
-    assert ("Tidshorisonten ändrades den <time datetime=\"2022-01-10\">10 januari 2022</time> från 2022–2023 "
-            "till 2022–2024. Skäl: Statsbidraget för att minska andelen timanställda gavs bara för 2021.") in history
+    assert (
+        'Tidshorisonten ändrades den <time datetime="2022-01-10">10 januari 2022</time> från 2022–2023 '
+        "till 2022–2024. Skäl: Statsbidraget för att minska andelen timanställda gavs bara för 2021."
+    ) in history
 
 
 def test_follow_up_page(built):
@@ -99,8 +111,12 @@ def test_a_malformed_repository_setting_fails_the_build(tmp_path):
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "repository: https://github.com/exempelstaden/fardplan" in text
-    config.write_text(text.replace("repository: https://github.com/exempelstaden/fardplan",
-                                   "repository: exempelstaden/fardplan"), encoding="utf-8")
+    config.write_text(
+        text.replace(
+            "repository: https://github.com/exempelstaden/fardplan", "repository: exempelstaden/fardplan"
+        ),
+        encoding="utf-8",
+    )
     result = mkdocs_build(project)
     assert result.returncode != 0
     assert "extra.fardplan.repository i mkdocs.yml ska vara förrådets webbadress" in result.stderr

@@ -1,5 +1,6 @@
 """Readers see which version they read: the draft and remiss versions carry a banner; only the
 draft asks search engines not to index it (a remiss is a public consultation)."""
+
 from __future__ import annotations
 
 import re
@@ -20,21 +21,26 @@ def build_pages(project, tmp_path, monkeypatch, published_as=None):
         monkeypatch.delenv("MIKE_DOCS_VERSION", raising=False)
     site = tmp_path / "site"
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return {path: (site / path).read_text(encoding="utf-8")
-            for path in ("index.html", "omraden/grunduppdraget/index.html", "andringar/index.html")}
+    return {
+        path: (site / path).read_text(encoding="utf-8")
+        for path in ("index.html", "omraden/grunduppdraget/index.html", "andringar/index.html")
+    }
 
 
 def banner(html: str) -> str | None:
     """The version banner's text (the remiss deadline banner beside it is another test's)."""
-    match = re.search(r'<div class="fp-banner fp-banner--(?:utkast|remiss)" role="note">(.*?)</div>', html,
-                      flags=re.S)
+    match = re.search(
+        r'<div class="fp-banner fp-banner--(?:utkast|remiss)" role="note">(.*?)</div>', html, flags=re.S
+    )
     return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else None
 
 
 def test_remiss_version_has_its_banner_on_every_page_and_may_be_indexed(project, tmp_path, monkeypatch):
     for path, html in build_pages(project, tmp_path, monkeypatch).items():
-        assert banner(html) == ("Remissversion – Det här är förslaget som skickades på remiss "
-                                "(version 2022-remiss). Innehållet är inte beslutat."), path
+        assert banner(html) == (
+            "Remissversion – Det här är förslaget som skickades på remiss "
+            "(version 2022-remiss). Innehållet är inte beslutat."
+        ), path
         assert NOINDEX not in html, path
 
 
@@ -44,8 +50,9 @@ def test_the_draft_published_from_main_is_a_draft_whatever_the_status(project, t
         write_data(project, decide_after_remiss(read_data(project)))
     pages = build_pages(project, tmp_path, monkeypatch, published_as="utkast")
     for path, html in pages.items():
-        assert banner(html) == ("Utkast – Det här är ett arbetsmaterial som ändras medan det skrivs. "
-                                "Innehållet är inte beslutat."), path
+        assert banner(html) == (
+            "Utkast – Det här är ett arbetsmaterial som ändras medan det skrivs. Innehållet är inte beslutat."
+        ), path
         assert NOINDEX in html, path
     version = "2022" if status == "beslutad" else "2022-remiss"
     assert f"Du läser version {version} (utkast, " in pages["andringar/index.html"]

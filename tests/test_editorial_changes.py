@@ -1,6 +1,7 @@
 """A day of routine editorial changes keeps CI green (issue 16): on a clone of the repository, with
 the example färdplan published as a release, an editor's text edits pass the content checks CI runs
 (`python3 scripts/dev.py check`), and the tool's tests still pass, because they read only fixtures."""
+
 from __future__ import annotations
 
 import datetime
@@ -18,16 +19,23 @@ TODAY = datetime.date.today().isoformat()
 # time here would double the default test command (it passed in full on such a copy when this test
 # was written). These modules read the content the most (data, pages, the build, open data, releases),
 # so a test that still read the live data would fail here on the edited copy, besides the guard.
-TOOL_TESTS = ["tests/test_build.py", "tests/test_reading.py", "tests/test_changes.py",
-              "tests/test_schema_and_cli.py", "tests/test_open_data.py", "tests/test_scaffold.py",
-              "tests/test_release.py", "tests/test_live_content_guard.py"]
+TOOL_TESTS = [
+    "tests/test_build.py",
+    "tests/test_reading.py",
+    "tests/test_changes.py",
+    "tests/test_schema_and_cli.py",
+    "tests/test_open_data.py",
+    "tests/test_scaffold.py",
+    "tests/test_release.py",
+    "tests/test_live_content_guard.py",
+]
 
 
 def replace(text: str, old: str, new: str, after: str = "") -> str:
     """Replace the first `old` after `after`, as an editor finds a place in the file and types."""
     start = text.index(after) if after else 0
     at = text.index(old, start)
-    return text[:at] + new + text[at + len(old):]
+    return text[:at] + new + text[at + len(old) :]
 
 
 def edit_a_day(clone: Path) -> None:
@@ -40,59 +48,79 @@ def edit_a_day(clone: Path) -> None:
     text = replace(text, "  beslut: null", f"  beslut: {{organ: kommunfullmäktige, datum: {TODAY}}}")
     text = replace(text, "Under fyra rubriker", "Under tre rubriker")
     # An action is done, with the reason.
-    text = replace(text, "            status: planerad\n", "            status: genomförd\n"
-                   "            ändringar:\n"
-                   f"              - datum: {TODAY}\n"
-                   "                vad: status\n"
-                   "                från: planerad\n"
-                   "                till: genomförd\n"
-                   "                skäl: Kartläggningen är klar och redovisades för nämnden.\n",
-                   after="id: kartlagga-hsv-organisation")
+    text = replace(
+        text,
+        "            status: planerad\n",
+        "            status: genomförd\n"
+        "            ändringar:\n"
+        f"              - datum: {TODAY}\n"
+        "                vad: status\n"
+        "                från: planerad\n"
+        "                till: genomförd\n"
+        "                skäl: Kartläggningen är klar och redovisades för nämnden.\n",
+        after="id: kartlagga-hsv-organisation",
+    )
     # A need's horizon moves, with the reason.
-    text = replace(text, '        tidshorisont: "2022-2023"\n        senast-granskad: 2022-01-12\n',
-                   '        tidshorisont: "2022-2025"\n        senast-granskad: 2022-01-12\n'
-                   "        ändringar:\n"
-                   f"          - datum: {TODAY}\n"
-                   "            vad: tidshorisont\n"
-                   '            från: "2022-2023"\n'
-                   '            till: "2022-2025"\n'
-                   "            skäl: Kartläggningen visade att arbetet behöver mer tid.\n",
-                   after="id: halso-och-sjukvardsorganisation")
+    text = replace(
+        text,
+        '        tidshorisont: "2022-2023"\n        senast-granskad: 2022-01-12\n',
+        '        tidshorisont: "2022-2025"\n        senast-granskad: 2022-01-12\n'
+        "        ändringar:\n"
+        f"          - datum: {TODAY}\n"
+        "            vad: tidshorisont\n"
+        '            från: "2022-2023"\n'
+        '            till: "2022-2025"\n'
+        "            skäl: Kartläggningen visade att arbetet behöver mer tid.\n",
+        after="id: halso-och-sjukvardsorganisation",
+    )
     # A new action.
-    text = replace(text, '        tidshorisont: "2022-2024"\n',
-                   "          - id: gemensam-introduktion-chefer\n"
-                   "            text: Ta fram en gemensam introduktion för nya chefer i äldreomsorgen.\n"
-                   "            ansvarig: kommunstyrelsen\n"
-                   "            status: föreslagen\n"
-                   "            tidshorisont: 2024\n"
-                   '        tidshorisont: "2022-2024"\n', after="id: samordna-mellan-stadsdelar")
+    text = replace(
+        text,
+        '        tidshorisont: "2022-2024"\n',
+        "          - id: gemensam-introduktion-chefer\n"
+        "            text: Ta fram en gemensam introduktion för nya chefer i äldreomsorgen.\n"
+        "            ansvarig: kommunstyrelsen\n"
+        "            status: föreslagen\n"
+        "            tidshorisont: 2024\n"
+        '        tidshorisont: "2022-2024"\n',
+        after="id: samordna-mellan-stadsdelar",
+    )
     # A new national initiative, and a need that refers to it.
-    text = replace(text, "\n# Områden", "  - id: nationell-kvalitetsplan\n"
-                   "    namn: Nationell kvalitetsplan för vård och omsorg om äldre personer\n"
-                   "    typ: utredning\n"
-                   "    referens: SOU 2017:21\n"
-                   "    länk: https://www.regeringen.se/rattsliga-dokument/statens-offentliga-utredningar/2017/03/sou-201721/\n"
-                   "    gäller-från: 2017-03-15\n"
-                   "    gäller-till: null\n"
-                   "    beskrivning: >-\n"
-                   "      Utredningen föreslog en plan för hur vården och omsorgen om äldre ska bli bättre.\n"
-                   "\n# Områden")
-    text = replace(text, "nationellt: []", "nationellt: [nationell-kvalitetsplan]", after="id: intern-samverkan")
+    text = replace(
+        text,
+        "\n# Områden",
+        "  - id: nationell-kvalitetsplan\n"
+        "    namn: Nationell kvalitetsplan för vård och omsorg om äldre personer\n"
+        "    typ: utredning\n"
+        "    referens: SOU 2017:21\n"
+        "    länk: https://www.regeringen.se/rattsliga-dokument/statens-offentliga-utredningar/2017/03/sou-201721/\n"
+        "    gäller-från: 2017-03-15\n"
+        "    gäller-till: null\n"
+        "    beskrivning: >-\n"
+        "      Utredningen föreslog en plan för hur vården och omsorgen om äldre ska bli bättre.\n"
+        "\n# Områden",
+    )
+    text = replace(
+        text, "nationellt: []", "nationellt: [nationell-kvalitetsplan]", after="id: intern-samverkan"
+    )
     # The needs were reviewed today.
     text = re.sub(r"(?m)^(        senast-granskad: )\d{4}-\d\d-\d\d$", rf"\g<1>{TODAY}", text)
     # The fourth area goes, with its page and its line in the menu, and the reason for each of its
     # published needs (the check asks for one under `borttagna`).
-    fourth = text[text.index("  - id: grunduppdraget\n"):]
+    fourth = text[text.index("  - id: grunduppdraget\n") :]
     needs = re.findall(r"(?m)^      - id: (\S+)$", fourth)
-    text = text[:text.index("  - id: grunduppdraget\n")].rstrip("\n") + "\n"
+    text = text[: text.index("  - id: grunduppdraget\n")].rstrip("\n") + "\n"
     text += "\nborttagna:\n" + "".join(
         f"  - id: {need}\n    datum: {TODAY}\n    skäl: Grunduppdraget följs nu upp i verksamhetsplanen.\n"
-        for need in needs)
+        for need in needs
+    )
     data.write_text(text, encoding="utf-8")
     (clone / "docs" / "omraden" / "grunduppdraget.md").unlink()
     config = clone / "mkdocs.yml"
-    config.write_text(replace(config.read_text(encoding="utf-8"), "      - omraden/grunduppdraget.md\n", ""),
-                      encoding="utf-8")
+    config.write_text(
+        replace(config.read_text(encoding="utf-8"), "      - omraden/grunduppdraget.md\n", ""),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +138,9 @@ def edited(tmp_path_factory) -> Path:
 def test_the_content_checks_ci_runs_pass_after_a_day_of_edits(edited):
     # What `python3 scripts/dev.py check` runs once .venv is set up, with this .venv's tools: the
     # clone has no .venv of its own, and dev.py's setup step would install into ours.
-    done = subprocess.run([PYTHON, "scripts/check_content.py"], cwd=edited, env=tool_env(),
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [PYTHON, "scripts/check_content.py"], cwd=edited, env=tool_env(), capture_output=True, text=True
+    )
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     # The comparison with the last release ran, and each check passed.
@@ -122,7 +151,12 @@ def test_the_content_checks_ci_runs_pass_after_a_day_of_edits(edited):
 
 def test_the_tool_tests_pass_on_the_edited_copy(edited):
     env = {**tool_env(), "CI": ""}  # browser tests are not in this part
-    done = subprocess.run([PYTHON, "-m", "pytest", "-q", "-x",
-                           "-p", "no:cacheprovider", *TOOL_TESTS], cwd=edited, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [PYTHON, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *TOOL_TESTS],
+        cwd=edited,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert re.search(r"\d+ passed", done.stdout) and "failed" not in done.stdout

@@ -1,5 +1,6 @@
 """The editors' guide: every page is in the navigation, the file's shape comes first with a
 picture that has a text alternative, and the guide names every edit form."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,7 @@ import re
 import yaml
 
 from support import ROOT
-from fardplan.edit_requests import FORMS
+from fardplan.editing.edit_requests import FORMS
 
 GUIDE = ROOT / "docs" / "redaktorer"
 
@@ -24,7 +25,8 @@ def test_every_page_of_the_guide_is_in_the_navigation():
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     listed = nav_pages(config["nav"])
     assert sorted(f"redaktorer/{p.name}" for p in GUIDE.glob("*.md")) == sorted(
-        p for p in listed if p.startswith("redaktorer/"))
+        p for p in listed if p.startswith("redaktorer/")
+    )
 
 
 def test_the_files_shape_comes_first_with_a_described_picture():
@@ -40,5 +42,7 @@ def test_the_forms_page_names_every_form_and_links_to_githubs_chooser():
     text = (GUIDE / "formular.md").read_text(encoding="utf-8")
     assert "{{ fardplan.repository }}/issues/new/choose)" in text
     for file, _ in FORMS.values():
-        name = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / file).read_text(encoding="utf-8"))["name"]
+        name = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / file).read_text(encoding="utf-8"))[
+            "name"
+        ]
         assert f"| **{name}** |" in text

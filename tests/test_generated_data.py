@@ -8,6 +8,7 @@ dates and links, duplicate ids, and edits to the YAML text itself. Whatever come
   (tests/render_support.py), and the Atom and RDF files are well-formed XML.
 The number of examples comes from the Hypothesis profile (tests/conftest.py, DEVELOPMENT.md).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,13 +19,41 @@ from pathlib import Path
 import yaml
 from hypothesis import assume, given, note, settings, strategies as st
 
-from fardplan.validate import validate_text
+from fardplan.data.validate import validate_text
 from render_support import render_everything
 
 NAME = "data/roadmap.yaml"
-WORDS = ["äldreomsorg", "hemtjänst", "samverkan", "regionen", "kompetens", "Öppna", "vård", "trygghet",
-         "digitala", "verktyg", "med", "och", "för", "alla", "boende", "12", "§ 45", "<b>", "{{ x }}",
-         "&amp;", "=SUMMA(A1)", "Ærø", "naïve", "日本語", "emoji 🙂", "'citat'", '"dubbla"', "a: b", "# ej"]
+WORDS = [
+    "äldreomsorg",
+    "hemtjänst",
+    "samverkan",
+    "regionen",
+    "kompetens",
+    "Öppna",
+    "vård",
+    "trygghet",
+    "digitala",
+    "verktyg",
+    "med",
+    "och",
+    "för",
+    "alla",
+    "boende",
+    "12",
+    "§ 45",
+    "<b>",
+    "{{ x }}",
+    "&amp;",
+    "=SUMMA(A1)",
+    "Ærø",
+    "naïve",
+    "日本語",
+    "emoji 🙂",
+    "'citat'",
+    '"dubbla"',
+    "a: b",
+    "# ej",
+]
 STATUSES = ["föreslagen", "planerad", "pågår", "genomförd", "avbruten"]
 # English words that would mean a parser's or a library's message leaked through untranslated.
 ENGLISH = re.compile(r"\b(the|expected|found|while|error|is not|could not|invalid|exception)\b", re.I)
@@ -34,11 +63,14 @@ letters = st.text(st.characters(categories=["L", "M", "N", "P", "S", "Zs"]), min
 text = st.one_of(words, letters.filter(lambda value: value.strip()))
 day = st.dates(date(1990, 1, 1), date(2099, 12, 31)).map(date.isoformat)
 years = st.integers(1990, 2100)
-horizon = st.one_of(years, st.just("löpande"),
-                    st.tuples(years, years).map(lambda pair: f"{min(pair)}-{max(pair)}"))
-link = st.builds(lambda host, path: f"https://{host}.se/{path}",
-                 st.from_regex(r"[a-z][a-z0-9-]{0,20}[a-z0-9]", fullmatch=True),
-                 st.from_regex(r"[A-Za-z0-9._~/?=&%-]{0,30}", fullmatch=True))
+horizon = st.one_of(
+    years, st.just("löpande"), st.tuples(years, years).map(lambda pair: f"{min(pair)}-{max(pair)}")
+)
+link = st.builds(
+    lambda host, path: f"https://{host}.se/{path}",
+    st.from_regex(r"[a-z][a-z0-9-]{0,20}[a-z0-9]", fullmatch=True),
+    st.from_regex(r"[A-Za-z0-9._~/?=&%-]{0,30}", fullmatch=True),
+)
 
 
 @st.composite
@@ -48,74 +80,145 @@ def roadmaps(draw) -> dict:
     initiatives = []
     for n in range(draw(st.integers(0, 3))):
         start = draw(day)
-        initiatives.append({"id": f"initiativ-{n}", "namn": draw(text), "typ": "lag", "referens": draw(text),
-                            "länk": draw(link), "gäller-från": start,
-                            "gäller-till": draw(st.none() | day.filter(lambda end: end >= start))})
+        initiatives.append(
+            {
+                "id": f"initiativ-{n}",
+                "namn": draw(text),
+                "typ": "lag",
+                "referens": draw(text),
+                "länk": draw(link),
+                "gäller-från": start,
+                "gäller-till": draw(st.none() | day.filter(lambda end: end >= start)),
+            }
+        )
 
     def action(ident: str, needs_horizon: bool) -> dict:
-        item = {"id": ident, "text": draw(text), "ansvarig": draw(st.sampled_from(bodies))["id"],
-                "status": draw(st.sampled_from(STATUSES))}
+        item = {
+            "id": ident,
+            "text": draw(text),
+            "ansvarig": draw(st.sampled_from(bodies))["id"],
+            "status": draw(st.sampled_from(STATUSES)),
+        }
         if needs_horizon or draw(st.booleans()):
             item["tidshorisont"] = draw(horizon)
         if draw(st.booleans()):
             item["senast-granskad"] = draw(day)
         if draw(st.booleans()):
-            item["ändringar"] = [{"datum": draw(day), "vad": "status", "från": None, "till": item["status"],
-                                  "skäl": draw(text)}]
+            item["ändringar"] = [
+                {
+                    "datum": draw(day),
+                    "vad": "status",
+                    "från": None,
+                    "till": item["status"],
+                    "skäl": draw(text),
+                }
+            ]
         return item
 
     areas = []
     for a in range(draw(st.integers(1, 3))):
         needs = []
         for b in range(draw(st.integers(1, 3))):
-            need = {"id": f"behov-{a}-{b}", "rubrik": draw(text),
-                    "nationellt": draw(st.lists(st.sampled_from([i["id"] for i in initiatives]), unique=True))
-                    if initiatives else [],
-                    "staden": [action(f"staden-{a}-{b}-{c}", False) for c in range(draw(st.integers(0, 2)))],
-                    "behöver-göras": [action(f"mer-{a}-{b}-{c}", True) for c in range(draw(st.integers(0, 2)))],
-                    "tidshorisont": draw(horizon), "senast-granskad": draw(day)}
+            need = {
+                "id": f"behov-{a}-{b}",
+                "rubrik": draw(text),
+                "nationellt": draw(st.lists(st.sampled_from([i["id"] for i in initiatives]), unique=True))
+                if initiatives
+                else [],
+                "staden": [action(f"staden-{a}-{b}-{c}", False) for c in range(draw(st.integers(0, 2)))],
+                "behöver-göras": [action(f"mer-{a}-{b}-{c}", True) for c in range(draw(st.integers(0, 2)))],
+                "tidshorisont": draw(horizon),
+                "senast-granskad": draw(day),
+            }
             if draw(st.booleans()):
                 need["beskrivning"] = draw(text)
             needs.append(need)
         areas.append({"id": f"omrade-{a}", "rubrik": draw(text), "beskrivning": draw(text), "behov": needs})
     data = {
-        "dokument": {"titel": draw(text), "organisation": draw(text),
-                     "version": draw(st.sampled_from(["2022-remiss", "2024", 2025])),
-                     "status": draw(st.sampled_from(["utkast", "remiss"])), "datum": draw(day),
-                     "diarienummer": draw(st.none() | text), "beslut": None,
-                     "sammanfattning": draw(text), "bakgrund": draw(st.lists(text, max_size=2)),
-                     "process": [{"steg": draw(text), "beskrivning": draw(text)}]},
+        "dokument": {
+            "titel": draw(text),
+            "organisation": draw(text),
+            "version": draw(st.sampled_from(["2022-remiss", "2024", 2025])),
+            "status": draw(st.sampled_from(["utkast", "remiss"])),
+            "datum": draw(day),
+            "diarienummer": draw(st.none() | text),
+            "beslut": None,
+            "sammanfattning": draw(text),
+            "bakgrund": draw(st.lists(text, max_size=2)),
+            "process": [{"steg": draw(text), "beskrivning": draw(text)}],
+        },
         "ansvariga": bodies,
         "nationella-initiativ": initiatives,
         "områden": areas,
     }
     if draw(st.booleans()):
-        data["inställningar"] = {"granskas-inom-månader": draw(st.integers(1, 120)),
-                                 "lix-gräns": draw(st.integers(10, 100))}
+        data["inställningar"] = {
+            "granskas-inom-månader": draw(st.integers(1, 120)),
+            "lix-gräns": draw(st.integers(10, 100)),
+        }
     if draw(st.booleans()):
         # A remiss open on the day the test runs, so every page carries its links.
         today = date.today()
         opens = today - timedelta(days=draw(st.integers(0, 30)))
         number = draw(text.filter(lambda value: len(value) <= 100))
         data["dokument"].update(status="remiss", diarienummer=number, datum=opens.isoformat())
-        data["remiss"] = {"diarienummer": number, "öppnar": opens.isoformat(),
-                          "sista-dag": (today + timedelta(days=draw(st.integers(0, 30)))).isoformat(),
-                          "e-post": "registrator@exempelstaden.se", "github-förråd": "exempelstaden/fardplan",
-                          "remissinstanser": [{"namn": draw(text), "typ": "råd"}]}
+        data["remiss"] = {
+            "diarienummer": number,
+            "öppnar": opens.isoformat(),
+            "sista-dag": (today + timedelta(days=draw(st.integers(0, 30)))).isoformat(),
+            "e-post": "registrator@exempelstaden.se",
+            "github-förråd": "exempelstaden/fardplan",
+            "remissinstanser": [{"namn": draw(text), "typ": "råd"}],
+        }
     return data
 
 
 # Values careless and hostile editors put where something else belongs.
 odd_values = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=True, allow_infinity=True),
-    st.just(""), st.just("   "), st.just("\u200b"), st.just("\t"), st.just("x" * 6000),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.just(""),
+    st.just("   "),
+    st.just("\u200b"),
+    st.just("\t"),
+    st.just("x" * 6000),
     st.text(max_size=20),  # any character at all, control characters included
-    st.sampled_from(["9999-12-31", "0001-01-01", "2024-02-30", "2024-1-1", "1899-12-31", "2100-01-01",
-                     "https://[data.riksdagen.se/x", "https://a]b.se/", "https://x.se:99999/", "javascript:alert(1)",
-                     "https://exempel .se/", "http://" + "a" * 3000 + ".se/", "klar", "Pågår", "färdig", "2024.5",
-                     "2024-2022", "20224", "löpande ", "!viktigt", "*alias", "&ankare", "{{ config }}",
-                     "</title><script>alert(1)</script>", "=HYPERLINK(\"x\")", "\u202eevil", "a\x0bb", "a\x00b"]),
-    st.lists(st.text(max_size=3), max_size=3), st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+    st.sampled_from(
+        [
+            "9999-12-31",
+            "0001-01-01",
+            "2024-02-30",
+            "2024-1-1",
+            "1899-12-31",
+            "2100-01-01",
+            "https://[data.riksdagen.se/x",
+            "https://a]b.se/",
+            "https://x.se:99999/",
+            "javascript:alert(1)",
+            "https://exempel .se/",
+            "http://" + "a" * 3000 + ".se/",
+            "klar",
+            "Pågår",
+            "färdig",
+            "2024.5",
+            "2024-2022",
+            "20224",
+            "löpande ",
+            "!viktigt",
+            "*alias",
+            "&ankare",
+            "{{ config }}",
+            "</title><script>alert(1)</script>",
+            '=HYPERLINK("x")',
+            "\u202eevil",
+            "a\x0bb",
+            "a\x00b",
+        ]
+    ),
+    st.lists(st.text(max_size=3), max_size=3),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
     st.integers(1, 60).map(lambda depth: _nested(depth)),
 )
 
@@ -178,7 +281,9 @@ def check(text: str) -> None:
     for diagnostic in result.diagnostics:
         assert diagnostic.file == NAME
         assert 1 <= diagnostic.line <= lines and diagnostic.col >= 1, diagnostic.text()
-        assert diagnostic.message and not ENGLISH.search(diagnostic.message.split("(i ")[0]), diagnostic.text()
+        assert diagnostic.message and not ENGLISH.search(diagnostic.message.split("(i ")[0]), (
+            diagnostic.text()
+        )
     if result.ok:
         with tempfile.TemporaryDirectory() as folder:
             data_file = Path(folder) / "roadmap.yaml"
@@ -202,12 +307,54 @@ def test_broken_data_is_refused_with_located_messages_or_renders(data):
 
 
 # Edits to the text itself: what a slip of the keyboard or a bad paste does.
-INSERTS = [":", " ", "  ", "-", "- ", "#", " #", '"', "'", "!", "&", "*", "[", "]", "{", "}", "|", ">", "\t",
-           "\x0b", "\u200b", "\u202e", "\u00ad", "\x00", "\n", "\r", "%", "@", "`", "?", ",", "\\"]
+INSERTS = [
+    ":",
+    " ",
+    "  ",
+    "-",
+    "- ",
+    "#",
+    " #",
+    '"',
+    "'",
+    "!",
+    "&",
+    "*",
+    "[",
+    "]",
+    "{",
+    "}",
+    "|",
+    ">",
+    "\t",
+    "\x0b",
+    "\u200b",
+    "\u202e",
+    "\u00ad",
+    "\x00",
+    "\n",
+    "\r",
+    "%",
+    "@",
+    "`",
+    "?",
+    ",",
+    "\\",
+]
 
 
-@given(roadmaps(), st.lists(st.tuples(st.sampled_from(["insert", "delete", "indent", "dedent", "join"]),
-                                      st.floats(0, 1), st.sampled_from(INSERTS)), min_size=1, max_size=3))
+@given(
+    roadmaps(),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["insert", "delete", "indent", "dedent", "join"]),
+            st.floats(0, 1),
+            st.sampled_from(INSERTS),
+        ),
+        min_size=1,
+        max_size=3,
+    ),
+)
 def test_text_edits_are_reported_where_they_are_or_render(data, edits):
     text = dump(data)
     for how, where, what in edits:
@@ -215,7 +362,7 @@ def test_text_edits_are_reported_where_they_are_or_render(data, edits):
         if how == "insert":
             text = text[:position] + what + text[position:]
         elif how == "delete":
-            text = text[:position] + text[position + 1:]
+            text = text[:position] + text[position + 1 :]
         else:
             lines = text.split("\n")
             line = int(where * (len(lines) - 1))
@@ -224,7 +371,7 @@ def test_text_edits_are_reported_where_they_are_or_render(data, edits):
             elif how == "dedent" and lines[line].startswith(" "):
                 lines[line] = lines[line][1:]
             elif how == "join" and line + 1 < len(lines):
-                lines[line:line + 2] = [lines[line] + " " + lines[line + 1].lstrip()]
+                lines[line : line + 2] = [lines[line] + " " + lines[line + 1].lstrip()]
             text = "\n".join(lines)
     assume(text.strip())
     check(text)
@@ -237,15 +384,20 @@ def test_the_longest_texts_the_schema_allows_render_with_the_remiss_open(minimal
     monkeypatch.setenv("FARDPLAN_TODAY", "2022-02-01")
     wide = "€"  # three bytes in UTF-8
     text = minimal_text
-    for old, new in [("  titel: Färdplan för äldreomsorgens utveckling", "  titel: " + wide * 200),
-                     ("  diarienummer: KS 2022/1", "  diarienummer: " + wide * 100),
-                     ("  version: 2022-remiss", "  version: " + "v" * 100),
-                     ("rubrik: Ändamålsenlig organisation och styrning", "rubrik: " + wide * 300),
-                     ("rubrik: Nära samverkan med regionen", "rubrik: " + wide * 300),
-                     ("samverkan-med-regionen", "b" * 100),
-                     ("ansvariga:\n", "remiss:\n  diarienummer: " + wide * 100 + "\n  öppnar: 2022-01-24\n"
-                      "  sista-dag: 2022-03-04\n  e-post: registrator@exempelstaden.se\n"
-                      "  github-förråd: exempelstaden/fardplan\n  remissinstanser: []\nansvariga:\n")]:
+    for old, new in [
+        ("  titel: Färdplan för äldreomsorgens utveckling", "  titel: " + wide * 200),
+        ("  diarienummer: KS 2022/1", "  diarienummer: " + wide * 100),
+        ("  version: 2022-remiss", "  version: " + "v" * 100),
+        ("rubrik: Ändamålsenlig organisation och styrning", "rubrik: " + wide * 300),
+        ("rubrik: Nära samverkan med regionen", "rubrik: " + wide * 300),
+        ("samverkan-med-regionen", "b" * 100),
+        (
+            "ansvariga:\n",
+            "remiss:\n  diarienummer: " + wide * 100 + "\n  öppnar: 2022-01-24\n"
+            "  sista-dag: 2022-03-04\n  e-post: registrator@exempelstaden.se\n"
+            "  github-förråd: exempelstaden/fardplan\n  remissinstanser: []\nansvariga:\n",
+        ),
+    ]:
         assert old in text, old
         text = text.replace(old, new)
     result = validate_text(text, NAME)

@@ -1,4 +1,5 @@
 """A changed horizon or status must say why, compared with the last published version in git."""
+
 from __future__ import annotations
 
 import os
@@ -10,11 +11,16 @@ import pytest
 
 from support import ROOT
 from fardplan import validate_file
-from fardplan.history import CompareError, load_previous
+from fardplan.data.history import CompareError, load_previous
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
-GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.se",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.se"}
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.se",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.se",
+}
 
 REASON = """        ändringar:
           - datum: 2023-05-10
@@ -51,8 +57,9 @@ def edit(data: Path, old: str, new: str) -> None:
 
 
 def run(data: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(VALIDATE + [str(data), *args], capture_output=True, text=True,
-                          cwd=cwd or data.parent.parent)
+    return subprocess.run(
+        VALIDATE + [str(data), *args], capture_output=True, text=True, cwd=cwd or data.parent.parent
+    )
 
 
 def test_changed_horizon_without_a_reason_fails_at_its_line(published):
@@ -64,7 +71,8 @@ def test_changed_horizon_without_a_reason_fails_at_its_line(published):
         "data/roadmap.yaml:42:23: "
         "tidshorisonten har ändrats från löpande till 2025 sedan den publicerade versionen v2022-remiss. "
         "Skriv varför: lägg till en punkt under ändringar med datum, vad: tidshorisont, från: löpande, "
-        "till: 2025 och skäl (i områden[styrning].behov[samverkan-med-regionen].tidshorisont)"]
+        "till: 2025 och skäl (i områden[styrning].behov[samverkan-med-regionen].tidshorisont)"
+    ]
     assert "Jämför med den publicerade versionen v2022-remiss." in result.stderr
 
 
@@ -76,7 +84,10 @@ def test_changed_horizon_with_a_reason_passes_and_is_shown(published):
     assert result.stdout == ""
     [change] = validate_file(published).roadmap.areas[0].needs[0].changes
     assert (change.old_label, change.new_label, change.reason) == (
-        "Löpande", "2025", "Statsbidraget upphörde och arbetet behöver mer tid.")
+        "Löpande",
+        "2025",
+        "Statsbidraget upphörde och arbetet behöver mer tid.",
+    )
 
 
 def test_without_comparison_the_change_is_not_checked(published):
@@ -86,7 +97,9 @@ def test_without_comparison_the_change_is_not_checked(published):
 
 def test_a_reason_from_before_the_release_does_not_explain_a_new_change(published):
     # Published with an old entry saying "till: 2025"; the value now changes back and forth.
-    old_reason = REASON.replace("från: löpande\n            till: 2025", "från: 2025\n            till: löpande")
+    old_reason = REASON.replace(
+        "från: löpande\n            till: 2025", "från: 2025\n            till: löpande"
+    )
     published.write_text(published.read_text(encoding="utf-8") + old_reason, encoding="utf-8")
     repo = published.parent.parent
     git(repo, "commit", "-qam", "Med historik")
@@ -105,18 +118,27 @@ def test_changed_status_needs_a_reason_too(published):
     assert result.returncode == 1
     assert result.stdout.startswith(
         "data/roadmap.yaml:35:21: "
-        "statusen har ändrats från pågår till genomförd sedan den publicerade versionen v2022-remiss.")
-    edit(published, "            status: genomförd\n", "            status: genomförd\n"
-         "            ändringar:\n"
-         "              - {datum: 2023-09-01, vad: status, från: pågår, till: genomförd, skäl: Planen är klar.}\n")
+        "statusen har ändrats från pågår till genomförd sedan den publicerade versionen v2022-remiss."
+    )
+    edit(
+        published,
+        "            status: genomförd\n",
+        "            status: genomförd\n"
+        "            ändringar:\n"
+        "              - {datum: 2023-09-01, vad: status, från: pågår, till: genomförd, skäl: Planen är klar.}\n",
+    )
     assert run(published, "--jämför-med").returncode == 0
 
 
 def test_new_needs_and_ids_need_no_reason(published):
     # A renamed published id needs a record (tests/test_published_changes.py); a new action does not.
-    edit(published, "        behöver-göras:\n", "        behöver-göras:\n"
-         "          - {id: helt-ny-atgard, text: Något nytt., ansvarig: aldrenamnden, status: föreslagen, "
-         "tidshorisont: 2024}\n")
+    edit(
+        published,
+        "        behöver-göras:\n",
+        "        behöver-göras:\n"
+        "          - {id: helt-ny-atgard, text: Något nytt., ansvarig: aldrenamnden, status: föreslagen, "
+        "tidshorisont: 2024}\n",
+    )
     assert run(published, "--jämför-med").returncode == 0
 
 
@@ -145,23 +167,34 @@ def test_outside_git_there_is_nothing_published(write_yaml, minimal_text):
 
 
 def test_recorded_values_must_be_readable(write_yaml, minimal_text):
-    path = write_yaml(minimal_text + REASON.replace("vad: tidshorisont", "vad: status").replace(
-        "från: löpande", "från: klar").replace("till: 2025", "till: pågår"))
+    path = write_yaml(
+        minimal_text
+        + REASON.replace("vad: tidshorisont", "vad: status")
+        .replace("från: löpande", "från: klar")
+        .replace("till: 2025", "till: pågår")
+    )
     messages = [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
     # A need has no status of its own: the entry belongs to an action.
     assert messages == [
         "data/roadmap.yaml:46:18: "
         "här finns ingen status som kan ha ändrats: skriv rätt vad, eller flytta punkten till den åtgärd "
-        "den gäller (i områden[styrning].behov[samverkan-med-regionen].ändringar[nr 1].vad)"]
-    path = write_yaml(minimal_text.replace("            status: pågår\n", "            status: pågår\n"
-                                           "            ändringar:\n"
-                                           "              - datum: 2023-05-10\n"
-                                           "                vad: status\n"
-                                           "                från: klar\n"
-                                           "                till: pågår\n"
-                                           "                skäl: Arbetet har börjat.\n"))
+        "den gäller (i områden[styrning].behov[samverkan-med-regionen].ändringar[nr 1].vad)"
+    ]
+    path = write_yaml(
+        minimal_text.replace(
+            "            status: pågår\n",
+            "            status: pågår\n"
+            "            ändringar:\n"
+            "              - datum: 2023-05-10\n"
+            "                vad: status\n"
+            "                från: klar\n"
+            "                till: pågår\n"
+            "                skäl: Arbetet har börjat.\n",
+        )
+    )
     messages = [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
     assert messages == [
         "data/roadmap.yaml:39:23: 'klar' är ingen status – menade du 'genomförd'? Tillåtna värden: föreslagen, planerad, pågår, "
         "genomförd, avbruten "
-        "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden].ändringar[nr 1].från)"]
+        "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden].ändringar[nr 1].från)"
+    ]

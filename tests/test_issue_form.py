@@ -1,5 +1,6 @@
 """The remiss issue form is valid for GitHub, and it matches what the site prefills and the
 compilation script reads."""
+
 from __future__ import annotations
 
 import re
@@ -10,9 +11,9 @@ from pathlib import Path
 import yaml
 
 from support import ROOT
-from fardplan.remiss import FORM_FILE, LABEL
-from fardplan.remissvar import FORM_FIELDS, Position
-from fardplan.model import RespondentKind
+from fardplan.remiss.period import FORM_FILE, LABEL
+from fardplan.remiss.answers import FORM_FIELDS, Position
+from fardplan.data.model import RespondentKind
 
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
 FORM = TEMPLATES / FORM_FILE
@@ -28,14 +29,20 @@ def fields() -> list[dict]:
 
 
 def test_issue_form_passes_githubs_schema():
-    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-issue-forms", FORM],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-issue-forms", FORM],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_template_chooser_config_passes_githubs_schema():
-    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-issue-config",
-                             TEMPLATES / "config.yml"], capture_output=True, text=True)
+    result = subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-issue-config", TEMPLATES / "config.yml"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -44,8 +51,11 @@ def test_schema_check_would_catch_a_broken_form(tmp_path):
     broken["body"][1]["type"] = "text-field"  # not an element type GitHub knows
     path = tmp_path / "remissynpunkt.yml"
     path.write_text(yaml.safe_dump(broken, allow_unicode=True), encoding="utf-8")
-    result = subprocess.run([CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-issue-forms", path],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [CHECK_JSONSCHEMA, "--builtin-schema", "vendor.github-issue-forms", path],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode != 0
 
 

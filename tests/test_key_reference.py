@@ -1,13 +1,14 @@
 """The editors' reference of every key is generated from the JSON Schema and cannot drift from it."""
+
 from __future__ import annotations
 
 import copy
 import re
 
 from fardplan import load_roadmap
-from fardplan.key_reference import key_sections, schema_keys
-from fardplan.render import SiteRenderer
-from fardplan.schema import load_schema
+from fardplan.pages.key_reference import key_sections, schema_keys
+from fardplan.pages.render import SiteRenderer
+from fardplan.data.schema import load_schema
 
 
 def rendered_keys(html: str) -> set[str]:
@@ -37,7 +38,9 @@ def test_every_object_is_a_section_with_required_keys_marked():
 def test_a_key_added_to_the_schema_appears_without_touching_the_reference():
     schema = copy.deepcopy(load_schema())
     schema["$defs"]["behov"]["properties"]["ansvarig-tjansteperson"] = {
-        "description": "Vem som svarar på frågor om behovet.", "$ref": "#/$defs/text"}
+        "description": "Vem som svarar på frågor om behovet.",
+        "$ref": "#/$defs/text",
+    }
     rows = {row.key: row for s in key_sections(schema) if s.title == "områden → behov" for row in s.rows}
     assert rows["ansvarig-tjansteperson"].value == "text"
     assert rows["ansvarig-tjansteperson"].description == "Vem som svarar på frågor om behovet."

@@ -1,5 +1,6 @@
 """scripts/kolada.py (issue 15): the measures' values from Kolada's API, read from a local server
 that answers with recorded pages shaped like the API's documented answers. No test uses the network."""
+
 from __future__ import annotations
 
 import http.server
@@ -12,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from fardplan import load_roadmap
-from fardplan.kolada import API_VERSION, KoladaError, fetch_data, values_by_kpi
-from fardplan.render import SiteRenderer
+from fardplan.data.kolada import API_VERSION, KoladaError, fetch_data, values_by_kpi
+from fardplan.pages.render import SiteRenderer
 from support import FIXTURES, ROOT
 
 PAGES = FIXTURES / "kolada"
@@ -82,8 +83,21 @@ def project(tmp_path, minimal_text):
 
 def run_script(project: Path, kolada: Kolada, *args: str) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "KOLADA_API_URL": kolada.url, "FARDPLAN_TODAY": "2024-05-02"}
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "kolada.py"), "--data", "data/roadmap.yaml",
-                           "--ut", "data/kolada.json", *args], cwd=project, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "kolada.py"),
+            "--data",
+            "data/roadmap.yaml",
+            "--ut",
+            "data/kolada.json",
+            *args,
+        ],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_every_page_is_read_and_the_values_are_written_for_the_measures(project, kolada):
@@ -93,16 +107,19 @@ def test_every_page_is_read_and_the_values_are_written_for_the_measures(project,
     written = json.loads((project / "data" / "kolada.json").read_text(encoding="utf-8"))
     assert written["kommun"] == "1880" and written["hämtad"] == "2024-05-02"
     # 2023 has no total (null: missing or secret) and is left out; women's null in 2022 too.
-    assert written["nyckeltal"] == {"N23890": [
-        {"år": 2021, "värde": 52.5, "riket": 57.0, "kvinnor": 55.0, "män": 49.0},
-        {"år": 2022, "värde": 45.0, "riket": 58.0, "män": 44.0}]}
+    assert written["nyckeltal"] == {
+        "N23890": [
+            {"år": 2021, "värde": 52.5, "riket": 57.0, "kvinnor": 55.0, "män": 49.0},
+            {"år": 2022, "värde": 45.0, "riket": 58.0, "män": 44.0},
+        ]
+    }
     assert "Skrev 2 årsvärden för 1 nyckeltal från Kolada till data/kolada.json." in done.stdout
     # The build shows them with the source named.
     roadmap = load_roadmap(project / "data" / "roadmap.yaml")
     (measure,) = roadmap.areas[0].needs[0].measures
     assert [(v.year, v.value, v.national) for v in measure.values] == [(2021, 52.5, 57), (2022, 45, 58)]
     html = SiteRenderer(roadmap).area_page("styrning")
-    assert "Källa: Kolada (RKA), nyckeltal N23890." in html and "<th scope=\"row\">2022</th><td>45</td>" in html
+    assert "Källa: Kolada (RKA), nyckeltal N23890." in html and '<th scope="row">2022</th><td>45</td>' in html
 
 
 def test_a_failure_keeps_the_previous_file(project, kolada):
@@ -111,8 +128,10 @@ def test_a_failure_keeps_the_previous_file(project, kolada):
     kolada.failures = [400]
     done = run_script(project, kolada)
     assert done.returncode == 3
-    assert done.stderr == ("fel: Kolada förstod inte frågan (svar 400): kontrollera nyckeltalens id under källa: "
-                           "kolada och kommunkoden.\nIngenting skrevs; den tidigare filen finns kvar.\n")
+    assert done.stderr == (
+        "fel: Kolada förstod inte frågan (svar 400): kontrollera nyckeltalens id under källa: "
+        "kolada och kommunkoden.\nIngenting skrevs; den tidigare filen finns kvar.\n"
+    )
     assert previous.read_text(encoding="utf-8") == '{"nyckeltal": {}}\n'
     # A failing second page is a failure too: nothing of the first page is written.
     kolada.broken = {FIRST + "?page=2&per_page=3": 404}
@@ -127,8 +146,13 @@ def test_server_errors_are_tried_again_with_growing_waits(kolada):
     waits: list[float] = []
     items = fetch_data(["N23890"], "1880", api_url=kolada.url, sleep=waits.append)
     assert waits == [1, 2] and len(kolada.requests) == 4
-    assert values_by_kpi(items, "1880")["N23890"][0] == {"år": 2021, "värde": 52.5, "riket": 57.0,
-                                                         "kvinnor": 55.0, "män": 49.0}
+    assert values_by_kpi(items, "1880")["N23890"][0] == {
+        "år": 2021,
+        "värde": 52.5,
+        "riket": 57.0,
+        "kvinnor": 55.0,
+        "män": 49.0,
+    }
     kolada.failures = [503] * 4
     with pytest.raises(KoladaError, match=r"Kolada svarade med fel 503 .*också efter 3 nya försök"):
         fetch_data(["N23890"], "1880", api_url=kolada.url, sleep=waits.append)
@@ -143,7 +167,10 @@ def test_plain_http_to_another_host_is_refused():
 
 def test_without_a_municipality_code_nothing_is_fetched(project, kolada):
     data = project / "data" / "roadmap.yaml"
-    data.write_text(data.read_text(encoding="utf-8").replace('inställningar:\n  kommunkod: "1880"\n', ""), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace('inställningar:\n  kommunkod: "1880"\n', ""),
+        encoding="utf-8",
+    )
     done = run_script(project, kolada)
     assert done.returncode == 1 and kolada.requests == []
     assert "ingen kommunkod: skriv den under inställningar.kommunkod" in done.stderr
@@ -155,4 +182,5 @@ def test_a_broken_values_file_is_a_located_message(project):
 
     result = validate_file(project / "data" / "roadmap.yaml", name="data/roadmap.yaml")
     assert [d.text() for d in result.diagnostics] == [
-        "data/kolada.json:1:1: filen går inte att läsa som JSON: kör python3 scripts/kolada.py igen eller ta bort filen"]
+        "data/kolada.json:1:1: filen går inte att läsa som JSON: kör python3 scripts/kolada.py igen eller ta bort filen"
+    ]

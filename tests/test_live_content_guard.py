@@ -1,5 +1,6 @@
 """The guard (live_content.py, installed by conftest.py): a test that reads the editors' live files fails, so the tool's tests
 stay green whatever the content says (issue 16)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -27,8 +28,12 @@ def test_a_script_reading_the_live_data_is_caught(tmp_path):
 def test_the_example_and_other_commands_are_allowed(tmp_path):
     DATA.read_text(encoding="utf-8")
     subprocess.run(["git", "status", "--short"], cwd=ROOT, capture_output=True)
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(DATA)], cwd=tmp_path,
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(DATA)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout
     assert live_content.collect_live_uses() == []
 

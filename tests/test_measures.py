@@ -1,6 +1,7 @@
 """Measures (mått, issue 15): located Swedish messages for mistakes in them, the plain-Swedish
 summary and status, and the chart, table and source as a reader gets them on the area page and
 the follow-up page."""
+
 from __future__ import annotations
 
 import re
@@ -9,9 +10,9 @@ from xml.etree import ElementTree
 import pytest
 
 from fardplan import load_roadmap, validate_file
-from fardplan.charts import chart
-from fardplan.measures import Progress, number
-from fardplan.render import SiteRenderer
+from fardplan.pages.charts import chart
+from fardplan.data.measures import Progress, number
+from fardplan.pages.render import SiteRenderer
 from support import DATA
 
 MEASURE = "områden[styrning].behov[samverkan-med-regionen].mått[vantetid]"
@@ -58,65 +59,79 @@ def test_a_measure_with_decimal_values_is_valid_and_read(write_yaml, measured):
 def test_a_wrong_direction_word_suggests_the_right_one(check):
     assert check("bättre: lägre", "bättre: mindre") == [
         "data/roadmap.yaml:48:21: 'mindre' är inte ett tillåtet värde – menade du 'lägre'? "
-        f"Tillåtna värden: högre, lägre (i {MEASURE}.bättre)"]
+        f"Tillåtna värden: högre, lägre (i {MEASURE}.bättre)"
+    ]
 
 
 def test_both_kolada_and_an_own_source_is_one_message(check):
     assert check("källa: {kolada: N23890}", "källa: {kolada: N23890, egen: Stadens enkät}") == [
         "data/roadmap.yaml:49:20: skriv antingen kolada: med nyckeltalets id eller egen: med källans namn, "
-        f"inte båda (i {MEASURE}.källa)"]
+        f"inte båda (i {MEASURE}.källa)"
+    ]
 
 
 def test_a_kolada_id_of_the_wrong_form_is_refused(check):
     assert check("källa: {kolada: N23890}", "källa: {kolada: X23890}") == [
         "data/roadmap.yaml:49:29: 'X23890' går inte att använda: skriv nyckeltalets id i Kolada: N eller U och "
-        f"fem siffror, till exempel N21603 (i {MEASURE}.källa.kolada)"]
+        f"fem siffror, till exempel N21603 (i {MEASURE}.källa.kolada)"
+    ]
 
 
 def test_years_out_of_order_are_named_where_they_are(check):
     assert check("- {år: 2022, värde: 45", "- {år: 2020, värde: 45") == [
         "data/roadmap.yaml:55:22: året 2020 kommer efter 2021: skriv värdena ett år i taget, äldsta året först "
-        f"(i {MEASURE}.värden[nr 3].år)"]
+        f"(i {MEASURE}.värden[nr 3].år)"
+    ]
 
 
 def test_the_same_year_twice_is_named(check):
     assert check("- {år: 2022, värde: 45", "- {år: 2021, värde: 45") == [
         "data/roadmap.yaml:55:22: året 2021 står redan i listan: skriv värdena ett år i taget, äldsta året först "
-        f"(i {MEASURE}.värden[nr 3].år)"]
+        f"(i {MEASURE}.värden[nr 3].år)"
+    ]
 
 
 def test_a_decimal_year_is_refused_but_a_decimal_value_is_not(check):
     assert check("- {år: 2022, värde: 45", "- {år: 2022.0, värde: 45.25") == [
         "data/roadmap.yaml:55:22: ska vara ett heltal, inte ett decimaltal: skriv 2022 utan decimaler "
-        f"(i {MEASURE}.värden[nr 3].år)"]
+        f"(i {MEASURE}.värden[nr 3].år)"
+    ]
 
 
 def test_a_value_that_is_not_a_number_is_refused(check):
     assert check("värde: 45, riket: 58", "värde: .nan, riket: 58") == [
         "data/roadmap.yaml:55:35: ska vara ett tal, till exempel 12 eller 12.5, inte .nan eller .inf "
-        f"(i {MEASURE}.värden[nr 3].värde)"]
+        f"(i {MEASURE}.värden[nr 3].värde)"
+    ]
 
 
 def test_a_target_before_the_baseline_is_refused(check):
     assert check("mål: {år: 2026", "mål: {år: 2018") == [
         "data/roadmap.yaml:51:23: målets år (2018) måste vara efter utgångslägets år (2019) "
-        f"(i {MEASURE}.mål.år)"]
+        f"(i {MEASURE}.mål.år)"
+    ]
 
 
 def test_a_measure_id_used_twice_is_named(check, measured):
     second = BLOCK.split("        mått:\n")[1].replace("Väntetid", "Kötid")
-    assert check("              - {år: 2022, värde: 45, riket: 58}\n",
-                 "              - {år: 2022, värde: 45, riket: 58}\n" + second) == [
+    assert check(
+        "              - {år: 2022, värde: 45, riket: 58}\n",
+        "              - {år: 2022, värde: 45, riket: 58}\n" + second,
+    ) == [
         "data/roadmap.yaml:56:17: måttet 'vantetid' finns redan på rad 45: varje mått måste ha ett eget id "
-        f"(i {MEASURE}.id)"]
+        f"(i {MEASURE}.id)"
+    ]
 
 
 def test_a_missing_unit_is_named(check):
     assert check("            enhet: dagar\n", "") == [
-        f"data/roadmap.yaml:45:13: nyckeln 'enhet' saknas (i {MEASURE})"]
+        f"data/roadmap.yaml:45:13: nyckeln 'enhet' saknas (i {MEASURE})"
+    ]
 
 
-@pytest.mark.parametrize("value, text", [(1234.5, "1\u00a0234,5"), (-2, "\u22122"), (12.0, "12"), (2.346, "2,35")])
+@pytest.mark.parametrize(
+    "value, text", [(1234.5, "1\u00a0234,5"), (-2, "\u22122"), (12.0, "12"), (2.346, "2,35")]
+)
 def test_numbers_are_written_the_swedish_way(value, text):
     assert number(value) == text
 
@@ -124,9 +139,12 @@ def test_numbers_are_written_the_swedish_way(value, text):
 def test_summary_and_status_say_how_it_goes_in_words(write_yaml, measured):
     (measure,) = load_roadmap(write_yaml(measured)).areas[0].needs[0].measures
     assert measure.summary("Exempelstaden") == (
-        "Utvecklingen går åt rätt håll sedan 2019: från 60 dagar till 45 dagar år 2022; målet för 2026 är 30 dagar.")
+        "Utvecklingen går åt rätt håll sedan 2019: från 60 dagar till 45 dagar år 2022; målet för 2026 är 30 dagar."
+    )
     worse = load_roadmap(write_yaml(measured.replace("värde: 45, riket", "värde: 70, riket")))
-    assert worse.areas[0].needs[0].measures[0].summary("X").startswith("Utvecklingen går åt fel håll sedan 2019")
+    assert (
+        worse.areas[0].needs[0].measures[0].summary("X").startswith("Utvecklingen går åt fel håll sedan 2019")
+    )
     assert worse.areas[0].needs[0].measures[0].progress is Progress.OFF_TRACK
     reached = load_roadmap(write_yaml(measured.replace("värde: 45, riket", "värde: 29.5, riket")))
     assert reached.areas[0].needs[0].measures[0].summary("X").endswith("målet för 2026, 30 dagar, är nått.")
@@ -142,8 +160,9 @@ def test_the_chart_puts_better_values_where_they_belong(write_yaml, measured):
     drawn = chart(measure, "Exempelstaden")
     town, nation = drawn.series
     # SVG's y grows downwards: the town's falling waiting time is drawn going down the plot.
-    assert [round(y) for _, y in town.points] == sorted(round(y) for _, y in town.points)[::-1] or \
-        town.points[0][1] < town.points[-1][1]
+    assert [round(y) for _, y in town.points] == sorted(round(y) for _, y in town.points)[
+        ::-1
+    ] or town.points[0][1] < town.points[-1][1]
     assert town.points[0][0] < town.points[1][0] < town.points[2][0]  # years left to right
     assert nation.name == "Riket" and len(nation.points) == 3
     top, bottom = drawn.top, drawn.bottom
@@ -189,15 +208,17 @@ def test_a_kolada_measure_names_kolada_and_the_key_figure(write_yaml, measured):
     html = SiteRenderer(roadmap).area_page("styrning")
     figure = _figure(html, "vantetid")
     assert "".join(figure.find("p[@class='fp-source']").itertext()).startswith(
-        "Källa: Kolada (RKA), nyckeltal N23890.")
+        "Källa: Kolada (RKA), nyckeltal N23890."
+    )
     assert "Exempelvärden" not in html  # real values are not called examples
     page = SiteRenderer(roadmap).follow_up_page()
     assert "Kolada (RKA), nyckeltal N23890" in page and "På väg mot målet" in page
 
 
 def test_text_in_a_measure_is_escaped(write_yaml, measured):
-    roadmap = load_roadmap(write_yaml(measured.replace("namn: Väntetid till särskilt boende",
-                                                       'namn: "<script>x</script> & co"')))
+    roadmap = load_roadmap(
+        write_yaml(measured.replace("namn: Väntetid till särskilt boende", 'namn: "<script>x</script> & co"'))
+    )
     html = SiteRenderer(roadmap).area_page("styrning")
     assert "<script>x" not in html and "&lt;script&gt;x&lt;/script&gt; &amp; co" in html
 
@@ -211,8 +232,11 @@ def test_the_follow_up_page_gives_each_measures_status_in_words():
         measures = [m for n in area.needs for m in n.measures]
         assert (f"### {area.title}" in section) == bool(measures)
         for m in measures:
-            row = re.search(rf'<tr role="row">\n<th scope="row" role="rowheader"><a href="[^"]*#matt-{m.id}">.*?</tr>',
-                            section, re.S).group(0)
+            row = re.search(
+                rf'<tr role="row">\n<th scope="row" role="rowheader"><a href="[^"]*#matt-{m.id}">.*?</tr>',
+                section,
+                re.S,
+            ).group(0)
             assert m.progress.value in row and f"{number(m.latest.value)} {m.unit} ({m.latest.year})" in row
 
 
@@ -224,7 +248,7 @@ def test_open_data_has_the_measures_in_json_and_csv(write_yaml, measured):
     import jsonschema
     import yaml
 
-    from fardplan.opendata import measures_csv, roadmap_json, schema_json
+    from fardplan.versions.opendata import measures_csv, roadmap_json, schema_json
 
     text = measured.replace("namn: Väntetid till särskilt boende", 'namn: "=HYPERLINK(\\"x\\")"')
     roadmap = load_roadmap(write_yaml(text))
@@ -235,16 +259,21 @@ def test_open_data_has_the_measures_in_json_and_csv(write_yaml, measured):
     jsonschema.validate(published, json.loads(schema_json()))
     rows = list(csv.DictReader(io.StringIO(measures_csv(roadmap).decode("utf-8"))))
     assert [(r["år"], r["värde"], r["riket"], r["kvinnor"]) for r in rows] == [
-        ("2019", "60", "55", ""), ("2021", "52.5", "57", ""), ("2022", "45", "58", "")]
-    assert rows[0]["mått"] == "'=HYPERLINK(\"x\")"  # a spreadsheet shows it as text
+        ("2019", "60", "55", ""),
+        ("2021", "52.5", "57", ""),
+        ("2022", "45", "58", ""),
+    ]
+    assert rows[0]["mått"] == '\'=HYPERLINK("x")'  # a spreadsheet shows it as text
     assert rows[0]["källa"] == "Kolada (RKA), nyckeltal N23890" and rows[0]["kolada-id"] == "N23890"
     assert rows[0]["exempelvärden"] == "nej" and (rows[0]["mål-år"], rows[0]["mål"]) == ("2026", "30")
 
 
 def test_blank_lines_in_a_measures_texts_stay_inside_the_figure(write_yaml, measured):
-    text = measured.replace("            enhet: dagar\n",
-                            "            enhet: |\n              da\n\n              gar\n"
-                            "            beskrivning: |\n              Första stycket.\n\n              [Andra](https://x.se)\n")
+    text = measured.replace(
+        "            enhet: dagar\n",
+        "            enhet: |\n              da\n\n              gar\n"
+        "            beskrivning: |\n              Första stycket.\n\n              [Andra](https://x.se)\n",
+    )
     html = SiteRenderer(load_roadmap(write_yaml(text))).area_page("styrning")
     figure = re.search(r'<figure class="fp-measure" id="matt-vantetid">.*?</figure>', html, re.S).group(0)
     assert "\n\n" not in figure

@@ -1,5 +1,6 @@
 """The open-data files of a built version agree with the YAML file, follow the schema, and are
 valid DCAT-AP-SE and Atom; the fallback script writes the very same files."""
+
 from __future__ import annotations
 
 import csv
@@ -83,13 +84,22 @@ def test_csv_has_one_row_per_action_matching_the_yaml(site, yaml_data):
         for need in area["behov"]:
             for column, label in (("staden", "Staden"), ("behöver-göras", "Behöver göras mer")):
                 for action in need[column]:
-                    expected.append({
-                        "område": area["rubrik"], "område-id": area["id"], "behov": need["rubrik"],
-                        "behov-id": need["id"], "åtgärd-id": action["id"], "åtgärd": action["text"],
-                        "kolumn": label, "ansvarig": bodies[action["ansvarig"]], "ansvarig-id": action["ansvarig"],
-                        "status": action["status"], "tidshorisont": str(action.get("tidshorisont") or ""),
-                        "behovets-tidshorisont": str(need["tidshorisont"]),
-                    })
+                    expected.append(
+                        {
+                            "område": area["rubrik"],
+                            "område-id": area["id"],
+                            "behov": need["rubrik"],
+                            "behov-id": need["id"],
+                            "åtgärd-id": action["id"],
+                            "åtgärd": action["text"],
+                            "kolumn": label,
+                            "ansvarig": bodies[action["ansvarig"]],
+                            "ansvarig-id": action["ansvarig"],
+                            "status": action["status"],
+                            "tidshorisont": str(action.get("tidshorisont") or ""),
+                            "behovets-tidshorisont": str(need["tidshorisont"]),
+                        }
+                    )
     assert rows == expected
     assert text.count("\r\n") == len(expected) + 1  # RFC 4180 line ends, one header
 
@@ -104,7 +114,9 @@ def test_dcat_is_rdf_with_what_sveriges_dataportal_requires(site):
         assert str(graph.value(subject, DCTERMS.title))
         assert graph.value(subject, DCTERMS.title).language == "sv"
         assert str(graph.value(subject, DCTERMS.description))
-        assert graph.value(graph.value(subject, DCTERMS.publisher), FOAF.name) == rdflib.Literal("Exempelstaden")
+        assert graph.value(graph.value(subject, DCTERMS.publisher), FOAF.name) == rdflib.Literal(
+            "Exempelstaden"
+        )
     assert graph.value(catalogue, DCTERMS.license) == cc0
     contact = graph.value(dataset, DCAT.contactPoint)
     assert graph.value(contact, VCARD.hasEmail) == rdflib.URIRef("mailto:fardplan@exempelstaden.example")
@@ -114,7 +126,8 @@ def test_dcat_is_rdf_with_what_sveriges_dataportal_requires(site):
     for distribution in distributions:
         assert graph.value(distribution, DCTERMS.license) == cc0
         assert str(graph.value(distribution, DCTERMS.format)).startswith(
-            "http://publications.europa.eu/resource/authority/file-type/")
+            "http://publications.europa.eu/resource/authority/file-type/"
+        )
     assert str(graph.value(graph.value(dataset, DCAT.hasVersion), DCAT.version)) == "2022-remiss"
 
 
@@ -124,7 +137,10 @@ def test_atom_feed_is_well_formed_with_its_required_elements(site):
     assert feed.tag == f"{atom}feed"
     for required in ("title", "id", "updated", "author"):
         assert feed.find(f"{atom}{required}") is not None, required
-    assert feed.find(f"{atom}link[@rel='self']").get("href") == "https://exempelstaden.github.io/fardplan/feed.xml"
+    assert (
+        feed.find(f"{atom}link[@rel='self']").get("href")
+        == "https://exempelstaden.github.io/fardplan/feed.xml"
+    )
 
 
 def test_open_data_page_lists_the_stable_addresses_and_the_licence(site):
@@ -136,8 +152,18 @@ def test_open_data_page_lists_the_stable_addresses_and_the_licence(site):
 
 
 def test_the_fallback_script_writes_the_same_files(site, example, tmp_path):
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "export_open_data.py"), str(tmp_path),
-                           "--config", str(example / "mkdocs.yml")], capture_output=True, text=True, cwd=example)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "export_open_data.py"),
+            str(tmp_path),
+            "--config",
+            str(example / "mkdocs.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=example,
+    )
     assert done.returncode == 0, done.stderr
     for path in FILES:
         assert (tmp_path / path).read_bytes() == (site / path).read_bytes(), path
@@ -148,8 +174,11 @@ def test_another_licence_is_stated_in_the_metadata_and_on_the_page(project, tmp_
     text = config.read_text(encoding="utf-8")
     start = text.index("    licens:\n")
     end = text.index("    # Kontakt")
-    config.write_text(text[:start] + "    licens:\n      namn: CC BY 4.0\n"
-                      "      url: https://creativecommons.org/licenses/by/4.0/deed.sv\n" + text[end:], encoding="utf-8")
+    config.write_text(
+        text[:start] + "    licens:\n      namn: CC BY 4.0\n"
+        "      url: https://creativecommons.org/licenses/by/4.0/deed.sv\n" + text[end:],
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     build(load_config(str(config), site_dir=str(site), strict=True))
     graph = rdflib.Graph().parse(site / "data" / "dcat.rdf", format="xml")

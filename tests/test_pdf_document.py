@@ -1,9 +1,10 @@
-"""The printed färdplan (macros/fardplan/pdf_document.py): the sample's PDF, read back as a reader,
+"""The printed färdplan (macros/fardplan/pages/pdf_document.py): the sample's PDF, read back as a reader,
 an archive and assistive technology would: its pages as images (poppler's pdftoppm), its text
 (pdftotext), its metadata, tags, outline and fonts (pikepdf). And the site's link to it.
 
 Without poppler-utils these tests are skipped on a developer's machine; in CI (CI=true) that is a
 failure (.ci/run installs it)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,16 +24,16 @@ from PIL import Image
 
 from support import DATA, FIXTURES
 from fardplan import load_roadmap
-from fardplan.clock import ENV_VAR as TODAY_VAR
-from fardplan.model import Stage
-from fardplan.opendata import roadmap_json
-from fardplan.pdf_document import ENV_VAR as PDF_VAR, PrintedDocument, print_html, print_pdf, size_text
-from fardplan.text import swedish_date
+from fardplan.data.clock import ENV_VAR as TODAY_VAR
+from fardplan.data.model import Stage
+from fardplan.versions.opendata import roadmap_json
+from fardplan.pages.pdf_document import ENV_VAR as PDF_VAR, PrintedDocument, print_html, print_pdf, size_text
+from fardplan.data.text import swedish_date
 
-MAX_PAGES = 14          # issue 14's bound for the sample (DEVELOPMENT.md, "The printed färdplan")
-MIN_COVERAGE = 0.15     # of the page between the margins, on every page but the cover
+MAX_PAGES = 14  # issue 14's bound for the sample (DEVELOPMENT.md, "The printed färdplan")
+MIN_COVERAGE = 0.15  # of the page between the margins, on every page but the cover
 DPI = 50
-MARGIN_MM = 17          # print.css @page margin: the running header and footer stand in it
+MARGIN_MM = 17  # print.css @page margin: the running header and footer stand in it
 AUTO_HYPHEN = "\u2010"  # what WeasyPrint prints where it hyphenates a word (a typed hyphen is "-")
 
 
@@ -65,8 +66,15 @@ def pdf_file(printed, tmp_path_factory) -> Path:
 
 def page_texts(pdf_file: Path, pages: int) -> list[str]:
     tool = poppler("pdftotext")
-    return [subprocess.run([tool, "-raw", "-f", str(n), "-l", str(n), str(pdf_file), "-"], capture_output=True,
-                           text=True, check=True).stdout for n in range(1, pages + 1)]
+    return [
+        subprocess.run(
+            [tool, "-raw", "-f", str(n), "-l", str(n), str(pdf_file), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, pages + 1)
+    ]
 
 
 def joined(text: str) -> str:
@@ -86,7 +94,7 @@ def coverage(image: Image.Image) -> float:
     ink = body.point(lambda v: 255 if v < 200 else 0)
     rows = [ink.crop((0, y, ink.width, y + 1)).getbbox() is not None for y in range(ink.height)]
     reach = px(3)
-    return sum(any(rows[max(0, y - reach): y + reach + 1]) for y in range(len(rows))) / len(rows)
+    return sum(any(rows[max(0, y - reach) : y + reach + 1]) for y in range(len(rows))) / len(rows)
 
 
 def test_the_sample_fits_in_the_page_bound(printed, pdf_file):
@@ -96,8 +104,9 @@ def test_the_sample_fits_in_the_page_bound(printed, pdf_file):
 
 
 def test_no_page_but_the_cover_is_near_empty(printed, pdf_file, tmp_path):
-    subprocess.run([poppler("pdftoppm"), "-r", str(DPI), "-gray", "-png", str(pdf_file), str(tmp_path / "p")],
-                   check=True)
+    subprocess.run(
+        [poppler("pdftoppm"), "-r", str(DPI), "-gray", "-png", str(pdf_file), str(tmp_path / "p")], check=True
+    )
     images = sorted(tmp_path.glob("p-*.png"))
     assert len(images) == printed.pages
     figures = {n: round(coverage(Image.open(path)), 3) for n, path in enumerate(images, start=1)}
@@ -112,7 +121,9 @@ def test_every_need_stays_on_one_page_with_its_heading(roadmap, printed, pdf_fil
         # The block starts with the title and the horizon (the contents and sources name it too).
         start = f"{need.title} Tidshorisont: {need.horizon.label}"
         with_title = [text for text in pages if start in text]
-        assert len(with_title) == 1, f"behovet {need.title!r} finns inte helt, eller flera gånger, i PDF:ens text"
+        assert len(with_title) == 1, (
+            f"behovet {need.title!r} finns inte helt, eller flera gånger, i PDF:ens text"
+        )
         page = with_title[0]
         for action in need.actions:
             assert " ".join(action.text.split()) in page, (need.title, action.text)
@@ -123,10 +134,14 @@ def words_of(text: str) -> list[str]:
 
 
 def test_no_word_is_broken_and_hyphenation_is_swedish(roadmap, printed, pdf_file):
-    source = html.unescape(re.sub(r"<[^>]+>", " ", print_html(roadmap, "https://exempel.test/fardplan/2022/")))
+    source = html.unescape(
+        re.sub(r"<[^>]+>", " ", print_html(roadmap, "https://exempel.test/fardplan/2022/"))
+    )
     # Added by the layout: the running footer, list bullets, list and page numbers.
     known = set(words_of(source)) | {"version", "sida", "av", "•"} | {str(n) for n in range(100)}
-    addresses = [initiative.url for initiative in roadmap.initiatives] + ["https://exempel.test/fardplan/2022/"]
+    addresses = [initiative.url for initiative in roadmap.initiatives] + [
+        "https://exempel.test/fardplan/2022/"
+    ]
     swedish = pyphen.Pyphen(lang="sv")
     hyphenated = 0
     for text in page_texts(pdf_file, printed.pages):
@@ -189,15 +204,23 @@ def test_the_cover_says_how_to_answer_the_remiss(roadmap, printed, pdf_file):
     remiss = roadmap.remiss
     assert roadmap.document.stage is Stage.REMISS and remiss, "the sample is a remiss version"
     cover = joined(page_texts(pdf_file, 1)[0])
-    for fact in (roadmap.document.title, roadmap.document.organisation, roadmap.document.version,
-                 roadmap.document.registration_number, swedish_date(roadmap.document.date),
-                 f"Lämna synpunkter senast {swedish_date(remiss.last_day)}", remiss.email,
-                 remiss.registration_number):
+    for fact in (
+        roadmap.document.title,
+        roadmap.document.organisation,
+        roadmap.document.version,
+        roadmap.document.registration_number,
+        swedish_date(roadmap.document.date),
+        f"Lämna synpunkter senast {swedish_date(remiss.last_day)}",
+        remiss.email,
+        remiss.registration_number,
+    ):
         assert fact in cover, fact
 
 
 def test_a_decided_version_has_no_remiss_on_its_cover(roadmap):
-    decided = dataclasses.replace(roadmap, document=dataclasses.replace(roadmap.document, stage=Stage.BESLUTAD))
+    decided = dataclasses.replace(
+        roadmap, document=dataclasses.replace(roadmap.document, stage=Stage.BESLUTAD)
+    )
     html = print_html(decided)
     assert "Lämna synpunkter" not in html and roadmap.remiss.email not in html
     assert "Beslutad" in html
@@ -220,8 +243,9 @@ def test_the_least_data_the_schema_allows_makes_a_document(tmp_path):
 def test_data_text_is_text_in_the_document(roadmap):
     area = roadmap.areas[0]
     need = dataclasses.replace(area.needs[0], title='<img src="https://exempel.test/x.png"> {{ config }}')
-    changed = dataclasses.replace(roadmap, areas=(dataclasses.replace(area, needs=(need, *area.needs[1:])),
-                                                  *roadmap.areas[1:]))
+    changed = dataclasses.replace(
+        roadmap, areas=(dataclasses.replace(area, needs=(need, *area.needs[1:])), *roadmap.areas[1:])
+    )
     html = print_html(changed)
     assert "&lt;img src=&#34;https://exempel.test/x.png&#34;&gt; {{ config }}" in html
     assert "<img" not in html
@@ -247,7 +271,9 @@ def test_every_page_links_to_the_pdf_with_its_page_count_and_size(project, tmp_p
     assert len(html_pages) > 10
     for page in html_pages:
         html = page.read_text(encoding="utf-8")
-        link = re.search(r'<p class="fp-pdf-link"><a href="([^"]+)" type="application/pdf">([^<]+)</a></p>', html)
+        link = re.search(
+            r'<p class="fp-pdf-link"><a href="([^"]+)" type="application/pdf">([^<]+)</a></p>', html
+        )
         assert link, f"{page.relative_to(site)} länkar inte till PDF:en"
         assert (page.parent / link.group(1)).resolve() == pdfs[0].resolve()
         assert link.group(2) == expected

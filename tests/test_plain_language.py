@@ -1,4 +1,5 @@
 """Plain language: LIX is computed as defined, and a high value warns without failing anything."""
+
 from __future__ import annotations
 
 import os
@@ -8,12 +9,14 @@ import sys
 import pytest
 
 from fardplan import validate_file
-from fardplan.plain_language import difficulty, lix
-from fardplan.validate import load_roadmap
+from fardplan.data.plain_language import difficulty, lix
+from fardplan.data.validate import load_roadmap
 
-LONG_WINDED = ("Kommunstyrelsen ska tillsammans med äldrenämnden och stadsdelsnämnderna genomföra en "
-               "övergripande kartläggning av kompetensförsörjningsbehoven inom äldreomsorgens samtliga "
-               "verksamhetsområden för att därigenom möjliggöra strategiska prioriteringar.")
+LONG_WINDED = (
+    "Kommunstyrelsen ska tillsammans med äldrenämnden och stadsdelsnämnderna genomföra en "
+    "övergripande kartläggning av kompetensförsörjningsbehoven inom äldreomsorgens samtliga "
+    "verksamhetsområden för att därigenom möjliggöra strategiska prioriteringar."
+)
 PLAIN = "Vi vill att fler äldre ska kunna bo hemma. Då behövs mer stöd. Vi börjar med hemtjänsten i år."
 
 
@@ -25,8 +28,9 @@ def test_lix_follows_the_formula():
     assert lix("2024 – 2025") is None
 
 
-@pytest.mark.parametrize("value, label", [(25, "mycket lätt"), (35, "lätt"), (45, "medelsvår"),
-                                          (55, "svår"), (65, "mycket svår")])
+@pytest.mark.parametrize(
+    "value, label", [(25, "mycket lätt"), (35, "lätt"), (45, "medelsvår"), (55, "svår"), (65, "mycket svår")]
+)
 def test_the_swedish_scale(value, label):
     assert difficulty(value) == label
 
@@ -45,7 +49,8 @@ def test_a_long_winded_text_warns_with_its_value(write_yaml, minimal_text):
     assert warning.text() == (
         f"data/roadmap.yaml:38:19: varning: texten är mycket svår att läsa: LIX {value}, gränsen är 50. "
         "Skriv kortare meningar och byt långa ord mot vanliga, kortare ord "
-        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].text)")
+        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].text)"
+    )
 
 
 def test_a_plain_text_does_not_warn(write_yaml, minimal_text):
@@ -62,9 +67,15 @@ def test_the_limit_is_a_setting(write_yaml, minimal_text):
 
 def test_cli_passes_with_warnings(write_yaml, minimal_text):
     from support import ROOT
+
     path = write_yaml(with_text(minimal_text, LONG_WINDED))
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), str(path)],
-                            capture_output=True, text=True, cwd=path.parent, env={**os.environ})
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(path)],
+        capture_output=True,
+        text=True,
+        cwd=path.parent,
+        env={**os.environ},
+    )
     assert result.returncode == 0
     assert "varning:" in result.stdout and "LIX" in result.stdout
     assert "Datafilen är godkänd. (1 varning)" in result.stderr

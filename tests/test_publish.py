@@ -1,5 +1,6 @@
 """Publishing from a fresh clone, as the workflow does: a remiss published after a decided version
 is added beside it and moves neither the site root nor the metadata of the version in force."""
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,10 @@ def test_a_remiss_after_a_decided_version_leaves_the_version_in_force(tmp_path):
     git(pages, "init", "--quiet", "--initial-branch=gh-pages")
     (pages / "index.html").write_bytes(ROOT_INDEX)
     (pages / "dcat.rdf").write_bytes(ROOT_DCAT)
-    (pages / "versions.json").write_text(json.dumps(
-        [{"version": "2021", "title": "2021 (beslutad)", "aliases": ["gallande"]}]), encoding="utf-8")
+    (pages / "versions.json").write_text(
+        json.dumps([{"version": "2021", "title": "2021 (beslutad)", "aliases": ["gallande"]}]),
+        encoding="utf-8",
+    )
     (pages / "2021").mkdir()
     (pages / "2021" / "index.html").write_text("<p>2021</p>\n", encoding="utf-8")
     git(pages, "add", "--all")
@@ -41,8 +44,10 @@ def test_a_remiss_after_a_decided_version_leaves_the_version_in_force(tmp_path):
     assert published("index.html") == ROOT_INDEX
     assert published("dcat.rdf") == ROOT_DCAT
     versions = json.loads(published("versions.json"))
-    assert {(v["version"], tuple(v["aliases"])) for v in versions} == {("2021", ("gallande",)),
-                                                                      ("2022-remiss", ())}
+    assert {(v["version"], tuple(v["aliases"])) for v in versions} == {
+        ("2021", ("gallande",)),
+        ("2022-remiss", ()),
+    }
     assert b"<title>" in published("2022-remiss/index.html")
     assert published("feed.xml") == published("2022-remiss/feed.xml")  # the feed of the newest release
     not_found = published("404.html").decode()

@@ -1,6 +1,7 @@
 """Rules of the publishing flow that need no build: "today" in Swedish time, the nightly rebuild
 after the remiss's last day, and the workflows (read as YAML, so a rewrite that keeps the property
 still passes)."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,16 @@ from support import ROOT
 BIN = Path(sys.executable).parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 # Needed by the tests only: the publishing job must not install them.
-TEST_ONLY = {"pytest", "playwright", "axe-playwright-python", "check-jsonschema", "zizmor", "rdflib",
-             "pre-commit", "yamllint"}
+TEST_ONLY = {
+    "pytest",
+    "playwright",
+    "axe-playwright-python",
+    "check-jsonschema",
+    "zizmor",
+    "rdflib",
+    "pre-commit",
+    "yamllint",
+}
 
 
 def workflow(name: str) -> dict:
@@ -30,7 +39,7 @@ def runs(spec: dict) -> list[str]:
 
 
 def test_today_is_the_date_in_sweden(monkeypatch):
-    from fardplan.clock import build_date
+    from fardplan.data.clock import build_date
 
     monkeypatch.delenv("FARDPLAN_TODAY", raising=False)
     # 23:30 UTC is already the next day in Sweden, winter (UTC+1) and summer (UTC+2) alike.
@@ -96,23 +105,35 @@ def test_the_publish_job_installs_only_what_building_needs():
     install = " ".join(runs(workflow("publish.yml")))
     assert "requirements-build.txt -c requirements.txt" in install
     assert "dev.py setup" not in install and "-r requirements.txt" not in install
-    wanted = {line.strip().lower() for line in (ROOT / "requirements-build.txt").read_text().splitlines()
-              if line.strip() and not line.startswith("#")}
-    pinned = {line.split("==")[0].lower() for line in (ROOT / "requirements.txt").read_text().splitlines()
-              if "==" in line}
+    wanted = {
+        line.strip().lower()
+        for line in (ROOT / "requirements-build.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    pinned = {
+        line.split("==")[0].lower()
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if "==" in line
+    }
     assert wanted <= pinned  # every one pinned, so the build gets the tested versions
     assert not wanted & TEST_ONLY
     assert {"mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mike"} <= wanted
 
 
 def test_checks_cache_pip_and_dependabot_updates_actions_and_pip_weekly_in_groups():
-    setup = next(s for s in workflow("ci.yml")["jobs"]["test"]["steps"]
-                 if str(s.get("uses", "")).startswith("actions/setup-python@"))
+    setup = next(
+        s
+        for s in workflow("ci.yml")["jobs"]["test"]["steps"]
+        if str(s.get("uses", "")).startswith("actions/setup-python@")
+    )
     assert setup["with"]["cache"] == "pip" and setup["with"]["cache-dependency-path"] == "requirements.txt"
 
     config_file = ROOT / ".github" / "dependabot.yml"
-    done = subprocess.run([BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot", str(config_file)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.dependabot", str(config_file)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     updates = {u["package-ecosystem"]: u for u in yaml.safe_load(config_file.read_text())["updates"]}
     assert set(updates) == {"github-actions", "pip"}
@@ -137,7 +158,7 @@ def test_versions_are_listed_for_readers_in_force_first_then_newest_draft_last(t
     older commit is still older), the version in force first and titled "gällande"."""
     import json
 
-    from fardplan.pages_branch import release_tags_newest_first, versions_for_readers
+    from fardplan.versions.pages_branch import release_tags_newest_first, versions_for_readers
     from release_support import commit_and_push, git
 
     project = git_project(tmp_path / "project")
@@ -150,12 +171,14 @@ def test_versions_are_listed_for_readers_in_force_first_then_newest_draft_last(t
     order = release_tags_newest_first(project)
     assert order.index("v2022") < order.index("v2022-remiss") and order.index("v2022") < order.index("v2021")
 
-    mike_order = json.dumps([  # as mike writes it: sorted by name, the alias apart from the title
-        {"version": "utkast", "title": "Utkast (arbetsmaterial)", "aliases": []},
-        {"version": "2022-remiss", "title": "2022-remiss (remissversion)", "aliases": []},
-        {"version": "2022", "title": "2022 (beslutad)", "aliases": ["gallande"]},
-        {"version": "2021", "title": "2021 (gällande)", "aliases": []},
-    ]).encode()
+    mike_order = json.dumps(
+        [  # as mike writes it: sorted by name, the alias apart from the title
+            {"version": "utkast", "title": "Utkast (arbetsmaterial)", "aliases": []},
+            {"version": "2022-remiss", "title": "2022-remiss (remissversion)", "aliases": []},
+            {"version": "2022", "title": "2022 (beslutad)", "aliases": ["gallande"]},
+            {"version": "2021", "title": "2021 (gällande)", "aliases": []},
+        ]
+    ).encode()
     listed = json.loads(versions_for_readers(mike_order, order))
     assert [(v["version"], v["title"]) for v in listed][0] == ("2022", "2022 (gällande)")
     assert listed[-1]["version"] == "utkast"

@@ -1,5 +1,6 @@
 """The other ways to read the färdplan: timeline, per responsible body, per national initiative,
 and the whole document; rendered from the model with the real templates."""
+
 from __future__ import annotations
 
 import re
@@ -9,11 +10,11 @@ import pytest
 
 from support import DATA
 from fardplan import load_roadmap
-from fardplan.clock import ENV_VAR
-from fardplan.overviews import body_views, ended_note, initiative_views
-from fardplan.pagedates import renders_data
-from fardplan.render import SiteRenderer
-from fardplan.timeline import axis_years, build_timeline
+from fardplan.data.clock import ENV_VAR
+from fardplan.pages.overviews import body_views, ended_note, initiative_views
+from fardplan.versions.pagedates import renders_data
+from fardplan.pages.render import SiteRenderer
+from fardplan.pages.timeline import axis_years, build_timeline
 
 
 @pytest.fixture(scope="module")
@@ -22,9 +23,13 @@ def roadmap():
 
 
 def test_timeline_axis_runs_from_the_earliest_to_the_latest_year_in_the_data(roadmap):
-    years = [y for need in roadmap.needs()
-             for h in (need.horizon, *(a.horizon for a in need.more)) if h.named is None
-             for y in (h.start, h.end)]
+    years = [
+        y
+        for need in roadmap.needs()
+        for h in (need.horizon, *(a.horizon for a in need.more))
+        if h.named is None
+        for y in (h.start, h.end)
+    ]
     assert axis_years(roadmap, date(2030, 1, 1)) == tuple(range(min(years), max(years) + 1))
 
 
@@ -38,9 +43,10 @@ def test_timeline_places_each_bar_on_its_years_and_ongoing_across_the_axis(write
     assert not action.bar.spans_axis and action.bar.grid_column == "1 / 4"
 
     text = minimal_text.replace('tidshorisont: "2022-2024"', "tidshorisont: 2023").replace(
-        "tidshorisont: löpande", 'tidshorisont: "2021-2022"')
+        "tidshorisont: löpande", 'tidshorisont: "2021-2022"'
+    )
     need = build_timeline(load_roadmap(write_yaml(text)), date(2025, 6, 1)).areas[0].needs[0]
-    assert need.bar.grid_column == "1 / 3"           # 2021–2022 on the axis 2021..2023
+    assert need.bar.grid_column == "1 / 3"  # 2021–2022 on the axis 2021..2023
     assert need.actions[0].bar.grid_column == "3 / 4"  # 2023
 
 
@@ -84,7 +90,8 @@ def test_bodies_page_links_each_action_and_names_a_body_without_actions(write_ya
 
 def test_an_ended_initiative_is_marked_from_the_build_date(write_yaml, minimal_text, monkeypatch):
     text = minimal_text.replace("    typ: lagändring", "    typ: statsbidrag").replace(
-        "    gäller-till: null", "    gäller-till: 2023-12-31")
+        "    gäller-till: null", "    gäller-till: 2023-12-31"
+    )
     roadmap = load_roadmap(write_yaml(text))
     initiative = roadmap.initiatives[0]
     assert ended_note(initiative, date(2023, 12, 31)) is None
@@ -113,9 +120,13 @@ def test_initiatives_page_gives_reference_link_and_the_needs_served(roadmap):
 def test_whole_document_has_everything_in_document_order(roadmap):
     html = SiteRenderer(roadmap).whole_document()
     assert html.startswith(f"# {roadmap.document.title}\n")
-    positions = [html.index(f'<h2 id="{area.id}" class="fp-new-page">{area.title}</h2>') for area in roadmap.areas]
+    positions = [
+        html.index(f'<h2 id="{area.id}" class="fp-new-page">{area.title}</h2>') for area in roadmap.areas
+    ]
     positions.append(html.index('<h2 id="processen-framat" class="fp-new-page">Processen framåt</h2>'))
-    positions.append(html.index('<h2 id="nationella-initiativ" class="fp-new-page">Nationella initiativ</h2>'))
+    positions.append(
+        html.index('<h2 id="nationella-initiativ" class="fp-new-page">Nationella initiativ</h2>')
+    )
     assert positions == sorted(positions)
     rows = re.findall(r'<tr id="([^"]+)"', html)
     assert rows == [need.id for need in roadmap.needs()]
@@ -128,7 +139,8 @@ def test_whole_document_has_everything_in_document_order(roadmap):
 def test_hostile_text_stays_text_in_the_new_pages(write_yaml, minimal_text):
     hostile = "<script>alert(1)</script> {{ config }}"
     text = minimal_text.replace("rubrik: Nära samverkan med regionen", f"rubrik: '{hostile}'").replace(
-        "namn: Kommunstyrelsen", f"namn: '{hostile}'")
+        "namn: Kommunstyrelsen", f"namn: '{hostile}'"
+    )
     site = SiteRenderer(load_roadmap(write_yaml(text)))
     for html in (site.timeline_page(), site.bodies_page(), site.initiatives_page(), site.whole_document()):
         assert "<script>" not in html

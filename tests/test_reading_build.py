@@ -1,5 +1,6 @@
 """A real strict build: the reading views are in the navigation and linked from the start page,
 the footer links the statement pages, and every page says when its content last changed."""
+
 from __future__ import annotations
 
 import os
@@ -13,8 +14,12 @@ from mkdocs.config import load_config
 
 from support import copy_project
 
-READING_PAGES = {"Tidslinje": "tidslinje/", "Ansvariga": "ansvariga/",
-                 "Nationella initiativ": "nationella-initiativ/", "Hela färdplanen": "hela-fardplanen/"}
+READING_PAGES = {
+    "Tidslinje": "tidslinje/",
+    "Ansvariga": "ansvariga/",
+    "Nationella initiativ": "nationella-initiativ/",
+    "Hela färdplanen": "hela-fardplanen/",
+}
 
 
 def build_site(config_file: Path, site_dir: Path) -> Path:
@@ -24,8 +29,10 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("project")) / "mkdocs.yml",
-                      tmp_path_factory.mktemp("reading-site"))
+    return build_site(
+        copy_project(tmp_path_factory.mktemp("project")) / "mkdocs.yml",
+        tmp_path_factory.mktemp("reading-site"),
+    )
 
 
 def test_reading_views_are_in_the_navigation_and_on_the_start_page(site):
@@ -33,15 +40,19 @@ def test_reading_views_are_in_the_navigation_and_on_the_start_page(site):
     area = (site / "omraden" / "grunduppdraget" / "index.html").read_text(encoding="utf-8")
     for title, url in READING_PAGES.items():
         assert (site / url / "index.html").is_file(), url
-        assert re.search(rf'<a href="\.\./\.\./{url}" class="md-nav__link">\s*<span class="md-ellipsis">\s*{title}', area), title
+        assert re.search(
+            rf'<a href="\.\./\.\./{url}" class="md-nav__link">\s*<span class="md-ellipsis">\s*{title}', area
+        ), title
         assert f'<a href="{url}">{title}</a>' in start
 
 
 def test_footer_links_the_statement_pages_from_every_page(site):
     for page in site.rglob("index.html"):
         footer = page.read_text(encoding="utf-8").split('<footer class="md-footer">', 1)[1]
-        for name, target in (("Tillgänglighetsredogörelse", "tillganglighet"),
-                             ("Kakor och personuppgifter", "kakor-och-personuppgifter")):
+        for name, target in (
+            ("Tillgänglighetsredogörelse", "tillganglighet"),
+            ("Kakor och personuppgifter", "kakor-och-personuppgifter"),
+        ):
             href = re.search(rf'<a href="([^"]+)">{name}</a>', footer).group(1)
             assert (page.parent / href).resolve() == (site / target).resolve(), (page, href)
 
@@ -54,24 +65,38 @@ def test_headings_from_data_show_without_markdown_escapes(site):
 
 def test_accessibility_statement_has_what_digg_requires(site):
     html = (site / "tillganglighet" / "index.html").read_text(encoding="utf-8")
-    for required in ("Exempelstaden står bakom den här webbplatsen", "<strong>delvis förenlig</strong>",
-                     "Innehåll som inte är tillgängligt", "Hur vi testat webbplatsen",
-                     "Den senaste bedömningen gjordes den", "Redogörelsen uppdaterades senast den",
-                     'href="https://www.digg.se/tdosanmalan"', "(12 § lagen", "(9 § lagen",
-                     "tillganglighet@"):
+    for required in (
+        "Exempelstaden står bakom den här webbplatsen",
+        "<strong>delvis förenlig</strong>",
+        "Innehåll som inte är tillgängligt",
+        "Hur vi testat webbplatsen",
+        "Den senaste bedömningen gjordes den",
+        "Redogörelsen uppdaterades senast den",
+        'href="https://www.digg.se/tdosanmalan"',
+        "(12 § lagen",
+        "(9 § lagen",
+        "tillganglighet@",
+    ):
         assert required in html, required
 
 
 def git(cwd: Path, *args: str, when: str | None = None) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Test",
+        "GIT_AUTHOR_EMAIL": "test@example.org",
+        "GIT_COMMITTER_NAME": "Test",
+        "GIT_COMMITTER_EMAIL": "test@example.org",
+    }
     if when:
         env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
 def last_changed(html: str) -> str | None:
-    found = re.search(r'<p class="fp-last-changed">Senast ändrad <time datetime="([\d-]+)">([^<]+)</time></p>', html)
+    found = re.search(
+        r'<p class="fp-last-changed">Senast ändrad <time datetime="([\d-]+)">([^<]+)</time></p>', html
+    )
     return f"{found.group(1)} {found.group(2)}" if found else None
 
 

@@ -1,9 +1,18 @@
 """The release command an editor runs, and the daily check for an open remiss, in a real git repository."""
+
 from __future__ import annotations
 
 import pytest
 
-from release_support import commit_and_push, decide_after_remiss, git, git_project, read_data, script, write_data
+from release_support import (
+    commit_and_push,
+    decide_after_remiss,
+    git,
+    git_project,
+    read_data,
+    script,
+    write_data,
+)
 
 
 @pytest.fixture
@@ -43,9 +52,13 @@ def test_release_refuses_uncommitted_changes_and_bad_data(repo):
     data.write_text(data.read_text(encoding="utf-8") + "\n# en ändring\n", encoding="utf-8")
     dirty = release(repo)
     assert dirty.returncode == 1
-    assert "Det finns ändringar som inte är incheckade" in dirty.stderr and "data/roadmap.yaml" in dirty.stderr
+    assert (
+        "Det finns ändringar som inte är incheckade" in dirty.stderr and "data/roadmap.yaml" in dirty.stderr
+    )
 
-    data.write_text(data.read_text(encoding="utf-8").replace("status: pågår", "status: klar", 1), encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("status: pågår", "status: klar", 1), encoding="utf-8"
+    )
     broken = release(repo)
     assert broken.returncode == 1
     assert ": 'klar' är inte ett tillåtet värde – menade du 'genomförd'?" in broken.stdout
@@ -64,8 +77,9 @@ def test_a_decided_release_becomes_the_version_in_force(repo):
 
 def test_a_draft_is_not_released(repo):
     data = repo / "data" / "roadmap.yaml"
-    data.write_text(data.read_text(encoding="utf-8").replace("  status: remiss", "  status: utkast", 1),
-                    encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("  status: remiss", "  status: utkast", 1), encoding="utf-8"
+    )
     commit_and_push(repo, "Utkast")
     done = release(repo)
     assert done.returncode == 1
@@ -96,14 +110,22 @@ def test_the_daily_rebuild_runs_past_the_remiss_last_day(minimal_text, write_yam
     from datetime import date
 
     from fardplan import load_roadmap
-    from fardplan.edition import remiss_needs_rebuild
-    from fardplan.model import Remiss
+    from fardplan.versions.edition import remiss_needs_rebuild
+    from fardplan.data.model import Remiss
 
     roadmap = load_roadmap(write_yaml(minimal_text))
     assert roadmap.remiss is None and remiss_needs_rebuild(roadmap, date(2030, 1, 1))
-    dated = replace(roadmap, remiss=Remiss(registration_number="KS 2022/1", opens=date(2022, 1, 24),
-                                           last_day=date(2022, 3, 1), email="a@b.se",
-                                           repository="exempelstaden/fardplan", invited=()))
+    dated = replace(
+        roadmap,
+        remiss=Remiss(
+            registration_number="KS 2022/1",
+            opens=date(2022, 1, 24),
+            last_day=date(2022, 3, 1),
+            email="a@b.se",
+            repository="exempelstaden/fardplan",
+            invited=(),
+        ),
+    )
     assert remiss_needs_rebuild(dated, date(2022, 1, 1))  # before it opens: rebuild to switch links on
     assert remiss_needs_rebuild(dated, date(2022, 3, 1))
     assert remiss_needs_rebuild(dated, date(2022, 3, 2))  # the first closed day: links off, "time is up"

@@ -1,6 +1,7 @@
 """What scripts/release.py refuses, in a real git repository with a bare `origin`: a release is
 made on main as everyone sees it, passes what CI passes, and has a name git and the site accept.
 The publishing workflow runs the same checks on a tag made elsewhere (GitHub's release page)."""
+
 from __future__ import annotations
 
 import pytest
@@ -68,7 +69,9 @@ def test_release_fails_where_ci_fails(repo):
     git(repo, "tag", "v2022-remiss-2")
     published = script(repo, "publish.py", "version", "--tag", "v2022-remiss-2", "--project", str(repo))
     assert published.returncode == 1
-    assert "Versionen publiceras inte" in published.stderr and "tidshorisonten har ändrats" in published.stderr
+    assert (
+        "Versionen publiceras inte" in published.stderr and "tidshorisonten har ändrats" in published.stderr
+    )
     assert "gh-pages" not in git(repo, "branch", "--list")
 
 

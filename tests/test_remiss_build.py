@@ -1,6 +1,7 @@
 """The real site during and after the remiss: three links on every heading and need while it is
 open, none after the deadline, a banner on every page, and the page of compiled answers built
 from the recorded fixture through the compilation script."""
+
 from __future__ import annotations
 
 import html
@@ -19,7 +20,7 @@ from mkdocs.exceptions import Abort
 
 from support import DATA, FIXTURES, ROOT, copy_project
 from fardplan import load_roadmap
-from fardplan.remiss import MAX_URL_LENGTH
+from fardplan.remiss.period import MAX_URL_LENGTH
 
 ROADMAP = load_roadmap(DATA)
 REMISS = ROADMAP.remiss
@@ -34,7 +35,10 @@ def build_site(project: Path, site: Path, today: str) -> Path:
 
 
 def pages(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8") for p in sorted(site.rglob("index.html"))}
+    return {
+        p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+        for p in sorted(site.rglob("index.html"))
+    }
 
 
 def remiss_hrefs(fragment: str) -> list[str]:
@@ -48,7 +52,9 @@ def need_rows(page_html: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def open_site(tmp_path_factory) -> Path:
-    return build_site(copy_project(tmp_path_factory.mktemp("project")), tmp_path_factory.mktemp("open"), OPEN_DAY)
+    return build_site(
+        copy_project(tmp_path_factory.mktemp("project")), tmp_path_factory.mktemp("open"), OPEN_DAY
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,11 +64,26 @@ def compiled_project(tmp_path_factory) -> Path:
     answers = project / "data" / "remissvar.yaml"
     answers.unlink()
     export = project / "export.json"
-    pages_ = [json.loads((FIXTURES / "remiss" / f"issues-page-{n}.json").read_text(encoding="utf-8")) for n in (1, 2)]
+    pages_ = [
+        json.loads((FIXTURES / "remiss" / f"issues-page-{n}.json").read_text(encoding="utf-8"))
+        for n in (1, 2)
+    ]
     export.write_text(json.dumps(pages_, ensure_ascii=False), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "remissvar.py"), "--fil", str(export),
-                             "--data", str(project / "data" / "roadmap.yaml"), "--ut", str(answers)],
-                            capture_output=True, text=True, env={**os.environ, "FARDPLAN_TODAY": "2022-03-07"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "remissvar.py"),
+            "--fil",
+            str(export),
+            "--data",
+            str(project / "data" / "roadmap.yaml"),
+            "--ut",
+            str(answers),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FARDPLAN_TODAY": "2022-03-07"},
+    )
     assert result.returncode == 0, result.stderr
     return project
 
@@ -74,6 +95,7 @@ def closed_site(compiled_project, tmp_path_factory) -> Path:
 
 # --- While the remiss is open ---------------------------------------------------------------------
 
+
 def test_every_need_offers_three_links_with_its_id_and_version(open_site):
     version = ROADMAP.document.version
     for area in ROADMAP.areas:
@@ -83,8 +105,10 @@ def test_every_need_offers_three_links_with_its_id_and_version(open_site):
             assert all(len(url) < MAX_URL_LENGTH for url in (comment, mail, search))
 
             parts = urlsplit(comment)
-            assert f"{parts.scheme}://{parts.netloc}{parts.path}" == \
-                f"https://github.com/{REMISS.repository}/issues/new"
+            assert (
+                f"{parts.scheme}://{parts.netloc}{parts.path}"
+                == f"https://github.com/{REMISS.repository}/issues/new"
+            )
             query = parse_qs(parts.query)
             assert query["template"] == ["remissynpunkt.yml"]
             assert query["del"] == [need.id] and query["version"] == [version]
@@ -111,7 +135,9 @@ def test_every_heading_offers_the_links_too(open_site):
 
 def test_links_name_their_part_for_screen_readers(open_site):
     need = ROADMAP.areas[0].needs[0]
-    row = need_rows((open_site / "omraden" / ROADMAP.areas[0].id / "index.html").read_text(encoding="utf-8"))[need.id]
+    row = need_rows((open_site / "omraden" / ROADMAP.areas[0].id / "index.html").read_text(encoding="utf-8"))[
+        need.id
+    ]
     assert f'Lämna synpunkt<span class="fp-visually-hidden"> på {need.title}</span>' in row
 
 
@@ -134,6 +160,7 @@ def test_remiss_page_explains_how_to_comment_while_open(open_site):
 
 
 # --- After the deadline -------------------------------------------------------------------------
+
 
 def test_no_links_after_the_deadline_but_a_notice(closed_site):
     for name, page in pages(closed_site).items():
@@ -158,6 +185,7 @@ def test_need_with_answers_links_to_them_after_the_deadline(closed_site):
 
 
 # --- The compiled answers -----------------------------------------------------------------------
+
 
 def table_rows(page: str, caption: str) -> dict[str, list[int]]:
     """Row header text -> the numbers in the row, from the table with this caption."""
@@ -200,34 +228,46 @@ def test_names_are_shown_only_where_publication_was_allowed(closed_site, answers
     for name, page in pages(closed_site).items():
         assert "Anna Exempelsson" not in page and "Bertil Exempelsson" not in page, name
         assert "kansli@example.org" not in page, name  # contact details never reach the site
-    [article] = re.findall(r'<article class="fp-answer" id="synpunkt-5".*?</article>', answers_page, flags=re.S)
+    [article] = re.findall(
+        r'<article class="fp-answer" id="synpunkt-5".*?</article>', answers_page, flags=re.S
+    )
     assert "<strong>Namn publiceras inte</strong>" in article
-    [article] = re.findall(r'<article class="fp-answer" id="synpunkt-3".*?</article>', answers_page, flags=re.S)
+    [article] = re.findall(
+        r'<article class="fp-answer" id="synpunkt-3".*?</article>', answers_page, flags=re.S
+    )
     assert "<strong>Kommunala pensionärsrådet</strong>" in article
 
 
 def test_answers_page_shows_the_responses_after_the_remiss(answers_page):
-    [article] = re.findall(r'<article class="fp-answer" id="synpunkt-3".*?</article>', answers_page, flags=re.S)
+    [article] = re.findall(
+        r'<article class="fp-answer" id="synpunkt-3".*?</article>', answers_page, flags=re.S
+    )
     assert '<span class="fp-assessment fp-assessment--beaktad">Beaktad</span>' in article
     assert "Kommunala pensionärsrådet får lämna synpunkter innan formerna beslutas." in article
-    [article] = re.findall(r'<article class="fp-answer" id="synpunkt-14".*?</article>', answers_page, flags=re.S)
+    [article] = re.findall(
+        r'<article class="fp-answer" id="synpunkt-14".*?</article>', answers_page, flags=re.S
+    )
     assert "<strong>efter remisstiden</strong>" in article and "Ej beaktad" in article
     [section] = re.findall(r'id="svar-adekvat-bemanning".*?</div>\s*\n<h', answers_page, flags=re.S)
     assert "Kommunens bemötande av synpunkterna på den här delen:" in section and "Delvis beaktad" in section
-    [table] = re.findall(r"<caption>Kommunens bemötande av remissvaren</caption>(.*?)</table>", answers_page,
-                         flags=re.S)
+    [table] = re.findall(
+        r"<caption>Kommunens bemötande av remissvaren</caption>(.*?)</table>", answers_page, flags=re.S
+    )
     assert len(re.findall(r"<tr><th scope=\"row\">", table)) == 4
 
 
 def test_bad_response_file_fails_the_build_at_its_line(tmp_path, caplog):
     project = copy_project(tmp_path / "project")
     responses = project / "data" / "remissbemotande.yaml"
-    responses.write_text("bemötanden:\n  - synpunkt: 99\n    bedömning: beaktad\n    motivering: Text.\n",
-                         encoding="utf-8")
+    responses.write_text(
+        "bemötanden:\n  - synpunkt: 99\n    bedömning: beaktad\n    motivering: Text.\n", encoding="utf-8"
+    )
     with pytest.raises(Abort):
         build_site(project, tmp_path / "site", CLOSED_DAY)
-    assert "data/remissbemotande.yaml:2:15: det finns ingen synpunkt nummer 99 " \
-           "i remissvar.yaml (i bemötanden[nr 1].synpunkt)" in caplog.text
+    assert (
+        "data/remissbemotande.yaml:2:15: det finns ingen synpunkt nummer 99 "
+        "i remissvar.yaml (i bemötanden[nr 1].synpunkt)" in caplog.text
+    )
     assert not list((tmp_path / "site").glob("**/*.html"))
 
 
@@ -243,4 +283,6 @@ def test_a_plan_without_remiss_has_no_banner_and_no_links(tmp_path):
     site = build_site(project, tmp_path / "site", OPEN_DAY)
     for name, page in pages(site).items():
         assert "fp-banner--remisstid" not in page and "fp-remiss-links" not in page, name
-    assert "Färdplanen är inte ute på remiss." in (site / "remissvar" / "index.html").read_text(encoding="utf-8")
+    assert "Färdplanen är inte ute på remiss." in (site / "remissvar" / "index.html").read_text(
+        encoding="utf-8"
+    )

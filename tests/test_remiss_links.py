@@ -1,4 +1,5 @@
 """The remiss settings in the data, and the links and banner the site shows from them."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -7,8 +8,16 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from fardplan import load_roadmap, validate_file
-from fardplan.remiss import (MAX_URL_LENGTH, RemissState, WHOLE_DOCUMENT, issue_search_url, mailto_url,
-                             new_issue_url, remiss_state, remiss_view)
+from fardplan.remiss.period import (
+    MAX_URL_LENGTH,
+    RemissState,
+    WHOLE_DOCUMENT,
+    issue_search_url,
+    mailto_url,
+    new_issue_url,
+    remiss_state,
+    remiss_view,
+)
 
 REMISS = """
 remiss:
@@ -47,20 +56,29 @@ def line_of(text: str, line_start: str) -> int:
 
 def test_remiss_settings_are_read(roadmap):
     remiss = roadmap.remiss
-    assert (remiss.registration_number, remiss.opens, remiss.last_day) == ("KS 2022/1", date(2022, 1, 24),
-                                                                           date(2022, 3, 4))
+    assert (remiss.registration_number, remiss.opens, remiss.last_day) == (
+        "KS 2022/1",
+        date(2022, 1, 24),
+        date(2022, 3, 4),
+    )
     assert remiss.email == "registrator@testkommunen.se" and remiss.repository == "testkommunen/fardplan"
-    assert [(r.name, r.kind.label) for r in remiss.invited] == [("Äldrenämnden", "Nämnd"),
-                                                                 ("Kommunala pensionärsrådet", "Råd")]
+    assert [(r.name, r.kind.label) for r in remiss.invited] == [
+        ("Äldrenämnden", "Nämnd"),
+        ("Kommunala pensionärsrådet", "Råd"),
+    ]
 
 
 def test_bad_remiss_settings_are_located_in_swedish(write_yaml, remiss_text):
-    text = (remiss_text.replace("sista-dag: 2022-03-04", "sista-dag: 2022-01-10")
-            .replace("registrator@testkommunen.se", "registrator at testkommunen")
-            .replace("github-förråd: testkommunen/fardplan", "github-förråd: https://github.com/testkommunen/fardplan")
-            .replace("diarienummer: KS 2022/1\n  öppnar", "diarienummer: KS 2022/9\n  öppnar")
-            .replace("      typ: råd", "      typ: pensionärsråd")
-            .replace("    - namn: Kommunala pensionärsrådet", "    - namn: äldrenämnden"))
+    text = (
+        remiss_text.replace("sista-dag: 2022-03-04", "sista-dag: 2022-01-10")
+        .replace("registrator@testkommunen.se", "registrator at testkommunen")
+        .replace(
+            "github-förråd: testkommunen/fardplan", "github-förråd: https://github.com/testkommunen/fardplan"
+        )
+        .replace("diarienummer: KS 2022/1\n  öppnar", "diarienummer: KS 2022/9\n  öppnar")
+        .replace("      typ: råd", "      typ: pensionärsråd")
+        .replace("    - namn: Kommunala pensionärsrådet", "    - namn: äldrenämnden")
+    )
     at = lambda start: line_of(text, start)  # noqa: E731
     assert messages(write_yaml(text)) == [
         f"data/roadmap.yaml:{at('  diarienummer: KS 2022/9')}:17: diarienumret 'KS 2022/9' "
@@ -87,22 +105,28 @@ def test_remiss_cannot_open_before_the_document_is_dated(write_yaml, remiss_text
     text = remiss_text.replace("öppnar: 2022-01-24", "öppnar: 2022-01-19")
     assert messages(write_yaml(text)) == [
         f"data/roadmap.yaml:{line_of(text, '  öppnar:')}:11: remissen kan inte öppna (2022-01-19) "
-        "före dokumentets datum (2022-01-20) (i remiss.öppnar)"]
+        "före dokumentets datum (2022-01-20) (i remiss.öppnar)"
+    ]
 
 
-@pytest.mark.parametrize("today, state", [
-    (date(2022, 1, 23), RemissState.NOT_OPEN),
-    (date(2022, 1, 24), RemissState.OPEN),
-    (date(2022, 3, 4), RemissState.OPEN),  # the last day counts
-    (date(2022, 3, 5), RemissState.CLOSED),
-])
+@pytest.mark.parametrize(
+    "today, state",
+    [
+        (date(2022, 1, 23), RemissState.NOT_OPEN),
+        (date(2022, 1, 24), RemissState.OPEN),
+        (date(2022, 3, 4), RemissState.OPEN),  # the last day counts
+        (date(2022, 3, 5), RemissState.CLOSED),
+    ],
+)
 def test_the_remiss_is_open_from_the_first_to_the_last_day(roadmap, today, state):
     assert remiss_state(roadmap.remiss, today) is state
 
 
 def test_banner_counts_the_days_left(roadmap):
-    assert remiss_view(roadmap, date(2022, 2, 20)).banner.text == \
-        "Lämna dina synpunkter senast den 4 mars 2022 (12 dagar kvar)."
+    assert (
+        remiss_view(roadmap, date(2022, 2, 20)).banner.text
+        == "Lämna dina synpunkter senast den 4 mars 2022 (12 dagar kvar)."
+    )
     assert remiss_view(roadmap, date(2022, 3, 3)).banner.text.endswith("(1 dag kvar).")
     assert remiss_view(roadmap, date(2022, 3, 4)).banner.text.endswith("(i dag är sista dagen).")
     closed = remiss_view(roadmap, date(2022, 3, 5))
@@ -112,7 +136,8 @@ def test_banner_counts_the_days_left(roadmap):
 
 def test_no_notice_after_the_remiss_once_the_plan_is_decided(write_yaml, remiss_text):
     text = remiss_text.replace("  status: remiss", "  status: beslutad").replace(
-        "  beslut: null", "  beslut:\n    organ: kommunfullmäktige\n    datum: 2022-04-25")
+        "  beslut: null", "  beslut:\n    organ: kommunfullmäktige\n    datum: 2022-04-25"
+    )
     view = remiss_view(load_roadmap(write_yaml(text)), date(2022, 5, 1))
     assert view.closed and view.banner is None and view.closed_notice is None
 
@@ -123,17 +148,28 @@ def test_open_remiss_has_links_for_the_whole_plan_every_heading_and_every_need(r
 
 
 def test_new_issue_link_is_percent_encoded_utf8_and_prefills_part_and_version(roadmap):
-    url = new_issue_url(roadmap.remiss, "2022-remiss", "samverkan-med-regionen", "Nära samverkan & {regionen}")
+    url = new_issue_url(
+        roadmap.remiss, "2022-remiss", "samverkan-med-regionen", "Nära samverkan & {regionen}"
+    )
     parts = urlsplit(url)
-    assert (parts.scheme, parts.netloc, parts.path) == ("https", "github.com", "/testkommunen/fardplan/issues/new")
+    assert (parts.scheme, parts.netloc, parts.path) == (
+        "https",
+        "github.com",
+        "/testkommunen/fardplan/issues/new",
+    )
     assert "N%C3%A4ra%20samverkan%20%26%20%7Bregionen%7D" in parts.query  # ä as UTF-8, space as %20
     assert parse_qs(parts.query) == {
-        "template": ["remissynpunkt.yml"], "title": ["Remissynpunkt: Nära samverkan & {regionen}"],
-        "del": ["samverkan-med-regionen"], "version": ["2022-remiss"]}
+        "template": ["remissynpunkt.yml"],
+        "title": ["Remissynpunkt: Nära samverkan & {regionen}"],
+        "del": ["samverkan-med-regionen"],
+        "version": ["2022-remiss"],
+    }
 
 
 def test_mailto_link_carries_registration_number_version_and_part(roadmap):
-    url = mailto_url(roadmap.document, roadmap.remiss, "samverkan-med-regionen", "Nära samverkan med regionen")
+    url = mailto_url(
+        roadmap.document, roadmap.remiss, "samverkan-med-regionen", "Nära samverkan med regionen"
+    )
     address, _, query = url.partition("?")
     assert address == "mailto:registrator@testkommunen.se"
     assert "+" not in query and " " not in query  # spaces are %20 in mailto, never +
@@ -155,8 +191,10 @@ def test_issue_search_finds_the_remiss_issues_naming_the_part(roadmap):
 
 def test_links_stay_under_the_length_limit_even_for_a_very_long_title(roadmap):
     title = "Å" * 5000  # 10 000 bytes of UTF-8, 30 000 characters percent-encoded
-    for url in (new_issue_url(roadmap.remiss, "v", "id", title),
-                mailto_url(roadmap.document, roadmap.remiss, "id", title)):
+    for url in (
+        new_issue_url(roadmap.remiss, "v", "id", title),
+        mailto_url(roadmap.document, roadmap.remiss, "id", title),
+    ):
         assert len(url) < MAX_URL_LENGTH
 
 
@@ -172,22 +210,32 @@ def test_every_link_on_the_real_data_is_short_enough():
 
 
 def test_comments_from_the_public_are_text_never_markup_or_template(roadmap):
-    from fardplan.model import RespondentKind
-    from fardplan.remissvar import Comment, Position, RemissAnswers
-    from fardplan.render import SiteRenderer
+    from fardplan.data.model import RespondentKind
+    from fardplan.remiss.answers import Comment, Position, RemissAnswers
+    from fardplan.pages.render import SiteRenderer
 
     hostile = "{{ config }} {% raw %} <script>alert(1)</script> *fet* [länk](x)"
-    comment = Comment(number=7, part="samverkan-med-regionen", version="2022-remiss", name=hostile,
-                      kind=RespondentKind.FORENING, position=Position.AVSTYRKER, text=hostile, wording=hostile,
-                      received=date(2022, 2, 1))
+    comment = Comment(
+        number=7,
+        part="samverkan-med-regionen",
+        version="2022-remiss",
+        name=hostile,
+        kind=RespondentKind.FORENING,
+        position=Position.AVSTYRKER,
+        text=hostile,
+        wording=hostile,
+        received=date(2022, 2, 1),
+    )
     answers = RemissAnswers("testkommunen/fardplan", date(2022, 3, 7), hostile, (comment,), ())
     html = SiteRenderer(roadmap, answers, today=date(2022, 3, 10)).remiss_page()
     assert "<script>" not in html
-    assert html.count("{{ config }} {% raw %} &lt;script&gt;alert(1)&lt;/script&gt;") >= 4  # name, text, wording, note
+    assert (
+        html.count("{{ config }} {% raw %} &lt;script&gt;alert(1)&lt;/script&gt;") >= 4
+    )  # name, text, wording, note
 
 
 def test_area_page_shows_the_links_only_while_open(roadmap):
-    from fardplan.render import SiteRenderer
+    from fardplan.pages.render import SiteRenderer
 
     during = SiteRenderer(roadmap, today=date(2022, 2, 1)).area_page("styrning")
     after = SiteRenderer(roadmap, today=date(2022, 3, 5)).area_page("styrning")

@@ -1,5 +1,6 @@
 """Compiling the remiss answers: issue bodies read into comments, every page fetched from a local
 stand-in for GitHub's API, clear Swedish errors, and the previous data file left alone on failure."""
+
 from __future__ import annotations
 
 import hashlib
@@ -18,10 +19,16 @@ import pytest
 
 from support import DATA, EXAMPLE, FIXTURES, ROOT
 from fardplan import ValidationFailed, load_roadmap
-from fardplan.github_issues import FetchError, fetch_issues, next_page
-from fardplan.model import RespondentKind
-from fardplan.remissvar import (Position, compile_issues, comment_from_issue, issue_received, load_remiss_answers,
-                                parse_form_body)
+from fardplan.remiss.github import FetchError, fetch_issues, next_page
+from fardplan.data.model import RespondentKind
+from fardplan.remiss.answers import (
+    Position,
+    compile_issues,
+    comment_from_issue,
+    issue_received,
+    load_remiss_answers,
+    parse_form_body,
+)
 
 REMISS_FIXTURES = FIXTURES / "remiss"
 # The roadmap the parts are looked up in: the example, not the live data/roadmap.yaml (the default).
@@ -30,7 +37,9 @@ REPOSITORY = "exempelstaden/fardplan"
 
 
 def fixture_pages() -> list[list[dict]]:
-    return [json.loads((REMISS_FIXTURES / f"issues-page-{n}.json").read_text(encoding="utf-8")) for n in (1, 2)]
+    return [
+        json.loads((REMISS_FIXTURES / f"issues-page-{n}.json").read_text(encoding="utf-8")) for n in (1, 2)
+    ]
 
 
 def malformed_issues() -> list[dict]:
@@ -67,8 +76,10 @@ class FakeGitHub:
                 if number < len(fake.pages):
                     # Like GitHub: the next page is addressed by the repository's numeric id.
                     base = f"http://{self.headers['Host']}/repositories/123456/issues"
-                    headers["Link"] = (f'<{base}?labels=remiss&state=all&per_page=100&page={number + 1}>; rel="next", '
-                                       f'<{base}?labels=remiss&state=all&per_page=100&page={len(fake.pages)}>; rel="last"')
+                    headers["Link"] = (
+                        f'<{base}?labels=remiss&state=all&per_page=100&page={number + 1}>; rel="next", '
+                        f'<{base}?labels=remiss&state=all&per_page=100&page={len(fake.pages)}>; rel="last"'
+                    )
                 self._send(200, json.dumps(fake.pages[number - 1], ensure_ascii=False).encode(), headers)
 
             def _send(self, status, body, headers):
@@ -82,7 +93,9 @@ class FakeGitHub:
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
 
     def close(self):
         self.server.shutdown()
@@ -110,6 +123,7 @@ def roadmap():
 
 # --- Reading one issue ----------------------------------------------------------------------------
 
+
 def test_issue_form_body_is_read_by_its_headings():
     issue = next(i for i in fixture_pages()[1] if i["number"] == 3)
     values = parse_form_body(issue["body"])
@@ -122,8 +136,9 @@ def test_issue_form_body_is_read_by_its_headings():
 def test_a_heading_typed_inside_a_comment_does_not_split_it():
     issue = next(i for i in fixture_pages()[1] if i["number"] == 3)
     own = "Rådets synpunkt:\n\n### Version\n\n### Del av färdplanen\n\nsom rubriker i texten."
-    body = issue["body"].replace("Rådet välkomnar att staden och regionen tar fram gemensamma former för samverkan.",
-                                 own)
+    body = issue["body"].replace(
+        "Rådet välkomnar att staden och regionen tar fram gemensamma former för samverkan.", own
+    )
     values = parse_form_body(body)
     assert values["synpunkt"].startswith(own)
     assert values["version"] == "2022-remiss" and values["del"] == "samverkan-med-regionen"
@@ -156,6 +171,7 @@ def test_received_date_is_swedish_time():
 
 
 # --- Compiling all issues -----------------------------------------------------------------------
+
 
 def test_compilation_reads_every_issue_and_leaves_out_pull_requests(roadmap):
     issues = [i for page in fixture_pages() for i in page]
@@ -190,6 +206,7 @@ def test_a_part_that_is_not_in_the_plan_is_kept_with_a_warning(roadmap):
 
 # --- Fetching from the API ----------------------------------------------------------------------
 
+
 def test_every_page_is_fetched_with_the_token(github):
     server = github()
     issues = fetch_issues(REPOSITORY, "remiss", token="hemlig", api_url=server.url)
@@ -201,14 +218,21 @@ def test_every_page_is_fetched_with_the_token(github):
 
 
 def test_link_header_parsing():
-    assert next_page('<https://a/x?page=2>; rel="next", <https://a/x?page=5>; rel="last"') == "https://a/x?page=2"
+    assert (
+        next_page('<https://a/x?page=2>; rel="next", <https://a/x?page=5>; rel="last"')
+        == "https://a/x?page=2"
+    )
     assert next_page('<https://a/x?page=1>; rel="prev", <https://a/x?page=1>; rel="first"') is None
     assert next_page(None) is None
 
 
 def test_rate_limit_waits_and_tries_again(github):
-    server = github(failures=[(429, {"Retry-After": "7"}),
-                              (403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1030"})])
+    server = github(
+        failures=[
+            (429, {"Retry-After": "7"}),
+            (403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "1030"}),
+        ]
+    )
     waits = []
     issues = fetch_issues(REPOSITORY, "remiss", api_url=server.url, sleep=waits.append, now=lambda: 1000.0)
     assert len(issues) == 13
@@ -218,17 +242,23 @@ def test_rate_limit_waits_and_tries_again(github):
 def test_a_long_rate_limit_fails_clearly_instead_of_waiting(github):
     server = github(failures=[(403, {"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "4600"})])
     waits = []
-    with pytest.raises(FetchError, match=r"GitHub begränsar antalet anrop just nu \(svar 403, rate limit\). "
-                                         r"Försök igen efter kl\. 01:16 UTC"):
+    with pytest.raises(
+        FetchError,
+        match=r"GitHub begränsar antalet anrop just nu \(svar 403, rate limit\). "
+        r"Försök igen efter kl\. 01:16 UTC",
+    ):
         fetch_issues(REPOSITORY, "remiss", api_url=server.url, sleep=waits.append, now=lambda: 1000.0)
     assert waits == []
 
 
-@pytest.mark.parametrize("status, message", [
-    (401, "GitHub godtog inte token (ogiltig token, svar 401)"),
-    (404, "GitHub hittar inte förrådet exempelstaden/fardplan (svar 404)"),
-    (500, "GitHub svarade med fel 500"),
-])
+@pytest.mark.parametrize(
+    "status, message",
+    [
+        (401, "GitHub godtog inte token (ogiltig token, svar 401)"),
+        (404, "GitHub hittar inte förrådet exempelstaden/fardplan (svar 404)"),
+        (500, "GitHub svarade med fel 500"),
+    ],
+)
 def test_failed_requests_say_what_went_wrong(github, status, message):
     server = github(failures=[(status, {})])
     with pytest.raises(FetchError) as error:
@@ -256,6 +286,7 @@ def test_the_token_never_follows_a_link_to_another_host(github):
 
 
 # --- The script, end to end -----------------------------------------------------------------------
+
 
 def closed_port() -> int:
     with socket.socket() as sock:
@@ -289,7 +320,11 @@ def test_script_writes_the_compilation_from_the_api(github, tmp_path):
     assert result.stdout.strip() == f"Skrev 12 synpunkter från GitHub (exempelstaden/fardplan) till {out}."
     text = out.read_text(encoding="utf-8")
     assert "sammanställd: '2022-03-07'" in text
-    assert "Anna Exempelsson" not in text and "Bertil Exempelsson" not in text and "kansli@example.org" not in text
+    assert (
+        "Anna Exempelsson" not in text
+        and "Bertil Exempelsson" not in text
+        and "kansli@example.org" not in text
+    )
     assert [path for path, _ in server.requests][1].endswith("page=2")
     assert list(out.parent.iterdir()) == [out]  # no temporary file left behind
 
@@ -301,13 +336,18 @@ def test_sample_data_is_the_compilation_of_the_recorded_fixture(tmp_path):
     note = "Exempel: synpunkterna är påhittade. De visar hur en sammanställning av remissvar ser ut."
     result = run_script("--fil", str(export), "--ut", str(out), "--anmarkning", note, token=None)
     assert result.returncode == 0, result.stderr
-    assert out.read_text(encoding="utf-8") == (EXAMPLE / "data" / "remissvar.yaml").read_text(encoding="utf-8")
+    assert out.read_text(encoding="utf-8") == (EXAMPLE / "data" / "remissvar.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
-@pytest.mark.parametrize("failure, expected", [
-    ((401, {}), "fel: GitHub godtog inte token (ogiltig token, svar 401)"),
-    ((500, {}), "fel: GitHub svarade med fel 500"),
-])
+@pytest.mark.parametrize(
+    "failure, expected",
+    [
+        ((401, {}), "fel: GitHub godtog inte token (ogiltig token, svar 401)"),
+        ((500, {}), "fel: GitHub svarade med fel 500"),
+    ],
+)
 def test_failed_request_leaves_the_previous_file(github, previous, failure, expected):
     before = digest(previous)
     result = run_script("--ut", str(previous), api_url=github(failures=[failure]).url)
@@ -337,7 +377,9 @@ def test_malformed_issue_on_the_second_page_leaves_the_previous_file(github, pre
 
 def test_export_with_pages_one_after_another_is_read(tmp_path):
     export = tmp_path / "export.json"  # gh api --paginate without --slurp
-    export.write_text("\n".join(json.dumps(page, ensure_ascii=False) for page in fixture_pages()), encoding="utf-8")
+    export.write_text(
+        "\n".join(json.dumps(page, ensure_ascii=False) for page in fixture_pages()), encoding="utf-8"
+    )
     out = tmp_path / "remissvar.yaml"
     result = run_script("--fil", str(export), "--ut", str(out), token=None)
     assert result.returncode == 0, result.stderr
@@ -369,8 +411,11 @@ def test_help_is_swedish():
 
 # --- The data files the build reads ---------------------------------------------------------------
 
+
 def test_sample_answers_and_responses_load(roadmap):
-    answers = load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", EXAMPLE / "data" / "remissbemotande.yaml")
+    answers = load_remiss_answers(
+        roadmap, EXAMPLE / "data" / "remissvar.yaml", EXAMPLE / "data" / "remissbemotande.yaml"
+    )
     assert answers.compiled_on == date(2022, 3, 7) and len(answers.comments) == 12
     assert {r.comment_number or r.part for r in answers.responses} == {3, 6, 14, "adekvat-bemanning"}
 
@@ -389,21 +434,32 @@ def test_bad_responses_are_located_in_swedish(roadmap, tmp_path):
         "  - synpunkt: 3\n    del: samverkan-med-regionen\n    bedömning: beaktad\n    motivering: Text.\n"
         "  - synpunkt: 3\n    bedömning: delvis beaktat\n    motivering: Text.\n"
         "  - synpunkt: 4\n    bedömning: beaktad\n    motivering: Text.\n"
-        "  - synpunkt: 4\n    bedömning: ej beaktad\n    motivering: Annan text.\n", encoding="utf-8")
+        "  - synpunkt: 4\n    bedömning: ej beaktad\n    motivering: Annan text.\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationFailed) as error:
-        load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", responses,
-                            responses_name="data/remissbemotande.yaml")
+        load_remiss_answers(
+            roadmap,
+            EXAMPLE / "data" / "remissvar.yaml",
+            responses,
+            responses_name="data/remissbemotande.yaml",
+        )
     assert [d.text() for d in error.value.diagnostics] == [
         "data/remissbemotande.yaml:13:16: 'delvis beaktat' är inte ett tillåtet värde "
         "– menade du 'delvis beaktad'? Tillåtna värden: beaktad, delvis beaktad, ej beaktad "
         "(i bemötanden[nr 4].bedömning)",
     ]
     # Schema errors come first; once the values are right, the references are checked.
-    responses.write_text(responses.read_text(encoding="utf-8").replace("delvis beaktat", "delvis beaktad"),
-                         encoding="utf-8")
+    responses.write_text(
+        responses.read_text(encoding="utf-8").replace("delvis beaktat", "delvis beaktad"), encoding="utf-8"
+    )
     with pytest.raises(ValidationFailed) as error:
-        load_remiss_answers(roadmap, EXAMPLE / "data" / "remissvar.yaml", responses,
-                            responses_name="data/remissbemotande.yaml")
+        load_remiss_answers(
+            roadmap,
+            EXAMPLE / "data" / "remissvar.yaml",
+            responses,
+            responses_name="data/remissbemotande.yaml",
+        )
     assert [d.text() for d in error.value.diagnostics] == [
         "data/remissbemotande.yaml:2:15: det finns ingen synpunkt nummer 99 i "
         "remissvar.yaml (i bemötanden[nr 1].synpunkt)",
@@ -436,22 +492,34 @@ def test_validate_command_checks_the_remiss_files_too(tmp_path):
     for name in ("roadmap.yaml", "remissvar.yaml"):
         (tmp_path / name).write_text((EXAMPLE / "data" / name).read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / "remissbemotande.yaml").write_text(
-        "bemötanden:\n  - synpunkt: 99\n    bedömning: beaktad\n    motivering: Text.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "roadmap.yaml"],
-                            capture_output=True, text=True, cwd=tmp_path)
+        "bemötanden:\n  - synpunkt: 99\n    bedömning: beaktad\n    motivering: Text.\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "validate.py"), "roadmap.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if ": varning: " not in line]
     assert errors == [
         "remissbemotande.yaml:2:15: det finns ingen synpunkt nummer 99 i remissvar.yaml "
-        "(i bemötanden[nr 1].synpunkt)"]
+        "(i bemötanden[nr 1].synpunkt)"
+    ]
     assert "Datafilen har fel och måste rättas. (1 fel" in result.stderr
 
 
 def test_a_broken_compilation_is_reported_alone_not_with_every_response(roadmap, tmp_path):
     answers = tmp_path / "remissvar.yaml"
-    answers.write_text((EXAMPLE / "data" / "remissvar.yaml").read_text(encoding="utf-8")
-                       .replace("  ställningstagande: avstyrker\n", "  ställningstagande: nej\n", 1), encoding="utf-8")
+    answers.write_text(
+        (EXAMPLE / "data" / "remissvar.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  ställningstagande: avstyrker\n", "  ställningstagande: nej\n", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationFailed) as error:
-        load_remiss_answers(roadmap, answers, EXAMPLE / "data" / "remissbemotande.yaml", answers_name="remissvar.yaml")
+        load_remiss_answers(
+            roadmap, answers, EXAMPLE / "data" / "remissbemotande.yaml", answers_name="remissvar.yaml"
+        )
     [problem] = error.value.diagnostics
     assert problem.file == "remissvar.yaml" and "'nej' är inte ett tillåtet värde" in problem.message

@@ -1,11 +1,12 @@
 """Rendering: data is text, never markup or template; Swedish labels; links that work in any folder."""
+
 from __future__ import annotations
 
 from datetime import date
 
 from fardplan import load_roadmap
-from fardplan.render import SiteRenderer
-from fardplan.text import markdown_text, relative_url, swedish_date
+from fardplan.pages.render import SiteRenderer
+from fardplan.data.text import markdown_text, relative_url, swedish_date
 
 HOSTILE = "{{ config }} {% raw %} <script>alert(1)</script> <img src=x onerror=alert(2)> *fet* [länk](x)"
 
@@ -27,7 +28,8 @@ def test_hostile_text_is_escaped_in_every_place(write_yaml, minimal_text):
 
 def test_heading_from_data_is_escaped_for_markdown_too():
     assert markdown_text("*fet* <b>x</b> {: .klass } # 1") == (
-        r"\*fet\* &lt;b&gt;x&lt;/b&gt; \{: \.klass \} \# 1")
+        r"\*fet\* &lt;b&gt;x&lt;/b&gt; \{: \.klass \} \# 1"
+    )
 
 
 def test_area_page_is_a_real_table_with_anchors(write_yaml, minimal_text):
@@ -56,7 +58,8 @@ def test_start_page_links_each_area_and_need(write_yaml, minimal_text):
 
 def test_decided_document_says_who_decided(write_yaml, minimal_text):
     text = minimal_text.replace("  status: remiss", "  status: beslutad").replace(
-        "  beslut: null", "  beslut:\n    organ: kommunfullmäktige\n    datum: 2022-04-25")
+        "  beslut: null", "  beslut:\n    organ: kommunfullmäktige\n    datum: 2022-04-25"
+    )
     html = SiteRenderer(load_roadmap(write_yaml(text))).start_page()
     assert "beslutad av kommunfullmäktige den 25 april 2022" in html
     assert "inte beslutat" not in html

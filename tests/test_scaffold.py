@@ -1,4 +1,5 @@
 """The scaffold command adds a valid skeleton with a fresh id and leaves every other line alone."""
+
 from __future__ import annotations
 
 import difflib
@@ -11,7 +12,7 @@ import pytest
 
 from support import DATA, ROOT
 from fardplan import validate_file
-from fardplan.scaffold import ScaffoldError, add_action, add_need, new_id
+from fardplan.editing.scaffold import ScaffoldError, add_action, add_need, new_id
 
 TODAY = date(2026, 3, 2)
 ADD = [sys.executable, str(ROOT / "scripts" / "add.py")]
@@ -27,8 +28,13 @@ def only_added(before: str, after: str) -> list[str]:
 
 def test_new_need_in_the_real_data_validates_and_keeps_every_line(tmp_path):
     before = DATA.read_text(encoding="utf-8")
-    added = add_need(before, "data/roadmap.yaml", under="organisation-och-styrning",
-                     title="Trygg nattbemanning", today=TODAY)
+    added = add_need(
+        before,
+        "data/roadmap.yaml",
+        under="organisation-och-styrning",
+        title="Trygg nattbemanning",
+        today=TODAY,
+    )
     assert added.id == "trygg-nattbemanning"
     # The need is separated from the one above by a blank line, like every need in the file.
     assert "        senast-granskad: 2022-01-13\n\n      - id: trygg-nattbemanning\n" in added.text
@@ -52,15 +58,36 @@ def test_new_need_in_the_real_data_validates_and_keeps_every_line(tmp_path):
 
 def test_new_actions_go_under_the_need_including_an_empty_list(tmp_path):
     before = DATA.read_text(encoding="utf-8")
-    text = add_need(before, "data/roadmap.yaml", under="Ändamålsenlig organisation och styrning",
-                    title="Trygg nattbemanning", today=TODAY).text
-    long_text = ("Ta fram en plan för hur många medarbetare som ska arbeta på natten i varje boende, "
-                 "och hur planen ska följas upp: varje år.")
-    text = add_action(text, "data/roadmap.yaml", under="trygg-nattbemanning", action_text=long_text,
-                      body="aldrenamnden", today=TODAY).text
-    text = add_action(text, "data/roadmap.yaml", under="Trygg nattbemanning", action_text="Kartlägga natten.",
-                      body="stadsdelsnamnderna", column="staden", status="planerad", horizon=None,
-                      today=TODAY).text
+    text = add_need(
+        before,
+        "data/roadmap.yaml",
+        under="Ändamålsenlig organisation och styrning",
+        title="Trygg nattbemanning",
+        today=TODAY,
+    ).text
+    long_text = (
+        "Ta fram en plan för hur många medarbetare som ska arbeta på natten i varje boende, "
+        "och hur planen ska följas upp: varje år."
+    )
+    text = add_action(
+        text,
+        "data/roadmap.yaml",
+        under="trygg-nattbemanning",
+        action_text=long_text,
+        body="aldrenamnden",
+        today=TODAY,
+    ).text
+    text = add_action(
+        text,
+        "data/roadmap.yaml",
+        under="Trygg nattbemanning",
+        action_text="Kartlägga natten.",
+        body="stadsdelsnamnderna",
+        column="staden",
+        status="planerad",
+        horizon=None,
+        today=TODAY,
+    ).text
     added_lines = only_added(before, text)
     assert "            text: >-" in added_lines  # a long text is folded, so lines stay short
     assert all(len(line) <= 110 for line in added_lines)
@@ -80,16 +107,24 @@ def test_ids_are_unique():
     assert new_id("Övrigt: åtgärder & sånt", set(), "behov") == "ovrigt-atgarder-sant"
     assert new_id("???", set(), "ny-atgard") == "ny-atgard"
     text = DATA.read_text(encoding="utf-8")
-    added = add_need(text, "data/roadmap.yaml", under="grunduppdraget", title="Adekvat bemanning", today=TODAY)
+    added = add_need(
+        text, "data/roadmap.yaml", under="grunduppdraget", title="Adekvat bemanning", today=TODAY
+    )
     assert added.id == "adekvat-bemanning-2"
 
 
-@pytest.mark.parametrize("kwargs, message", [
-    ({"under": "nara-vrd"}, "det finns inget behov med id eller rubrik 'nara-vrd'. Menade du 'nara-vard'?"),
-    ({"body": "socialnamnden"}, "'socialnamnden' finns inte i listan ansvariga"),
-    ({"status": "klar"}, "'klar' är ingen status"),
-    ({"horizon": "snart"}, "tidshorisont: 'snart' kan inte tolkas"),
-])
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        (
+            {"under": "nara-vrd"},
+            "det finns inget behov med id eller rubrik 'nara-vrd'. Menade du 'nara-vard'?",
+        ),
+        ({"body": "socialnamnden"}, "'socialnamnden' finns inte i listan ansvariga"),
+        ({"status": "klar"}, "'klar' är ingen status"),
+        ({"horizon": "snart"}, "tidshorisont: 'snart' kan inte tolkas"),
+    ],
+)
 def test_mistakes_are_explained(kwargs, message):
     arguments = {"under": "nara-vard", "action_text": "Ny åtgärd.", "body": "aldrenamnden", **kwargs}
     with pytest.raises(ScaffoldError, match=message.replace("?", r"\?").replace("(", r"\(")):
@@ -100,16 +135,40 @@ def test_command_writes_the_file_or_nothing(tmp_path):
     path = tmp_path / "roadmap.yaml"
     path.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
     env = {**os.environ, "FARDPLAN_TODAY": "2026-03-02"}
-    done = subprocess.run(ADD + ["--fil", str(path), "åtgärd", "--under", "nara-vard", "--text",
-                                 "Pröva nattpatruller i hemtjänsten.", "--ansvarig", "stadsdelsnamnderna",
-                                 "--tidshorisont", "2027"], capture_output=True, text=True, env=env, cwd=tmp_path)
+    done = subprocess.run(
+        ADD
+        + [
+            "--fil",
+            str(path),
+            "åtgärd",
+            "--under",
+            "nara-vard",
+            "--text",
+            "Pröva nattpatruller i hemtjänsten.",
+            "--ansvarig",
+            "stadsdelsnamnderna",
+            "--tidshorisont",
+            "2027",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert done.returncode == 0, done.stderr
     assert "Lade till åtgärden 'prova-nattpatruller-i' på rad" in done.stdout
     assert "            senast-granskad: 2026-03-02" in path.read_text(encoding="utf-8")
     assert validate_file(path).ok
     before = path.read_bytes()
-    failed = subprocess.run(ADD + ["--fil", str(path), "behov", "--under", "okänt-område", "--rubrik", "X"],
-                            capture_output=True, text=True, env=env, cwd=tmp_path)
+    failed = subprocess.run(
+        ADD + ["--fil", str(path), "behov", "--under", "okänt-område", "--rubrik", "X"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert failed.returncode == 1
-    assert failed.stderr.startswith("Inget ändrades: det finns inget område med id eller rubrik 'okänt-område'")
+    assert failed.stderr.startswith(
+        "Inget ändrades: det finns inget område med id eller rubrik 'okänt-område'"
+    )
     assert path.read_bytes() == before

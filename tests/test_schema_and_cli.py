@@ -1,4 +1,5 @@
 """The JSON Schema editors see, and the command-line validator."""
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,8 @@ def test_every_key_has_a_swedish_description():
     defs = schema["$defs"]
     for path, prop in walk_properties(schema):
         described = prop.get("description") or defs.get(prop.get("$ref", "").rsplit("/", 1)[-1], {}).get(
-            "description")
+            "description"
+        )
         assert described, f"{path} saknar description"
 
 
@@ -44,7 +46,9 @@ def test_cli_accepts_the_example_data(project):
 
 
 def test_cli_lists_problems_and_fails(write_yaml, minimal_text):
-    path = write_yaml(minimal_text.replace("status: pågår", "status: klar").replace("typ: lagändring", "typ: lag2"))
+    path = write_yaml(
+        minimal_text.replace("status: pågår", "status: klar").replace("typ: lagändring", "typ: lag2")
+    )
     result = subprocess.run(VALIDATE + [str(path)], capture_output=True, text=True, cwd=path.parent)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
@@ -60,7 +64,10 @@ def test_cli_lists_problems_and_fails(write_yaml, minimal_text):
 
 def test_cli_github_annotations(write_yaml, minimal_text):
     path = write_yaml(minimal_text.replace("status: pågår", "status: klar"))
-    result = subprocess.run(VALIDATE + [str(path), "--format", "github"], capture_output=True, text=True,
-                            cwd=path.parent)
+    result = subprocess.run(
+        VALIDATE + [str(path), "--format", "github"], capture_output=True, text=True, cwd=path.parent
+    )
     assert result.returncode == 1
-    assert result.stdout.startswith("::error file=roadmap.yaml,line=35,col=21,title=Färdplanen::'klar' är inte")
+    assert result.stdout.startswith(
+        "::error file=roadmap.yaml,line=35,col=21,title=Färdplanen::'klar' är inte"
+    )

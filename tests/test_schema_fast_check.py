@@ -4,6 +4,7 @@ schema.py asks the fast check first and runs jsonschema only when it says no; if
 ever said yes to data that jsonschema rejects, that data would be published. These tests break a
 valid roadmap in every place, in many ways, and compare the two verdicts.
 """
+
 from __future__ import annotations
 
 import copy
@@ -16,15 +17,48 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from support import DATA, FIXTURES
 from fardplan import validate_file
-from fardplan.schema import FORMATS, SCHEMA_PATH, fast_check, load_schema
-from fardplan.source import read_source
+from fardplan.data.schema import FORMATS, SCHEMA_PATH, fast_check, load_schema
+from fardplan.data.source import read_source
 
 # Values that break (or, as 1.0 for an integer, do not break) a field in some place of the file.
 REPLACEMENTS = [
-    None, True, False, 0, 1, 1.0, 1.5, -1, "", " ", "x", "X y", "a--b", "a-", "a\n", "2023",
-    "2023-02-30", "2023-02-28", "2023-1-01", "\uff12\uff10\uff12\uff13-01-01", "2023-01-01\n",
-    "2022-2024", "löpande", "pågår", "klar", "lag", "https://example.org/x", "ftp://x.y", "https://x y.se",
-    [], ["a"], ["a", "a"], [1, 1.0], [1, True], [{}], {}, {"x": 1},
+    None,
+    True,
+    False,
+    0,
+    1,
+    1.0,
+    1.5,
+    -1,
+    "",
+    " ",
+    "x",
+    "X y",
+    "a--b",
+    "a-",
+    "a\n",
+    "2023",
+    "2023-02-30",
+    "2023-02-28",
+    "2023-1-01",
+    "\uff12\uff10\uff12\uff13-01-01",
+    "2023-01-01\n",
+    "2022-2024",
+    "löpande",
+    "pågår",
+    "klar",
+    "lag",
+    "https://example.org/x",
+    "ftp://x.y",
+    "https://x y.se",
+    [],
+    ["a"],
+    ["a", "a"],
+    [1, 1.0],
+    [1, True],
+    [{}],
+    {},
+    {"x": 1},
 ]
 
 

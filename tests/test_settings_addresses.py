@@ -1,6 +1,7 @@
 """Addresses from the data and from mkdocs.yml become links: each must be one plain address, and
 every link built from them is encoded (issue 10, class 2). A hostile value gets a located or named
 Swedish message, and a build with one fails before anything is written."""
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,11 @@ import pytest
 import yaml
 
 from fardplan import load_roadmap, validate_file
-from fardplan.addresses import EMAIL_HINT, EMAIL_PATTERN
-from fardplan.opendata import OpenDataSettings
-from fardplan.remiss import check_remiss_settings, mailto_url, remiss_view
-from fardplan.source import parse_source
-from fardplan.source_links import LinkSettingsError, source_links
+from fardplan.data.addresses import EMAIL_HINT, EMAIL_PATTERN
+from fardplan.versions.opendata import OpenDataSettings
+from fardplan.remiss.period import check_remiss_settings, mailto_url, remiss_view
+from fardplan.data.source import parse_source
+from fardplan.pages.source_links import LinkSettingsError, source_links
 from support import DATA, ROOT, copy_project
 
 MKDOCS = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs")
@@ -60,8 +61,18 @@ HOSTILE_REPOSITORIES = [
     "https://github.com /exempelstaden/fardplan",
     "https://git hub.com/exempelstaden/fardplan",
 ]
-HOSTILE_BRANCHES = ['main"><script>alert(1)</script>', "main?x=1", "main#L1", "main%2F..", "a b", "../main",
-                    "-main", "main.lock", "main/", "ma\x07in"]
+HOSTILE_BRANCHES = [
+    'main"><script>alert(1)</script>',
+    "main?x=1",
+    "main#L1",
+    "main%2F..",
+    "a b",
+    "../main",
+    "-main",
+    "main.lock",
+    "main/",
+    "ma\x07in",
+]
 HOSTILE_WEB_ADDRESSES = [
     "javascript:alert(1)",
     "javascript://creativecommons.org/%0Aalert(1)",
@@ -88,6 +99,7 @@ def line_of(text: str, start: str) -> int:
 
 # --- remiss.e-post in the data ----------------------------------------------------------------------
 
+
 def shown(value: str) -> str:
     """A value as messages quote it: invisible characters named, never printed."""
     return "".join(c if c.isprintable() else f"<U+{ord(c):04X}>" for c in value)
@@ -101,7 +113,8 @@ def test_a_hostile_remiss_address_is_one_located_swedish_error(tmp_path, email):
     result = validate_file(path, name="data/roadmap.yaml")
     assert [d.text() for d in result.errors] == [
         f"data/roadmap.yaml:{line_of(text, '  e-post:')}:11: '{shown(email)}' går inte att använda: {EMAIL_HINT} "
-        "(i remiss.e-post)"]
+        "(i remiss.e-post)"
+    ]
     assert result.roadmap is None
 
 
@@ -134,6 +147,7 @@ def test_plain_addresses_are_accepted_and_the_mailto_has_one_recipient(tmp_path,
 
 # --- extra.fardplan and site_url in mkdocs.yml -------------------------------------------------------
 
+
 @pytest.mark.parametrize("repository", HOSTILE_REPOSITORIES)
 def test_a_hostile_repository_setting_is_refused_in_swedish(repository):
     with pytest.raises(LinkSettingsError) as error:
@@ -144,21 +158,33 @@ def test_a_hostile_repository_setting_is_refused_in_swedish(repository):
 
 @pytest.mark.parametrize("branch", HOSTILE_BRANCHES)
 def test_a_hostile_branch_setting_is_refused_in_swedish(branch):
-    with pytest.raises(LinkSettingsError, match="extra.fardplan.branch i mkdocs.yml är inte ett giltigt grennamn"):
-        source_links({"repository": "https://github.com/exempelstaden/fardplan", "branch": branch}, "data/roadmap.yaml")
+    with pytest.raises(
+        LinkSettingsError, match="extra.fardplan.branch i mkdocs.yml är inte ett giltigt grennamn"
+    ):
+        source_links(
+            {"repository": "https://github.com/exempelstaden/fardplan", "branch": branch}, "data/roadmap.yaml"
+        )
 
 
 def test_edit_links_encode_the_branch_and_the_data_path():
-    links = source_links({"repository": "https://github.example.se/exempelstaden/fardplan", "branch": "remiss/vår"},
-                         "data/min färdplan.yaml")
-    assert links.edit_url(12) == ("https://github.example.se/exempelstaden/fardplan/edit/remiss/v%C3%A5r/"
-                                  "data/min%20f%C3%A4rdplan.yaml#L12")
+    links = source_links(
+        {"repository": "https://github.example.se/exempelstaden/fardplan", "branch": "remiss/vår"},
+        "data/min färdplan.yaml",
+    )
+    assert links.edit_url(12) == (
+        "https://github.example.se/exempelstaden/fardplan/edit/remiss/v%C3%A5r/"
+        "data/min%20f%C3%A4rdplan.yaml#L12"
+    )
 
 
 @pytest.mark.parametrize("setting", ["url", "uri"])
 @pytest.mark.parametrize("address", HOSTILE_WEB_ADDRESSES)
 def test_a_hostile_licence_address_is_refused_in_swedish(setting, address):
-    licence = {"namn": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.sv", setting: address}
+    licence = {
+        "namn": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/deed.sv",
+        setting: address,
+    }
     with pytest.raises(ValueError, match=f"extra.fardplan.licens.{setting} i mkdocs.yml: "):
         OpenDataSettings.from_config(None, {"licens": licence}, "2022")
 
@@ -173,7 +199,10 @@ def test_a_hostile_site_url_is_refused_in_swedish(address):
 def test_a_hostile_contact_address_is_refused_in_swedish(email):
     with pytest.raises(ValueError) as error:
         OpenDataSettings.from_config(None, {"kontakt-epost": email}, "2022")
-    assert str(error.value) == f"extra.fardplan.kontakt-epost i mkdocs.yml: '{email}' går inte att använda: {EMAIL_HINT}"
+    assert (
+        str(error.value)
+        == f"extra.fardplan.kontakt-epost i mkdocs.yml: '{email}' går inte att använda: {EMAIL_HINT}"
+    )
 
 
 def test_the_contact_link_has_one_recipient():
@@ -182,6 +211,7 @@ def test_the_contact_link_has_one_recipient():
 
 
 # --- A real build with a hostile setting -------------------------------------------------------------
+
 
 def set_in_config(config: dict, key: str, value) -> None:
     if key == "site_url":
@@ -192,14 +222,28 @@ def set_in_config(config: dict, key: str, value) -> None:
         config["extra"]["fardplan"][key] = value
 
 
-@pytest.mark.parametrize("key, value, message", [
-    ("repository", "https://github.com@angripare.example/exempelstaden/fardplan",
-     "extra.fardplan.repository i mkdocs.yml ska vara förrådets webbadress"),
-    ("branch", 'main"><script>alert(1)</script>', "extra.fardplan.branch i mkdocs.yml är inte ett giltigt grennamn"),
-    ("kontakt-epost", "fardplan@exempelstaden.example?bcc=angripare.example", "extra.fardplan.kontakt-epost i mkdocs.yml"),
-    ("licens.url", "javascript:alert(1)", "extra.fardplan.licens.url i mkdocs.yml"),
-    ("site_url", "javascript://exempelstaden.github.io/%0Aalert(1)", "site_url i mkdocs.yml"),
-])
+@pytest.mark.parametrize(
+    "key, value, message",
+    [
+        (
+            "repository",
+            "https://github.com@angripare.example/exempelstaden/fardplan",
+            "extra.fardplan.repository i mkdocs.yml ska vara förrådets webbadress",
+        ),
+        (
+            "branch",
+            'main"><script>alert(1)</script>',
+            "extra.fardplan.branch i mkdocs.yml är inte ett giltigt grennamn",
+        ),
+        (
+            "kontakt-epost",
+            "fardplan@exempelstaden.example?bcc=angripare.example",
+            "extra.fardplan.kontakt-epost i mkdocs.yml",
+        ),
+        ("licens.url", "javascript:alert(1)", "extra.fardplan.licens.url i mkdocs.yml"),
+        ("site_url", "javascript://exempelstaden.github.io/%0Aalert(1)", "site_url i mkdocs.yml"),
+    ],
+)
 def test_a_build_with_a_hostile_setting_fails_before_anything_is_written(tmp_path, key, value, message):
     project = copy_project(tmp_path / "project")
     config_file = project / "mkdocs.yml"
@@ -211,8 +255,13 @@ def test_a_build_with_a_hostile_setting_fails_before_anything_is_written(tmp_pat
     site.mkdir()
     (site / "index.html").write_text("förra bygget", encoding="utf-8")
 
-    done = subprocess.run([MKDOCS, "build", "--strict"], cwd=project, capture_output=True, text=True,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    done = subprocess.run(
+        [MKDOCS, "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert done.returncode != 0
     assert message in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
@@ -223,10 +272,12 @@ def test_a_build_with_a_hostile_setting_fails_before_anything_is_written(tmp_pat
 @pytest.mark.parametrize("repository", ["exempelstaden/..", "exempelstaden/."])
 def test_a_repository_name_that_climbs_out_is_refused(tmp_path, repository):
     """The pattern allows dots in a name; '..' would make the issue links leave the repository."""
-    text = DATA.read_text(encoding="utf-8").replace("github-förråd: exempelstaden/fardplan",
-                                                    f"github-förråd: {repository}")
+    text = DATA.read_text(encoding="utf-8").replace(
+        "github-förråd: exempelstaden/fardplan", f"github-förråd: {repository}"
+    )
     path = tmp_path / "roadmap.yaml"
     path.write_text(text, encoding="utf-8")
     assert [d.text() for d in validate_file(path, name="data/roadmap.yaml").errors] == [
         f"data/roadmap.yaml:{line_of(text, '  github-förråd:')}:18: '{repository}' går inte "
-        "att använda: förrådets namn kan inte vara . eller .. (i remiss.github-förråd)"]
+        "att använda: förrådets namn kan inte vara . eller .. (i remiss.github-förråd)"
+    ]

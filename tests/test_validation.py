@@ -1,4 +1,5 @@
 """Every class of bad input is reported in Swedish with its file, line and column, all in one run."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,11 +24,13 @@ def test_minimal_fixture_is_valid(write_yaml, minimal_text):
 
 
 def test_yaml_syntax_error_points_at_the_line(write_yaml, minimal_text):
-    text = replace(minimal_text, "    beskrivning: Hur äldreomsorgen leds.",
-                   "    beskrivning: Hur: äldreomsorgen: leds.")
+    text = replace(
+        minimal_text, "    beskrivning: Hur äldreomsorgen leds.", "    beskrivning: Hur: äldreomsorgen: leds."
+    )
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:26:21: syntaxfel: ett kolon står där det inte får stå; "
-        "sätt texten inom citattecken om den innehåller ': '"]
+        "sätt texten inom citattecken om den innehåller ': '"
+    ]
 
 
 def test_tab_indentation_is_explained(write_yaml, minimal_text):
@@ -40,7 +43,8 @@ def test_tab_indentation_is_explained(write_yaml, minimal_text):
 def test_duplicate_key_is_an_error_not_silently_the_last(write_yaml, minimal_text):
     text = replace(minimal_text, "  status: remiss\n", "  status: remiss\n  status: beslutad\n")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:7:3: nyckeln 'status' finns redan på rad 6 i samma del: ta bort den ena"]
+        "data/roadmap.yaml:7:3: nyckeln 'status' finns redan på rad 6 i samma del: ta bort den ena"
+    ]
 
 
 def test_unknown_key_suggests_the_right_one(write_yaml, minimal_text):
@@ -53,32 +57,39 @@ def test_unknown_key_suggests_the_right_one(write_yaml, minimal_text):
 
 
 def test_wrong_type(write_yaml, minimal_text):
-    text = replace(minimal_text, "        nationellt: [god-och-nara-vard]", "        nationellt: god-och-nara-vard")
+    text = replace(
+        minimal_text, "        nationellt: [god-och-nara-vard]", "        nationellt: god-och-nara-vard"
+    )
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:30:21: ska vara en lista, inte en text "
-        "(i områden[styrning].behov[samverkan-med-regionen].nationellt)"]
+        "(i områden[styrning].behov[samverkan-med-regionen].nationellt)"
+    ]
 
 
 def test_missing_required_key(write_yaml, minimal_text):
     text = replace(minimal_text, "            ansvarig: kommunstyrelsen\n", "")
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:32:13: nyckeln 'ansvarig' saknas "
-        "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden])"]
+        "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden])"
+    ]
 
 
 def test_duplicate_id(write_yaml, minimal_text):
     text = replace(minimal_text, "id: samverkan-mer", "id: samverkan-staden")
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:37:17: id 'samverkan-staden' används redan på rad 32: varje id måste vara unikt "
-        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-staden].id)"]
+        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-staden].id)"
+    ]
 
 
 @pytest.mark.parametrize("bad_id", ["Styrning", "styrning_1", "styrning-", "äldre"])
 def test_id_must_be_a_slug(write_yaml, minimal_text, bad_id):
     text = replace(minimal_text, "  - id: styrning", f"  - id: {bad_id}")
     [message] = messages(write_yaml(text))
-    assert message.startswith(f"data/roadmap.yaml:24:9: '{bad_id}' går inte att använda: "
-                              "ett id får bara innehålla små bokstäver a–z")
+    assert message.startswith(
+        f"data/roadmap.yaml:24:9: '{bad_id}' går inte att använda: "
+        "ett id får bara innehålla små bokstäver a–z"
+    )
     assert message.endswith(f" (i områden[{bad_id}].id)")
 
 
@@ -87,7 +98,8 @@ def test_reference_to_undefined_initiative(write_yaml, minimal_text):
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:30:22: "
         "det finns inget nationellt initiativ med id 'god-och-nara-vrd' – menade du 'god-och-nara-vard'? "
-        "(i områden[styrning].behov[samverkan-med-regionen].nationellt[nr 1])"]
+        "(i områden[styrning].behov[samverkan-med-regionen].nationellt[nr 1])"
+    ]
 
 
 def test_reference_to_undefined_body(write_yaml, minimal_text):
@@ -95,33 +107,50 @@ def test_reference_to_undefined_body(write_yaml, minimal_text):
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:39:23: 'personalutskottet' finns inte i listan ansvariga. "
         "Möjliga värden: aldrenamnden, kommunstyrelsen "
-        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].ansvarig)"]
+        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].ansvarig)"
+    ]
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("snart", "'snart' kan inte tolkas som tidshorisont: skriv ett år (2024), ett intervall (\"2022-2024\") "
-              "eller löpande"),
-    ('"2024-2022"', "intervallet 2024-2022 slutar före det börjar: skriv det tidigaste året först"),
-    ("20224", "året 20224 verkar fel: skriv ett år mellan 1990 och 2100"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (
+            "snart",
+            "'snart' kan inte tolkas som tidshorisont: skriv ett år (2024), ett intervall (\"2022-2024\") "
+            "eller löpande",
+        ),
+        ('"2024-2022"', "intervallet 2024-2022 slutar före det börjar: skriv det tidigaste året först"),
+        ("20224", "året 20224 verkar fel: skriv ett år mellan 1990 och 2100"),
+    ],
+)
 def test_bad_horizon(write_yaml, minimal_text, value, expected):
-    text = replace(minimal_text, '            tidshorisont: "2022-2024"', f"            tidshorisont: {value}")
+    text = replace(
+        minimal_text, '            tidshorisont: "2022-2024"', f"            tidshorisont: {value}"
+    )
     assert messages(write_yaml(text)) == [
         f"data/roadmap.yaml:41:27: {expected} "
-        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].tidshorisont)"]
+        "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].tidshorisont)"
+    ]
 
 
-@pytest.mark.parametrize("written, label", [
-    ("2023", "2023"), ('"2022-2024"', "2022–2024"), ('"2022–2024"', "2022–2024"), ("löpande", "Löpande"),
-])
+@pytest.mark.parametrize(
+    "written, label",
+    [
+        ("2023", "2023"),
+        ('"2022-2024"', "2022–2024"),
+        ('"2022–2024"', "2022–2024"),
+        ("löpande", "Löpande"),
+    ],
+)
 def test_horizons_are_read_and_shown_in_swedish(write_yaml, minimal_text, written, label):
     text = replace(minimal_text, "        tidshorisont: löpande", f"        tidshorisont: {written}")
     roadmap = load_roadmap(write_yaml(text))
     assert roadmap.areas[0].needs[0].horizon.label == label
 
 
-@pytest.mark.parametrize("link", ["ftp://example.se/x", "javascript:alert(1)", "www.riksdagen.se",
-                                  "https://riksdagen se/"])
+@pytest.mark.parametrize(
+    "link", ["ftp://example.se/x", "javascript:alert(1)", "www.riksdagen.se", "https://riksdagen se/"]
+)
 def test_link_must_be_http(write_yaml, minimal_text, link):
     text = replace(minimal_text, "https://data.riksdagen.se/dokument/H703164.html", link)
     [message] = messages(write_yaml(text))
@@ -143,7 +172,8 @@ def test_end_date_before_start(write_yaml, minimal_text):
     text = replace(minimal_text, "gäller-till: null", "gäller-till: 2020-12-31")
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:22:18: gäller-till (2020-12-31) är före gäller-från (2021-07-01) "
-        "(i nationella-initiativ[god-och-nara-vard].gäller-till)"]
+        "(i nationella-initiativ[god-och-nara-vard].gäller-till)"
+    ]
 
 
 @pytest.mark.parametrize("content", ["", "   \n\n", "# bara en kommentar\n"])
@@ -157,7 +187,8 @@ def test_bytes_that_are_not_utf8(write_yaml, minimal_text):
     raw = minimal_text.encode("utf-8").replace("Testkommunen".encode(), "Testkommunen".encode() + b" \xe5r")
     assert messages(write_yaml(raw)) == [
         "data/roadmap.yaml:4:30: filen är inte sparad som UTF-8 (byte 0xe5 kan inte läsas); "
-        "spara den som UTF-8 i din editor"]
+        "spara den som UTF-8 i din editor"
+    ]
 
 
 def test_anchors_and_aliases_are_refused_before_expansion(write_yaml, minimal_text):
@@ -166,8 +197,10 @@ def test_anchors_and_aliases_are_refused_before_expansion(write_yaml, minimal_te
     for n in range(1, 10):
         levels.append(f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 9) + "]")
     found = messages(write_yaml("\n".join(levels) + "\n"))
-    assert found[0] == ("data/roadmap.yaml:1:5: ankaret '&a0' är inte tillåtet: skriv ut värdet där det "
-                        "behövs (ankare och alias används inte)")
+    assert found[0] == (
+        "data/roadmap.yaml:1:5: ankaret '&a0' är inte tillåtet: skriv ut värdet där det "
+        "behövs (ankare och alias används inte)"
+    )
     assert any(m.startswith("data/roadmap.yaml:2:10: hänvisningen '*a0' är inte tillåten") for m in found)
     assert len(found) <= 50
 
@@ -176,16 +209,19 @@ def test_decided_roadmap_needs_its_decision(write_yaml, minimal_text):
     text = replace(minimal_text, "  status: remiss", "  status: beslutad")
     assert messages(write_yaml(text)) == [
         "data/roadmap.yaml:6:11: en beslutad färdplan behöver uppgifter om beslutet: "
-        "fyll i beslut med organ och datum (i dokument.status)"]
+        "fyll i beslut med organ och datum (i dokument.status)"
+    ]
 
 
 def test_every_problem_is_reported_in_one_run(write_yaml, minimal_text):
     text = minimal_text
-    for old, new in [("  status: remiss\n", "  status: remiss\n  status: utkast\n"),
-                     ("typ: lagändring", "typ: lagforslag"),
-                     ("ansvarig: aldrenamnden", "ansvarig: nobody"),
-                     ('tidshorisont: "2022-2024"', "tidshorisont: sen"),
-                     ("        rubrik: Nära samverkan", "        rubrk: Nära samverkan")]:
+    for old, new in [
+        ("  status: remiss\n", "  status: remiss\n  status: utkast\n"),
+        ("typ: lagändring", "typ: lagforslag"),
+        ("ansvarig: aldrenamnden", "ansvarig: nobody"),
+        ('tidshorisont: "2022-2024"', "tidshorisont: sen"),
+        ("        rubrik: Nära samverkan", "        rubrk: Nära samverkan"),
+    ]:
         text = replace(text, old, new)
     found = messages(write_yaml(text))
     # The misspelt "rubrk" (line 30) is one message, not also "rubrik saknas" (line 29).

@@ -1,6 +1,7 @@
 """The GitHub Actions workflows: valid against GitHub's schema, no zizmor findings of medium
 severity or above, every action pinned to a commit, and only the deploy job and the edit-request
 job may write."""
+
 from __future__ import annotations
 
 import re
@@ -21,14 +22,28 @@ def test_there_are_workflows_for_checks_and_publishing():
 
 
 def test_workflows_match_githubs_schema():
-    done = subprocess.run([BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows",
-                           *map(str, WORKFLOWS)], capture_output=True, text=True)
+    done = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_zizmor_finds_nothing_of_medium_severity_or_above():
-    done = subprocess.run([BIN / "zizmor", "--offline", "--min-severity", "medium", "--format", "plain",
-                           str(ROOT / ".github" / "workflows")], capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            BIN / "zizmor",
+            "--offline",
+            "--min-severity",
+            "medium",
+            "--format",
+            "plain",
+            str(ROOT / ".github" / "workflows"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "No findings to report" in done.stdout
 
@@ -48,7 +63,11 @@ def test_permissions_are_read_only_except_for_the_deploy_job():
             if workflow.name == "publish.yml":
                 assert job["permissions"] == {"contents": "write"}
             elif workflow.name == "redigering.yml":  # pushes a branch, opens a pull request, comments
-                assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+                assert job["permissions"] == {
+                    "contents": "write",
+                    "pull-requests": "write",
+                    "issues": "write",
+                }
             else:
                 assert "permissions" not in job, f"{workflow.name}: {name}"
 

@@ -5,7 +5,8 @@ Plain Python: nothing here imports MkDocs, so the same code serves the MkDocs ma
 
 Imports run one way: source -> schema/checks -> model -> views -> render.
 """
-from .diagnostics import Diagnostic, ValidationFailed
-from .validate import Result, load_roadmap, validate_file
+
+from fardplan.data.diagnostics import Diagnostic, ValidationFailed
+from fardplan.data.validate import Result, load_roadmap, validate_file
 
 __all__ = ["Diagnostic", "Result", "ValidationFailed", "load_roadmap", "validate_file"]

@@ -5,6 +5,7 @@ Exit codes of every script: 0 done, 1 a problem in the data (or in what a server
 2 wrong use (a wrong or missing argument, a file that is not there). Scripts that need more
 codes document them in their help.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,8 +15,9 @@ import sys
 from contextlib import contextmanager
 from typing import Callable, Iterator, NoReturn
 
-from .addresses import SettingsError
-from .files import FileProblem, os_error_message
+from fardplan.data.addresses import SettingsError
+from fardplan.data.text import safe_text
+from fardplan.data.files import FileProblem, os_error_message
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -109,27 +111,6 @@ class SwedishArgumentParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: fel: {message}\n")
 
 
-# --- Text from outside, on its way to a terminal or a CI log ----------------------------------------
-
-# ANSI/VT escape sequences (CSI, OSC and two-byte forms), then every other control character but
-# tab and line feed: C0, DEL and C1. Bidirectional overrides would reorder what a reader sees.
-_ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]")
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-# GitHub's runner reads a line as a workflow command (::error::, ::add-mask::, ::stop-commands::)
-# when it starts with "::" after leading white space, and its older syntax "##[command]" anywhere.
-_WORKFLOW_COMMAND = re.compile(r"^(\s*):(?=:)", re.M)
-_LEGACY_COMMAND = re.compile(r"#(?=#\[)")
-
-
-def safe_text(text: str) -> str:
-    """Text without escape sequences and control characters (tab and line feed stay; a carriage
-    return becomes a line feed), and nothing GitHub Actions would run as a workflow command: a
-    line's leading "::" becomes ": :", and "##[" becomes "# #["."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
-    return _LEGACY_COMMAND.sub("# ", _WORKFLOW_COMMAND.sub(r"\1: ", text))
-
-
 def say(message: str, *, error: bool = False) -> None:
     """Print a message that may carry text from outside."""
     print(safe_text(message), file=sys.stderr if error else sys.stdout)
@@ -150,8 +131,11 @@ def run(main: Callable[[], int | None]) -> NoReturn:
     except SettingsError as problem:  # a setting in mkdocs.yml: the message names it
         code = fail(str(problem), EXIT_DATA)
     except UnicodeDecodeError as error:
-        code = fail(f"en fil är inte sparad som UTF-8 (byte 0x{error.object[error.start]:02x} kan inte läsas); "
-                    "spara den som UTF-8 i din editor", EXIT_DATA)
+        code = fail(
+            f"en fil är inte sparad som UTF-8 (byte 0x{error.object[error.start]:02x} kan inte läsas); "
+            "spara den som UTF-8 i din editor",
+            EXIT_DATA,
+        )
     except OSError as error:
         missing = isinstance(error, FileNotFoundError | IsADirectoryError | NotADirectoryError)
         code = fail(os_error_message(error), EXIT_USAGE if missing else EXIT_DATA)
@@ -167,8 +151,8 @@ def site_config(path) -> dict:
     """mkdocs.yml read for a script, with a Swedish message when it is missing, not UTF-8 or not YAML."""
     import yaml
 
-    from .files import read_text
-    from .publishing import read_site_config
+    from fardplan.data.files import read_text
+    from fardplan.versions.publishing import read_site_config
 
     read_text(path)  # names the file when it is missing or not UTF-8
     try:
@@ -178,5 +162,7 @@ def site_config(path) -> dict:
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         raise FileProblem(f"{where}: filen är inte giltig YAML och kan inte läsas", EXIT_DATA) from None
     if not isinstance(config, dict):
-        raise FileProblem(f"{path}: filen ska innehålla webbplatsens inställningar (nyckel: värde)", EXIT_DATA)
+        raise FileProblem(
+            f"{path}: filen ska innehålla webbplatsens inställningar (nyckel: värde)", EXIT_DATA
+        )
     return config

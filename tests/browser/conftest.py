@@ -3,6 +3,7 @@
 No test downloads a browser. Without Chromium these tests are skipped on a developer's machine,
 but in CI (CI=true) a missing browser is a failure.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,5 +1,6 @@
 """Every built page passes axe-core at WCAG 2.1 AA, fits a 375 px phone without sideways scrolling,
 and works with the keyboard. Pages are found in the built site, so new pages are covered too."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -78,7 +79,10 @@ def test_heading_page_on_a_wide_screen_is_a_table(browser, site_url):
     context = browser.new_context(viewport=DESKTOP, locale="sv-SE")
     page = context.new_page()
     page.goto(f"{site_url}omraden/{area.id}/")
-    assert page.locator("table.fp-matrix tbody tr").first.evaluate("e => getComputedStyle(e).display") == "table-row"
+    assert (
+        page.locator("table.fp-matrix tbody tr").first.evaluate("e => getComputedStyle(e).display")
+        == "table-row"
+    )
     assert page.locator("table.fp-matrix thead").is_visible()
     context.close()
 
@@ -111,7 +115,14 @@ def test_footer_links_reach_the_statement_pages(page, site_url):
     page.goto(f"{site_url}tidslinje/")
     footer = page.locator("footer")
     footer.get_by_role("link", name="Tillgänglighetsredogörelse").click()
-    assert page.locator("h1").inner_text().startswith("Tillgänglighet för Färdplan för äldreomsorgens utveckling")
-    assert page.get_by_role("link", name="anmäla det till Digg").get_attribute("href") == "https://www.digg.se/tdosanmalan"
+    assert (
+        page.locator("h1")
+        .inner_text()
+        .startswith("Tillgänglighet för Färdplan för äldreomsorgens utveckling")
+    )
+    assert (
+        page.get_by_role("link", name="anmäla det till Digg").get_attribute("href")
+        == "https://www.digg.se/tdosanmalan"
+    )
     page.locator("footer").get_by_role("link", name="Kakor och personuppgifter").click()
     assert page.locator("h1").inner_text().startswith("Kakor och personuppgifter")

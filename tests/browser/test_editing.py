@@ -1,5 +1,6 @@
 """In a real browser: each need's edit link is visible, named for screen readers and reachable by
 keyboard; the review state and the follow-up page are readable."""
+
 from __future__ import annotations
 
 import pytest

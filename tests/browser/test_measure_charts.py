@@ -1,13 +1,14 @@
 """Measures in a browser (issue 15): the page with charts passes axe on a phone and a wide screen,
 each chart is one image named by its title and its summary sentence, and each values table reads
 as a table: a header per column, the year heading each row, the values in its cells."""
+
 from __future__ import annotations
 
 import pytest
 
 from browser.test_accessibility import DESKTOP, PHONE, axe_violations
 from fardplan import load_roadmap
-from fardplan.measures import number
+from fardplan.data.measures import number
 from support import DATA
 
 pytestmark = pytest.mark.browser
@@ -59,7 +60,9 @@ def test_a_page_with_charts_passes_axe_and_fits_the_screen(browser, site_url, vi
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     # Each chart is drawn inside the column, not cut off.
-    for box in page.locator("svg.fp-chart").evaluate_all("es => es.map(e => e.getBoundingClientRect().right)"):
+    for box in page.locator("svg.fp-chart").evaluate_all(
+        "es => es.map(e => e.getBoundingClientRect().right)"
+    ):
         assert box <= viewport["width"]
     context.close()
 
@@ -80,11 +83,16 @@ def test_each_chart_is_an_image_named_by_its_summary_and_its_table_reads_right(b
         assert not _descendants(by_id, image, "StaticText")
         table = tables[f"{m.name}: värden år för år, i {m.unit} (exempelvärden)"]
         headers = [_text(by_id, h) for h in _descendants(by_id, table, "columnheader")]
-        expected = ["År", "Exempelstaden"] + (["Riket"] if m.has_national else []) \
+        expected = (
+            ["År", "Exempelstaden"]
+            + (["Riket"] if m.has_national else [])
             + (["Kvinnor", "Män"] if m.has_gender else [])
+        )
         assert headers == expected
         rows = _descendants(by_id, table, "row")[1:]
-        assert [_text(by_id, _descendants(by_id, r, "rowheader")[0]) for r in rows] == [str(v.year) for v in m.values]
+        assert [_text(by_id, _descendants(by_id, r, "rowheader")[0]) for r in rows] == [
+            str(v.year) for v in m.values
+        ]
         first_cells = [_text(by_id, _descendants(by_id, r, "cell")[0]) for r in rows]
         assert first_cells == [number(v.value) for v in m.values]
     context.close()
@@ -101,7 +109,9 @@ def test_the_follow_up_overview_stays_a_table_on_a_phone(browser, site_url):
         measures = [m for n in area.needs for m in n.measures]
         if not measures:
             continue
-        table = next(n for n in nodes if _role(n) == "table" and _name(n).startswith(f"Mått inom området {area.title}"))
+        table = next(
+            n for n in nodes if _role(n) == "table" and _name(n).startswith(f"Mått inom området {area.title}")
+        )
         rows = _descendants(by_id, table, "row")[1:]
         assert len(rows) == len(measures)
         for row, m in zip(rows, measures):

@@ -7,6 +7,7 @@ Chromium; the cut-off navigation entries and every element with a title are hove
 tooltips once put their text into the page as HTML); the search is used. A payload that ran
 would call fpPwned(N) or alert(N).
 """
+
 from __future__ import annotations
 
 import html
@@ -21,13 +22,13 @@ from mkdocs.config import load_config
 
 from browser.conftest import serve_folder, site_pages
 from fardplan import load_roadmap
-from fardplan.edition import version_title
+from fardplan.versions.edition import version_title
 from hostile_data import PAYLOADS, hostile_project
 
 pytestmark = pytest.mark.browser
 
 OPEN_DAY = "2022-02-20"  # the remiss is open: links on every heading and need, the banner
-FOLDER = "2022-remiss"   # the version's folder, as mike would publish it
+FOLDER = "2022-remiss"  # the version's folder, as mike would publish it
 HOSTILE_VERSIONS = ('2021"><img src=x onerror=fpPwned(20)>', "<script>fpPwned(21)</script>")
 # Where a payload shows itself if it is ever read as markup: its call, once per payload.
 MARKERS = [re.search(r"(fpPwned|alert)\(\d+\)", p).group(0) for p in PAYLOADS]
@@ -82,12 +83,19 @@ def hostile(tmp_path_factory):
         patch.setenv("FARDPLAN_TODAY", OPEN_DAY)
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
     roadmap = load_roadmap(project / "data" / "roadmap.yaml")
-    titles = [version_title(replace(roadmap, document=replace(roadmap.document, version=v)))
-              for v in HOSTILE_VERSIONS]
-    (root / "versions.json").write_text(json.dumps([
-        {"version": FOLDER, "title": titles[0], "aliases": ["gallande"]},
-        {"version": "2021", "title": titles[1], "aliases": []},
-    ]), encoding="utf-8")
+    titles = [
+        version_title(replace(roadmap, document=replace(roadmap.document, version=v)))
+        for v in HOSTILE_VERSIONS
+    ]
+    (root / "versions.json").write_text(
+        json.dumps(
+            [
+                {"version": FOLDER, "title": titles[0], "aliases": ["gallande"]},
+                {"version": "2021", "title": titles[1], "aliases": []},
+            ]
+        ),
+        encoding="utf-8",
+    )
     url, server = serve_folder(root)
     yield {"project": project, "site": site, "url": url + FOLDER + "/", "roadmap": roadmap, "titles": titles}
     server.shutdown()
@@ -208,7 +216,10 @@ def test_search_index_holds_text_not_markup(hostile):
         for field in ("title", "text"):
             parser = _Tags()
             parser.feed(doc[field])
-            assert all(tag in SEARCH_TAGS and not attrs for tag, attrs in parser.tags), (doc["location"], parser.tags)
+            assert all(tag in SEARCH_TAGS and not attrs for tag, attrs in parser.tags), (
+                doc["location"],
+                parser.tags,
+            )
             plain = html.unescape(doc[field])
             found.update(p for p in PAYLOADS if p in plain)
     assert found == set(PAYLOADS)

@@ -1,5 +1,6 @@
 """The built site asks nothing of any other origin, sets no cookies and stores nothing in the
 browser, on every page and when the search is used. docs/kakor-och-personuppgifter.md says so."""
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -30,8 +31,9 @@ def test_no_request_leaves_the_site_and_nothing_is_stored(browser, built_site, s
     page.locator(".md-search-result__item").first.wait_for()
 
     own = origin(site_url)
-    outside = sorted({url for url in requests
-                      if not url.startswith(("data:", "blob:", "about:")) and origin(url) != own})
+    outside = sorted(
+        {url for url in requests if not url.startswith(("data:", "blob:", "about:")) and origin(url) != own}
+    )
     assert not outside, "Anrop till andra webbplatser:\n" + "\n".join(outside)
     # The recorder saw the worker's and the search's own requests, so an empty list means something.
     assert any(url.endswith("/search/search_index.json") for url in requests)

@@ -8,6 +8,7 @@ The steps run in order and share one repository: the draft from main, the remiss
 hand on the remiss's last day, the nightly runs after it, the decided tag, the next draft and
 the old remiss republished by hand.
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,8 +28,16 @@ import pytest
 import rdflib
 import yaml
 
-from release_support import commit_and_push, decide_after_remiss, git, git_project, read_data, script, \
-    tool_env, write_data
+from release_support import (
+    commit_and_push,
+    decide_after_remiss,
+    git,
+    git_project,
+    read_data,
+    script,
+    tool_env,
+    write_data,
+)
 from support import ROOT
 
 pytestmark = pytest.mark.browser
@@ -41,6 +50,7 @@ STABLE_DATASET = rdflib.URIRef(SITE_URL + "dcat.rdf#fardplan")
 
 # --- GitHub Pages, locally ---------------------------------------------------------------------
 
+
 class PagesHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the tree under /fardplan/ like GitHub Pages: folders need index.html, and every
     missing address gets the site root's 404.html with status 404."""
@@ -49,7 +59,7 @@ class PagesHandler(http.server.SimpleHTTPRequestHandler):
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(PREFIX):
             return str(Path(self.directory) / "\0missing")
-        return super().translate_path("/" + path[len(PREFIX):])
+        return super().translate_path("/" + path[len(PREFIX) :])
 
     def list_directory(self, path):
         self.send_error(404)
@@ -76,8 +86,11 @@ class Year:
         self.project = git_project(folder / "project")  # the editor's working copy, origin remote.git
         self.remote = folder / "remote.git"
         # The workflow runs the project's own scripts.
-        shutil.copytree(ROOT / "scripts", self.project / "scripts",
-                        ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+        shutil.copytree(
+            ROOT / "scripts",
+            self.project / "scripts",
+            ignore=shutil.ignore_patterns("__pycache__", "node_modules"),
+        )
         git(self.project, "add", "--all")
         commit_and_push(self.project, "Skripten")
         self.tree = folder / "served"
@@ -87,11 +100,16 @@ class Year:
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}{PREFIX}"
-        workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
-        self.step = next(s["run"] for s in workflow["jobs"]["publish"]["steps"] if "publish.py" in s.get("run", ""))
+        workflow = yaml.safe_load(
+            (ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8")
+        )
+        self.step = next(
+            s["run"] for s in workflow["jobs"]["publish"]["steps"] if "publish.py" in s.get("run", "")
+        )
 
-    def workflow(self, event: str, *, today: str, ref: str = "main", ref_type: str = "branch",
-                 requested: str = "") -> subprocess.CompletedProcess:
+    def workflow(
+        self, event: str, *, today: str, ref: str = "main", ref_type: str = "branch", requested: str = ""
+    ) -> subprocess.CompletedProcess:
         """One run of the publishing job: a fresh full clone checked out at `ref` (as
         actions/checkout does), then the job's publishing step as GitHub would run it."""
         self.runs += 1
@@ -99,12 +117,23 @@ class Year:
         git(self.folder, "clone", "--quiet", str(self.remote), str(clone))
         git(clone, "checkout", "--quiet", ref if ref_type == "branch" else f"refs/tags/{ref}")
         (clone / ".venv").symlink_to(sys.prefix)  # the job's "install" step: this environment
-        env = tool_env(EVENT=event, REF_TYPE=ref_type, TAG=ref, REQUESTED=requested, FARDPLAN_TODAY=today,
-                       GITHUB_TOKEN="token-som-inte-far-sparas")
+        env = tool_env(
+            EVENT=event,
+            REF_TYPE=ref_type,
+            TAG=ref,
+            REQUESTED=requested,
+            FARDPLAN_TODAY=today,
+            GITHUB_TOKEN="token-som-inte-far-sparas",
+        )
         for name in ("MIKE_DOCS_VERSION", "GIT_CONFIG_COUNT"):
             env.pop(name, None)
-        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", self.step], cwd=clone,
-                              env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", self.step],
+            cwd=clone,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         # The write token never lands in the clone's configuration; the clone is not made shallow.
         assert "token-som-inte-far-sparas" not in (clone / ".git" / "config").read_text(encoding="utf-8")
@@ -116,8 +145,9 @@ class Year:
         """What the host serves now: the gh-pages tree as pushed to the remote."""
         for child in self.tree.iterdir():
             shutil.rmtree(child) if child.is_dir() else child.unlink()
-        archive = subprocess.run(["git", "--git-dir", str(self.remote), "archive", "gh-pages"], capture_output=True,
-                                 check=True).stdout
+        archive = subprocess.run(
+            ["git", "--git-dir", str(self.remote), "archive", "gh-pages"], capture_output=True, check=True
+        ).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(self.tree, filter="tar")
 
@@ -156,6 +186,7 @@ def year(tmp_path_factory):
 
 # --- What a reader sees -------------------------------------------------------------------------
 
+
 def robots(page) -> str | None:
     meta = page.locator('meta[name="robots"]')
     return meta.get_attribute("content") if meta.count() else None
@@ -172,14 +203,14 @@ def check_canonical_and_sitemap(year, page, version: str) -> None:
     sitemap lists such pages."""
     canonical = page.locator('link[rel="canonical"]').get_attribute("href")
     assert canonical.startswith(f"{SITE_URL}{version}/"), canonical
-    status, body = year.fetch(canonical[len(SITE_URL):])
+    status, body = year.fetch(canonical[len(SITE_URL) :])
     assert status == 200 and b'http-equiv="refresh"' not in body and b'content="noindex"' not in body
     status, sitemap = year.fetch(f"{version}/sitemap.xml")
     assert status == 200
     locations = [loc.split("</loc>")[0] for loc in sitemap.decode().split("<loc>")[1:]]
     assert locations and all(loc.startswith(f"{SITE_URL}{version}/") for loc in locations)
     for location in locations[:4]:
-        status, body = year.fetch(location[len(SITE_URL):])
+        status, body = year.fetch(location[len(SITE_URL) :])
         assert status == 200 and b'http-equiv="refresh"' not in body and b'content="noindex"' not in body
 
 
@@ -203,6 +234,7 @@ def feed_link(page) -> str:
 
 # --- The year -----------------------------------------------------------------------------------
 
+
 def test_1_the_first_draft_from_main_leads_the_site_root(year, page):
     year.workflow("push", today="2022-01-10")
     assert year.versions() == [("utkast", "Utkast (arbetsmaterial)", [])]
@@ -221,8 +253,10 @@ def test_2_the_remiss_tag_is_published_and_can_be_found(year, page):
     tag = year.release()
     assert tag == "v2022-remiss"
     year.workflow("push", today="2022-02-01", ref=tag, ref_type="tag")
-    assert year.versions() == [("2022-remiss", "2022-remiss (remissversion)", []),
-                               ("utkast", "Utkast (arbetsmaterial)", [])]
+    assert year.versions() == [
+        ("2022-remiss", "2022-remiss (remissversion)", []),
+        ("utkast", "Utkast (arbetsmaterial)", []),
+    ]
     page.goto(year.base)
     page.wait_for_url(year.base + "2022-remiss/")
     assert robots(page) is None  # a public consultation: findable
@@ -236,7 +270,9 @@ def test_2_the_remiss_tag_is_published_and_can_be_found(year, page):
     page.goto(year.base + "2022-remiss/omraden/grunduppdraget/")
     links = page.get_by_role("link", name="Lämna synpunkt")
     assert links.count() > 1
-    assert links.first.get_attribute("href").startswith("https://github.com/exempelstaden/fardplan/issues/new?")
+    assert links.first.get_attribute("href").startswith(
+        "https://github.com/exempelstaden/fardplan/issues/new?"
+    )
     check_root_files(year, page)
     feed = year.fetch("feed.xml")[1].decode()
     assert feed.count("<entry>") == 1 and "2022-remiss" in feed
@@ -274,9 +310,11 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
     tag = year.release()
     year.workflow("push", today="2022-04-26", ref=tag, ref_type="tag")
 
-    assert year.versions() == [("2022", "2022 (gällande)", ["gallande"]),
-                               ("2022-remiss", "2022-remiss (remissversion)", []),
-                               ("utkast", "Utkast (arbetsmaterial)", [])]
+    assert year.versions() == [
+        ("2022", "2022 (gällande)", ["gallande"]),
+        ("2022-remiss", "2022-remiss (remissversion)", []),
+        ("utkast", "Utkast (arbetsmaterial)", []),
+    ]
     page.goto(year.base)
     page.wait_for_url(year.base + "2022/")
     assert robots(page) is None
@@ -286,7 +324,10 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
     menu.wait_for()
     assert menu.locator(".md-version__current").inner_text() == "2022 (gällande)"
     assert [t.strip() for t in menu.locator(".md-version__link").all_inner_texts()] == [
-        "2022 (gällande)", "2022-remiss (remissversion)", "Utkast (arbetsmaterial)"]
+        "2022 (gällande)",
+        "2022-remiss (remissversion)",
+        "Utkast (arbetsmaterial)",
+    ]
     page.goto(year.base + "gallande/omraden/grunduppdraget/")
     page.wait_for_url(year.base + "2022/omraden/grunduppdraget/")
 
@@ -300,10 +341,16 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
     # Open data: one dataset with a stable URI across versions, its current version the decided one,
     # and the decided version's files at stable addresses under the site root.
     graph = year.dcat()
-    assert (None, DCAT.dataset, STABLE_DATASET) in graph and (None, DCAT.dataset, STABLE_DATASET) in first_dataset
+    assert (None, DCAT.dataset, STABLE_DATASET) in graph and (
+        None,
+        DCAT.dataset,
+        STABLE_DATASET,
+    ) in first_dataset
     current = graph.value(STABLE_DATASET, DCAT.hasCurrentVersion)
     assert str(graph.value(current, DCAT.version)) == "2022"
-    assert graph.value(current, DCAT.previousVersion) == rdflib.URIRef(SITE_URL + "2022-remiss/data/dcat.rdf#datamangd")
+    assert graph.value(current, DCAT.previousVersion) == rdflib.URIRef(
+        SITE_URL + "2022-remiss/data/dcat.rdf#datamangd"
+    )
     access = {str(graph.value(d, DCAT.accessURL)) for d in graph.objects(STABLE_DATASET, DCAT.distribution)}
     assert access == {SITE_URL + "data/roadmap.json", SITE_URL + "data/roadmap.csv"}
     for path in ("data/roadmap.json", "data/roadmap.csv", "data/roadmap.schema.json"):

@@ -1,5 +1,6 @@
 """The remiss in a real browser: the banner and the links can be seen and are named for screen readers,
 also on a phone-sized screen."""
+
 from __future__ import annotations
 
 import functools
@@ -51,8 +52,11 @@ def test_banner_and_need_links_are_visible_and_named(page, open_site_url, width)
     assert banner_box["x"] >= 0 and banner_box["x"] + banner_box["width"] <= width
 
     row = page.locator(f"tr#{need.id}")
-    for name in (f"Lämna synpunkt på {need.title}", f"Skicka synpunkt med e-post om {need.title}",
-                 f"Se synpunkter på {need.title}"):
+    for name in (
+        f"Lämna synpunkt på {need.title}",
+        f"Skicka synpunkt med e-post om {need.title}",
+        f"Se synpunkter på {need.title}",
+    ):
         link = row.get_by_role("link", name=name, exact=True)
         link.scroll_into_view_if_needed()
         assert link.is_visible(), name

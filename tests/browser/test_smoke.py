@@ -1,4 +1,5 @@
 """The built site opens in a real browser, in Swedish, with every need reachable by its anchor."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The timeline is laid out by CSS alone: without JavaScript, each bar covers its years on the axis."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,8 +17,12 @@ def test_bars_cover_their_years_without_javascript(browser, site_url, width):
     page = context.new_page()
     page.goto(f"{site_url}tidslinje/")
     years = page.locator(".fp-timeline").first.locator(".fp-tl-year")
-    axis = {int(label): box for label, box in zip(
-        years.all_inner_texts(), [years.nth(i).bounding_box() for i in range(years.count())])}
+    axis = {
+        int(label): box
+        for label, box in zip(
+            years.all_inner_texts(), [years.nth(i).bounding_box() for i in range(years.count())]
+        )
+    }
     first_need = page.locator(".fp-tl-need").first
     bar = first_need.locator(".fp-tl-bar").first
     horizon = roadmap.areas[0].needs[0].horizon

@@ -1,5 +1,6 @@
 """End to end, without network: two versions published with mike into a bare git repository, its
 gh-pages tree served on 127.0.0.1, and browsed in Chromium through Material's version selector."""
+
 from __future__ import annotations
 
 import io
@@ -10,7 +11,15 @@ import tarfile
 import pytest
 
 from browser.conftest import serve_folder
-from release_support import commit_and_push, decide_after_remiss, git, git_project, read_data, script, write_data
+from release_support import (
+    commit_and_push,
+    decide_after_remiss,
+    git,
+    git_project,
+    read_data,
+    script,
+    write_data,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -37,8 +46,9 @@ def published(tmp_path_factory):
     # What the host would serve: the gh-pages tree as pushed to the remote.
     tree = folder / "gh-pages"
     tree.mkdir()
-    archive = subprocess.run(["git", "--git-dir", str(remote), "archive", "gh-pages"], capture_output=True,
-                             check=True).stdout
+    archive = subprocess.run(
+        ["git", "--git-dir", str(remote), "archive", "gh-pages"], capture_output=True, check=True
+    ).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(tree, filter="tar")
     listing = git(folder, "--git-dir", str(remote), "ls-tree", "-r", "gh-pages")
@@ -59,12 +69,23 @@ def test_the_published_tree_has_no_symlinks_and_its_own_root_files(published):
     assert '<a href="/fardplan/gallande/">' in not_found
     # Each version has its own open data and its own "what changed" page.
     for version in ("2022-remiss", "2022"):
-        for path in ("data/roadmap.json", "data/roadmap.csv", "data/dcat.rdf", "feed.xml", "andringar/index.html"):
+        for path in (
+            "data/roadmap.json",
+            "data/roadmap.csv",
+            "data/dcat.rdf",
+            "feed.xml",
+            "andringar/index.html",
+        ):
             assert (tree / version / path).is_file(), f"{version}/{path}"
-    assert json.loads((tree / "2022" / "data" / "roadmap.json").read_text(encoding="utf-8"))["dokument"][
-        "status"] == "beslutad"
+    assert (
+        json.loads((tree / "2022" / "data" / "roadmap.json").read_text(encoding="utf-8"))["dokument"][
+            "status"
+        ]
+        == "beslutad"
+    )
     assert "https://exempelstaden.github.io/fardplan/2022/data/roadmap.json" in (tree / "dcat.rdf").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
 
 
 def test_root_leads_to_the_version_in_force_and_the_selector_switches(page, published):
@@ -72,7 +93,9 @@ def test_root_leads_to_the_version_in_force_and_the_selector_switches(page, publ
     page.goto(base)
     page.wait_for_url(base + "2022/")
     assert page.title().startswith("Färdplan för äldreomsorgens utveckling")
-    assert page.locator(".md-banner .fp-banner--remiss, .md-banner .fp-banner--utkast").count() == 0  # decided: no version banner
+    assert (
+        page.locator(".md-banner .fp-banner--remiss, .md-banner .fp-banner--utkast").count() == 0
+    )  # decided: no version banner
 
     versions = page.evaluate("fetch('../versions.json').then(r => r.json())")
     assert [(v["version"], v["aliases"]) for v in versions] == [("2022", ["gallande"]), ("2022-remiss", [])]

@@ -1,0 +1,432 @@
+"""The färdplan as typed, immutable objects, built once from data that has passed every check.
+
+Every output (pages, open data, feeds) reads these objects, never the YAML again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Iterator
+
+from fardplan.data.horizon import Horizon, parse_horizon
+from fardplan.data.measures import Measure, build_measures
+from fardplan.data.source import Source
+
+
+class Vocabulary(Enum):
+    """A fixed list of Swedish words the data may use (the schema's enum).
+
+    `label` is the word as a reader sees it; `slug` an ASCII name for CSS classes."""
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def slug(self) -> str:
+        return self.name.lower().replace("_", "-")
+
+
+class Stage(Enum):
+    """Where the document is in the decision process."""
+
+    UTKAST = "utkast"
+    REMISS = "remiss"
+    BESLUTAD = "beslutad"
+
+    @property
+    def label(self) -> str:
+        return {"utkast": "Utkast", "remiss": "Remissversion", "beslutad": "Beslutad"}[self.value]
+
+
+class Status(Vocabulary):
+    """How far an action has come. The order is the order used in counts and legends."""
+
+    FORESLAGEN = "föreslagen"
+    PLANERAD = "planerad"
+    PAGAR = "pågår"
+    GENOMFORD = "genomförd"
+    AVBRUTEN = "avbruten"
+
+
+class InitiativeKind(Vocabulary):
+    LAG = "lag"
+    LAGANDRING = "lagändring"
+    STATSBIDRAG = "statsbidrag"
+    UTREDNING = "utredning"
+    OVERENSKOMMELSE = "överenskommelse"
+    DEPARTEMENTSSKRIVELSE = "departementsskrivelse"
+
+
+class ChangedField(Enum):
+    """What a recorded change (an entry under `ändringar`) is about."""
+
+    TIDSHORISONT = "tidshorisont"
+    STATUS = "status"
+
+    @property
+    def label(self) -> str:
+        return {"tidshorisont": "Tidshorisonten", "status": "Statusen"}[self.value]
+
+
+@dataclass(frozen=True)
+class Change:
+    """Why a horizon or status changed; shown with the need or action it belongs to."""
+
+    date: date
+    field: ChangedField
+    old: Horizon | Status | None
+    new: Horizon | Status
+    reason: str
+
+    @property
+    def old_label(self) -> str:
+        return self.old.label if self.old is not None else "inget värde"
+
+    @property
+    def new_label(self) -> str:
+        return self.new.label
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The data file's `inställningar`, with their defaults."""
+
+    review_months: int = 12
+    lix_limit: int = 50
+    municipality_code: str | None = None  # for Kolada: four digits, "0180"
+
+
+class RespondentKind(Vocabulary):
+    """What kind of remissinstans answers: the form's and the data's shared vocabulary."""
+
+    NAMND = "nämnd"
+    RAD = "råd"
+    FORENING = "förening"
+    FORETAG = "företag"
+    PRIVATPERSON = "privatperson"
+
+
+@dataclass(frozen=True)
+class Body:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Initiative:
+    id: str
+    name: str
+    kind: InitiativeKind
+    reference: str
+    url: str
+    valid_from: date
+    valid_to: date | None
+    description: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: str
+    body: Body
+    status: Status
+    horizon: Horizon | None
+    column: str  # "staden" or "behöver-göras"
+    line: int
+    # The action's own review date, or its need's when that is later or the action has none:
+    # reviewing a need means going through its whole row.
+    reviewed: date | None = None
+    own_review: date | None = None  # senast-granskad as written on the action, if any
+    changes: tuple[Change, ...] = ()  # newest first
+    former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
+
+
+@dataclass(frozen=True)
+class Need:
+    id: str
+    title: str
+    description: str | None
+    national: tuple[Initiative, ...]
+    city: tuple[Action, ...]
+    more: tuple[Action, ...]
+    horizon: Horizon
+    area_id: str
+    line: int
+    reviewed: date | None = None
+    changes: tuple[Change, ...] = ()  # newest first
+    former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
+    measures: tuple[Measure, ...] = ()
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return self.city + self.more
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    title: str
+    description: str
+    needs: tuple[Need, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Decision:
+    body: str
+    date: date
+    paragraph: str | None
+
+
+@dataclass(frozen=True)
+class ProcessStep:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    organisation: str
+    version: str
+    stage: Stage
+    date: date
+    registration_number: str | None
+    decision: Decision | None
+    summary: str | None
+    background: tuple[str, ...]
+    process: tuple[ProcessStep, ...]
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """A remissinstans invited to answer."""
+
+    name: str
+    kind: RespondentKind
+
+
+@dataclass(frozen=True)
+class Remiss:
+    """The consultation: where and until when comments on the proposal are received."""
+
+    registration_number: str
+    opens: date
+    last_day: date  # comments are received up to and including this day
+    email: str
+    repository: str  # owner/name on GitHub, where comments are issues
+    invited: tuple[Respondent, ...]
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A published need or action that was taken out (an entry under `borttagna`)."""
+
+    id: str
+    date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class Roadmap:
+    document: Document
+    bodies: tuple[Body, ...]
+    initiatives: tuple[Initiative, ...]
+    areas: tuple[Area, ...]
+    source_file: str
+    settings: Settings = Settings()
+    remiss: Remiss | None = None
+    removed: tuple[Removal, ...] = ()  # borttagna: published needs and actions taken out, and why
+
+    def needs(self) -> Iterator[Need]:
+        for area in self.areas:
+            yield from area.needs
+
+    def actions(self) -> Iterator[Action]:
+        for need in self.needs():
+            yield from need.actions
+
+    def area(self, area_id: str) -> Area:
+        for area in self.areas:
+            if area.id == area_id:
+                return area
+        raise KeyError(area_id)
+
+
+def build_roadmap(source: Source) -> Roadmap:
+    """Turn checked data into the model. Assumes the schema and the checks found no errors."""
+    data = source.data
+    line = lambda path: source.position(path)[0]  # noqa: E731 - tiny local helper
+
+    bodies = {b["id"]: Body(b["id"], b["namn"]) for b in data["ansvariga"]}
+    initiatives = {
+        i["id"]: Initiative(
+            id=i["id"],
+            name=i["namn"],
+            kind=InitiativeKind(i["typ"]),
+            reference=i["referens"],
+            url=i["länk"],
+            valid_from=date.fromisoformat(i["gäller-från"]),
+            valid_to=_optional_date(i.get("gäller-till")),
+            description=i.get("beskrivning"),
+            line=line(("nationella-initiativ", n)),
+        )
+        for n, i in enumerate(data["nationella-initiativ"])
+    }
+
+    def action(raw: dict[str, Any], column: str, path: tuple, need_reviewed: date) -> Action:
+        horizon = raw.get("tidshorisont")
+        own = _optional_date(raw.get("senast-granskad"))
+        return Action(
+            id=raw["id"],
+            text=raw["text"],
+            body=bodies[raw["ansvarig"]],
+            status=Status(raw["status"]),
+            horizon=parse_horizon(horizon) if horizon is not None else None,
+            column=column,
+            line=line(path),
+            reviewed=max(own, need_reviewed) if own else need_reviewed,
+            own_review=own,
+            changes=_changes(raw),
+            former_ids=_former_ids(raw),
+        )
+
+    areas = []
+    for a, raw_area in enumerate(data["områden"]):
+        needs = []
+        for n, raw in enumerate(raw_area["behov"]):
+            path = ("områden", a, "behov", n)
+            reviewed = date.fromisoformat(raw["senast-granskad"])
+            needs.append(
+                Need(
+                    id=raw["id"],
+                    title=raw["rubrik"],
+                    description=raw.get("beskrivning"),
+                    national=tuple(initiatives[ref] for ref in raw["nationellt"]),
+                    city=tuple(
+                        action(x, "staden", path + ("staden", k), reviewed)
+                        for k, x in enumerate(raw["staden"])
+                    ),
+                    more=tuple(
+                        action(x, "behöver-göras", path + ("behöver-göras", k), reviewed)
+                        for k, x in enumerate(raw["behöver-göras"])
+                    ),
+                    horizon=parse_horizon(raw["tidshorisont"]),
+                    area_id=raw_area["id"],
+                    line=line(path),
+                    reviewed=reviewed,
+                    changes=_changes(raw),
+                    former_ids=_former_ids(raw),
+                    measures=build_measures(raw.get("mått"), path + ("mått",), source),
+                )
+            )
+        areas.append(
+            Area(
+                raw_area["id"],
+                raw_area["rubrik"],
+                raw_area["beskrivning"],
+                tuple(needs),
+                line(("områden", a)),
+            )
+        )
+
+    doc = data["dokument"]
+    decision = doc.get("beslut")
+    document = Document(
+        title=doc["titel"],
+        organisation=doc["organisation"],
+        version=str(doc["version"]),
+        stage=Stage(doc["status"]),
+        date=date.fromisoformat(doc["datum"]),
+        registration_number=doc.get("diarienummer"),
+        decision=Decision(decision["organ"], date.fromisoformat(decision["datum"]), decision.get("paragraf"))
+        if decision
+        else None,
+        summary=doc.get("sammanfattning"),
+        background=tuple(doc.get("bakgrund") or ()),
+        process=tuple(ProcessStep(s["steg"], s["beskrivning"]) for s in doc.get("process") or ()),
+    )
+    return Roadmap(
+        document,
+        tuple(bodies.values()),
+        tuple(initiatives.values()),
+        tuple(areas),
+        source.file,
+        read_settings(data),
+        remiss=_remiss(data.get("remiss")),
+        removed=tuple(
+            Removal(r["id"], date.fromisoformat(r["datum"]), r["skäl"]) for r in data.get("borttagna") or ()
+        ),
+    )
+
+
+def read_settings(data: Any) -> Settings:
+    """The settings, defaults filled in; tolerant of a file that has not passed the schema."""
+    raw = data.get("inställningar") if isinstance(data, dict) else None
+    raw = raw if isinstance(raw, dict) else {}
+    defaults = Settings()
+    months, limit = raw.get("granskas-inom-månader"), raw.get("lix-gräns")
+    return Settings(
+        review_months=months
+        if isinstance(months, int) and not isinstance(months, bool) and months > 0
+        else defaults.review_months,
+        lix_limit=limit if isinstance(limit, int) and not isinstance(limit, bool) else defaults.lix_limit,
+        municipality_code=raw.get("kommunkod") if isinstance(raw.get("kommunkod"), str) else None,
+    )
+
+
+def parse_changed_value(field: ChangedField, value: Any) -> Horizon | Status:
+    """A horizon or status as written under `ändringar` (raises ValueError if it is neither)."""
+    if field is ChangedField.TIDSHORISONT:
+        return parse_horizon(value)
+    return Status(value)
+
+
+_CHANGED_FIELDS = {f.value for f in ChangedField}
+
+
+def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
+    changes = []
+    for entry in raw.get("ändringar") or ():
+        if entry["vad"] not in _CHANGED_FIELDS:
+            continue  # a renamed id (vad: id) is checked by the validator, not shown to readers
+        field = ChangedField(entry["vad"])
+        old = entry.get("från")
+        changes.append(
+            Change(
+                date=date.fromisoformat(entry["datum"]),
+                field=field,
+                old=parse_changed_value(field, old) if old is not None else None,
+                new=parse_changed_value(field, entry["till"]),
+                reason=entry["skäl"],
+            )
+        )
+    return tuple(sorted(changes, key=lambda c: c.date, reverse=True))
+
+
+def _former_ids(raw: dict[str, Any]) -> tuple[str, ...]:
+    renames = sorted(
+        (e for e in raw.get("ändringar") or () if e["vad"] == "id"), key=lambda e: e["datum"], reverse=True
+    )
+    return tuple(str(e["från"]) for e in renames)
+
+
+def _remiss(raw: dict[str, Any] | None) -> Remiss | None:
+    if not raw:
+        return None
+    return Remiss(
+        registration_number=raw["diarienummer"],
+        opens=date.fromisoformat(raw["öppnar"]),
+        last_day=date.fromisoformat(raw["sista-dag"]),
+        email=raw["e-post"],
+        repository=raw["github-förråd"],
+        invited=tuple(Respondent(r["namn"], RespondentKind(r["typ"])) for r in raw["remissinstanser"]),
+    )
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

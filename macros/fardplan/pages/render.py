@@ -1,0 +1,210 @@
+"""Turn the model into page content with Jinja templates (macros/fardplan/pages/templates/).
+
+The output is Markdown whose body is HTML blocks. All data passes through autoescaping (or the
+`md` filter for Markdown lines), so text from the YAML can never become markup or template code.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+
+from fardplan.pages import charts
+from fardplan.data import clock
+from fardplan.data import measures
+from fardplan.pages import overviews
+from fardplan.pages import remiss_page as remissvar_views
+from fardplan.data import text
+from fardplan.pages import timeline
+from fardplan.pages import views
+from fardplan.versions.edition import Edition
+from fardplan.pages.follow_up import Upkeep
+from fardplan.pages.key_reference import key_sections, value_types
+from fardplan.data.model import Roadmap
+from fardplan.versions.opendata import DCAT_ROOT_PATH, FEED_PATH
+from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL, remiss_view
+from fardplan.remiss.answers import NO_ANSWERS, RemissAnswers
+from fardplan.data.schema import load_schema
+from fardplan.pages.source_links import SourceLinks
+from fardplan.pages.suggestions import is_editable, suggestion_url
+from fardplan.versions.version_history import describe_version
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=text.markdown_text,
+        date=text.swedish_date,
+        paragraphs=text.paragraphs,
+        number=measures.number,
+    )
+    env.globals.update(count_label=views.count_label, overviews=overviews, chart=charts.chart)
+    return env
+
+
+@lru_cache(maxsize=1)
+def shared_environment() -> Environment:
+    """One environment per process, so each template is compiled once, not on every rebuild under
+    `mkdocs serve`. Jinja checks the files' modification times, so edited templates still show.
+
+    Compiled templates are also kept between processes, as Python keeps .pyc files (and not when
+    Python is told not to write those): compiling took about as long as validating the real data.
+    Jinja's cache folder is private to the user and keyed by each template's text."""
+    env = make_environment()
+    if not sys.dont_write_bytecode:
+        try:
+            env.bytecode_cache = FileSystemBytecodeCache()
+        except (OSError, RuntimeError):  # no private temporary folder: compile every time
+            pass
+    return env
+
+
+class SiteRenderer:
+    """Renders every page of the färdplan from one validated model; create once per build."""
+
+    def __init__(
+        self,
+        roadmap: Roadmap,
+        answers: RemissAnswers = NO_ANSWERS,
+        *,
+        today: date | None = None,
+        links: SourceLinks | None = None,
+        edition: Edition | None = None,
+    ):
+        self.roadmap = roadmap
+        self.env = shared_environment()
+        self.summaries = views.area_summaries(roadmap)
+        today = today or clock.build_date()
+        # Review state is judged against the build date. Edit links point at lines of main, so only
+        # the draft (built from main) has them; a published version offers a suggestion instead.
+        editable = is_editable(edition)
+        self.upkeep = Upkeep(roadmap, today, links if editable else None)
+        self.edition = edition
+        self.repository = links.repository if links and not editable else None
+        # The remiss is open or closed as of the build date: a daily rebuild switches it on time.
+        self.answers = answers
+        self.remiss = remiss_view(
+            roadmap, today, has_answers=answers.compiled, answered=frozenset(c.part for c in answers.comments)
+        )
+
+    def _render(self, template: str, page_url: str, **context) -> str:
+        def url(target: str) -> str:
+            return text.relative_url(page_url, target)
+
+        return self.env.get_template(template).render(
+            roadmap=self.roadmap,
+            document=self.roadmap.document,
+            url=url,
+            views=views,
+            remiss=self.remiss,
+            remiss_page_url=REMISS_PAGE_URL,
+            **context,
+        )
+
+    def start_page(self, page_url: str = views.HOME_URL) -> str:
+        return self._render("start.md.j2", page_url, summaries=self.summaries)
+
+    def area_page(self, area_id: str, page_url: str | None = None) -> str:
+        area = self.roadmap.area(area_id)
+        return self._render(
+            "area.md.j2",
+            views.area_url(area_id) if page_url is None else page_url,
+            area=area,
+            notes=self.upkeep.need_notes(area),
+            review_months=self.upkeep.months,
+            suggestions=self.suggestions(area),
+        )
+
+    def suggestions(self, area) -> dict[str, str]:
+        """A published version's "Föreslå en ändring" links, by need id; none while the remiss is
+        open, when its own links ask for comments."""
+        if self.repository is None or self.edition is None or (self.remiss and self.remiss.open):
+            return {}
+        return {need.id: suggestion_url(self.repository, self.edition, need) for need in area.needs}
+
+    def follow_up_page(self, page_url: str = views.FOLLOW_UP_URL) -> str:
+        """Per responsible body: status counts and what is overdue for review; overdue needs."""
+        return self._render(
+            "follow_up.md.j2",
+            page_url,
+            follow_up=self.upkeep.follow_up(),
+            measure_areas=measures.overview(self.roadmap.areas),
+        )
+
+    def key_reference(self, page_url: str = "") -> str:
+        """Every key of the data file, generated from the JSON Schema."""
+        schema = load_schema()
+        return self._render(
+            "key_reference.md.j2", page_url, sections=key_sections(schema), value_types=value_types(schema)
+        )
+
+    def remiss_page(self, page_url: str = REMISS_PAGE_URL) -> str:
+        """How to comment while the remiss runs; the compiled answers and responses after it."""
+        page = remissvar_views.remiss_page(self.roadmap, self.remiss, self.answers) if self.remiss else None
+        return self._render("remissvar.md.j2", page_url, page=page)
+
+    def remiss_banner(self) -> dict[str, str] | None:
+        """The banner's values for the theme template (overrides/partials/fp-announce.html)."""
+        return self.remiss.banner.for_theme() if self.remiss and self.remiss.banner else None
+
+    def timeline_page(self, page_url: str = overviews.TIMELINE_URL) -> str:
+        return self._render(
+            "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, clock.build_date())
+        )
+
+    def bodies_page(self, page_url: str = overviews.BODIES_URL) -> str:
+        return self._render("bodies.md.j2", page_url, bodies=overviews.body_views(self.roadmap))
+
+    def initiatives_page(self, page_url: str = overviews.INITIATIVES_URL) -> str:
+        today = clock.build_date()
+        return self._render(
+            "initiatives.md.j2",
+            page_url,
+            today=today,
+            initiatives=overviews.initiative_views(self.roadmap, today),
+        )
+
+    def whole_document(self, page_url: str = overviews.WHOLE_DOCUMENT_URL) -> str:
+        """Everything in document order on one page, made for printing and for PDF."""
+        today = clock.build_date()
+        return self._render(
+            "document.md.j2",
+            page_url,
+            today=today,
+            initiatives=overviews.initiative_views(self.roadmap, today),
+        )
+
+    def changes_page(self, publication, page_url: str = views.CHANGES_URL) -> str:
+        """The "Vad har ändrats" page; `publication` is this build's publishing.Publication."""
+        return self._render(
+            "changes.md.j2",
+            page_url,
+            changes=publication.changes,
+            current=describe_version(self.roadmap, publication.edition),
+            describe=describe_version,
+        )
+
+    def open_data_page(self, publication, page_url: str = views.OPEN_DATA_URL) -> str:
+        """The "Öppna data" page; `publication` is this build's publishing.Publication."""
+        return self._render(
+            "opendata.md.j2",
+            page_url,
+            settings=publication.settings,
+            files=publication.listed_files(),
+            current=describe_version(self.roadmap, publication.edition),
+            feed_path=FEED_PATH,
+            dcat_root_path=DCAT_ROOT_PATH,
+        )

@@ -1,0 +1,104 @@
+"""The timeline: every need and every "more needed" action placed on a shared axis of years.
+
+The page is plain HTML with CSS grid: each bar knows the grid columns it covers, so the
+timeline needs no JavaScript, and each bar carries its horizon as text for screen readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from fardplan.data.horizon import Horizon
+from fardplan.data.model import Action, Area, Need, Roadmap
+from fardplan.pages.views import area_url
+
+
+@dataclass(frozen=True)
+class Bar:
+    """Where a horizon sits on the axis, as CSS grid lines (1-based, end exclusive)."""
+
+    horizon: Horizon
+    first_line: int
+    end_line: int
+
+    @property
+    def spans_axis(self) -> bool:
+        """A named horizon (löpande) has no years: it runs along the whole axis."""
+        return self.horizon.named is not None
+
+    @property
+    def grid_column(self) -> str:
+        return f"{self.first_line} / {self.end_line}"
+
+
+@dataclass(frozen=True)
+class TimelineAction:
+    action: Action
+    url: str
+    bar: Bar
+
+
+@dataclass(frozen=True)
+class TimelineNeed:
+    need: Need
+    url: str
+    bar: Bar
+    actions: tuple[TimelineAction, ...]
+
+
+@dataclass(frozen=True)
+class TimelineArea:
+    area: Area
+    url: str
+    needs: tuple[TimelineNeed, ...]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    years: tuple[int, ...]
+    areas: tuple[TimelineArea, ...]
+
+
+def _year_horizons(roadmap: Roadmap) -> list[Horizon]:
+    horizons = []
+    for need in roadmap.needs():
+        horizons.append(need.horizon)
+        horizons.extend(action.horizon for action in need.more if action.horizon)
+    return [h for h in horizons if h.named is None]
+
+
+def axis_years(roadmap: Roadmap, today: date) -> tuple[int, ...]:
+    """From the earliest to the latest year in the data; the build year if the data has no years."""
+    horizons = _year_horizons(roadmap)
+    if not horizons:
+        return (today.year,)
+    first = min(h.start for h in horizons)
+    last = max(h.end for h in horizons)
+    return tuple(range(first, last + 1))
+
+
+def place(horizon: Horizon, years: tuple[int, ...]) -> Bar:
+    if horizon.named is not None:
+        return Bar(horizon, 1, len(years) + 1)
+    return Bar(horizon, horizon.start - years[0] + 1, horizon.end - years[0] + 2)
+
+
+def build_timeline(roadmap: Roadmap, today: date) -> Timeline:
+    years = axis_years(roadmap, today)
+    areas = []
+    for area in roadmap.areas:
+        needs = []
+        for need in area.needs:
+            need_url = f"{area_url(area.id)}#{need.id}"
+            actions = tuple(
+                # A "more needed" action always has a horizon in valid data; the need's own
+                # horizon is the honest fallback should that rule ever be relaxed.
+                TimelineAction(
+                    action, f"{area_url(area.id)}#{action.id}", place(action.horizon or need.horizon, years)
+                )
+                for action in need.more
+            )
+            needs.append(TimelineNeed(need, need_url, place(need.horizon, years), actions))
+        areas.append(TimelineArea(area, area_url(area.id), tuple(needs)))
+    return Timeline(years, tuple(areas))

@@ -1,0 +1,1 @@
+"""Editions, releases and what changed between them; open data; the published branch."""
