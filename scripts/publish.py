@@ -27,7 +27,7 @@ from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.data.diagnostics import format_all, summary
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
-from fardplan.data.history import CompareError
+from fardplan.versions.releases import CompareError
 from fardplan.data.model import Stage
 from fardplan.versions.opendata import (
     CSV_PATH,
@@ -37,6 +37,7 @@ from fardplan.versions.opendata import (
     JSON_PATH,
     SCHEMA_FILE_PATH,
 )
+from fardplan.pages.not_found import root_404_page
 from fardplan.versions.pages_branch import (
     BranchError,
     branch_exists,
@@ -45,7 +46,6 @@ from fardplan.versions.pages_branch import (
     published_versions_from,
     read_file,
     release_tags_newest_first,
-    root_404_page,
     site_root_path,
     symlinks,
     versions_for_readers,

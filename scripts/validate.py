@@ -24,7 +24,7 @@ from fardplan import ValidationFailed, validate_file
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.data.diagnostics import Diagnostic, format_all, summary
 from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
-from fardplan.data.history import CompareError, load_previous
+from fardplan.versions.releases import CompareError, load_previous
 from fardplan.remiss.answers import load_remiss_answers
 from fardplan.data.validate import display_name
 

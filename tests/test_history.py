@@ -11,7 +11,7 @@ import pytest
 
 from support import ROOT
 from fardplan import validate_file
-from fardplan.data.history import CompareError, load_previous
+from fardplan.versions.releases import CompareError, load_previous
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
 GIT_ENV = {

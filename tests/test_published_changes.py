@@ -16,7 +16,7 @@ from release_support import git, tool_env
 from support import FIXTURES, ROOT
 from fardplan import validate_file
 from fardplan.versions.edition import edition
-from fardplan.data.history import load_previous
+from fardplan.versions.releases import load_previous
 from fardplan.versions.version_history import History
 
 NAME = "data/roadmap.yaml"

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
@@ -18,6 +17,7 @@ from fardplan.data.measures import check_measures
 from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.source import ACTION_LISTS, KeyPath, Source
 from fardplan.data.source import list_items as _items
+from fardplan.data.text import parse_date
 
 
 # A host name: letters (also å, ä, ö), digits, hyphens and dots, with at least one dot.
@@ -63,7 +63,8 @@ def check_semantics(source: Source) -> list[Diagnostic]:
     for path, initiative in _items(data, "nationella-initiativ", ()):
         problems.extend(_check_link(source, path + ("länk",), initiative.get("länk")))
         start, end = initiative.get("gäller-från"), initiative.get("gäller-till")
-        if _is_date(start) and _is_date(end) and date.fromisoformat(end) < date.fromisoformat(start):
+        first, last = parse_date(start), parse_date(end)
+        if first and last and last < first:
             problems.append(
                 source.diagnostic(
                     path + ("gäller-till",), f"gäller-till ({end}) är före gäller-från ({start})"
@@ -168,16 +169,6 @@ def _check_horizon(source: Source, path: KeyPath, node: dict) -> Iterator[Diagno
         parse_horizon(value)
     except HorizonError as error:
         yield source.diagnostic(path + ("tidshorisont",), str(error))
-
-
-def _is_date(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
 
 
 def _suggest(value: str, choices: set[Any]) -> str:

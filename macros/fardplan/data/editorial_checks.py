@@ -16,6 +16,7 @@ from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import REMOVED_KEY
 from fardplan.data.horizon import Horizon, HorizonError, parse_horizon
 from fardplan.data.source import ACTION_LISTS, KeyPath, Source, list_items
+from fardplan.data.text import parse_date
 
 REVIEWED = "senast-granskad"
 
@@ -47,15 +48,11 @@ def _remember(source: Source, lines: dict[str, int], path: KeyPath, node: dict) 
 
 
 def _future_review(source: Source, path: KeyPath, node: dict, today: date) -> Iterator[Diagnostic]:
-    value = node.get(REVIEWED)
-    try:
-        reviewed = date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return  # the schema reports a date it cannot read
+    reviewed = parse_date(node.get(REVIEWED))  # the schema reports a date it cannot read
     if reviewed is not None and reviewed > today:
         yield source.diagnostic(
             path + (REVIEWED,),
-            f"granskningsdatumet {value} ligger i framtiden (i dag är det {today.isoformat()}): skriv dagen "
+            f"granskningsdatumet {reviewed.isoformat()} ligger i framtiden (i dag är det {today.isoformat()}): skriv dagen "
             "då du gick igenom uppgifterna, oftast dagens datum",
             severity="warning",
         )

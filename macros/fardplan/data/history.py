@@ -12,15 +12,13 @@ does when asked (`scripts/validate.py --jämför-med`), as CI and the pre-commit
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterator
 
-from fardplan.versions import gitref
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.horizon import Horizon
 from fardplan.data.model import ChangedField, Status, parse_changed_value
 from fardplan.data.schema import nearest_word
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, SourceError, list_items, parse_source
+from fardplan.data.source import ACTION_LISTS, KeyPath, Source, list_items
 
 
 # An entry under `ändringar` with `vad: id` records a renamed need or action (från: the old id).
@@ -149,54 +147,6 @@ class Previous:
     @property
     def named(self) -> str:
         return self.label or f"den publicerade versionen {self.ref}"
-
-
-class CompareError(Exception):
-    """The comparison cannot be made; the message is Swedish and says why."""
-
-
-# The branch the draft is published from. Before the first release it is what "published" means.
-DRAFT_BRANCH = "main"
-
-
-def load_previous(path: Path, ref: str | None = None, branch: str = DRAFT_BRANCH) -> Previous | None:
-    """The data file to compare with, or None when there is nothing to compare with.
-
-    Without `ref` that is the last published version (`gitref.last_release`, the same version
-    "Vad har ändrats" compares the draft with). Before the first release the draft on `branch`
-    is what readers see, so changes are compared with the file where the current work started
-    from that branch (`gitref.draft_base`): on the branch itself, the last commit."""
-    root = gitref.repository_root(path.resolve())
-    if root is None:
-        raise CompareError(
-            f"{path} ligger inte i ett git-förråd, så det finns ingen publicerad version att jämföra med"
-        )
-    if ref is not None:
-        if not gitref.ref_exists(root, ref):
-            raise CompareError(
-                f"git känner inte till '{ref}': ange en tagg, till exempel "
-                f"{gitref.RELEASE_TAG_PREFIX}2022-remiss, en gren eller en commit"
-            )
-        label = (
-            f"den publicerade versionen {ref}"
-            if ref.startswith(gitref.RELEASE_TAG_PREFIX)
-            else f"versionen {ref}"
-        )
-    elif (release := gitref.last_release(gitref.releases(root))) is not None:
-        ref, label = release.tag, f"den publicerade versionen {release.tag}"
-    elif (base := gitref.draft_base(root, branch)) is not None:
-        ref, label = base, f"den senaste versionen i {branch}"
-    else:
-        return None
-    inside = path.resolve().relative_to(root.resolve()).as_posix()
-    raw = gitref.read_at_ref(root, ref, inside)
-    if raw is None:
-        return None
-    try:
-        old = parse_source(raw, f"{ref}:{inside}")
-    except SourceError as error:
-        raise CompareError(f"{label} kan inte läsas: {error}") from None
-    return Previous(ref, old.data, label)
 
 
 def _entry_key(entry: dict) -> tuple:

@@ -20,7 +20,7 @@ from typing import Any, Callable
 from urllib.parse import quote, urlsplit
 
 from fardplan.data.text import safe_text
-from fardplan.remiss.github import LOOPBACK, _origin, too_deep
+from fardplan.data.web import LOOPBACK, origin, too_deep
 
 DEFAULT_API = "https://api.kolada.se"
 API_VERSION = "v2"  # the only place that names the version: v3 has the same paths
@@ -54,7 +54,7 @@ def data_url(api_url: str, kpis: list[str], municipalities: list[str]) -> str:
 
 
 def check_api_url(api_url: str) -> None:
-    scheme, host, port = _origin(api_url)
+    scheme, host, port = origin(api_url)
     parts = urlsplit(api_url)
     if (
         not host
@@ -89,17 +89,15 @@ def fetch_data(
     """Every data item for the key figures, for the municipality and Riket, following `next_page`."""
     check_api_url(api_url)
     url: str | None = data_url(api_url, kpis, [municipality, NATIONAL])
-    origin = _origin(url)
-    opener = urllib.request.build_opener(
-        *([urllib.request.ProxyHandler({})] if origin[1] in LOOPBACK else [])
-    )
+    home = origin(url)
+    opener = urllib.request.build_opener(*([urllib.request.ProxyHandler({})] if home[1] in LOOPBACK else []))
     items: list[dict[str, Any]] = []
     pages = 0
     while url:
         pages += 1
         if pages > MAX_PAGES:
             raise KoladaError(f"Kolada skickade fler än {MAX_PAGES} sidor; avbryter.", UNUSABLE)
-        if _origin(url) != origin:
+        if origin(url) != home:
             raise KoladaError(
                 f"Kolada pekade ut nästa sida på en annan adress ({safe_text(urlsplit(url).netloc)}); "
                 "avbryter.",

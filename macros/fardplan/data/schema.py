@@ -10,14 +10,13 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-import re
-from datetime import date
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 import fastjsonschema
 
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.source import Source
+from fardplan.data.text import parse_date
 
 if TYPE_CHECKING:  # jsonschema is imported only when data is invalid (see check_schema)
     from jsonschema import Draft202012Validator
@@ -36,18 +35,9 @@ _TYPE_NAMES = {
 }
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-
-
 def is_date(value: Any) -> bool:
     """An RFC 3339 full-date that exists in the calendar, as jsonschema's "date" format decides."""
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
-        return not isinstance(value, str)  # formats apply to strings only
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return parse_date(value) is not None if isinstance(value, str) else True  # formats apply to strings only
 
 
 # Formats that are asserted (in both validators); every other format is only an annotation.

@@ -22,9 +22,10 @@ from typing import Any
 from fardplan.data.checks import walk_ids
 from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.model import Status
-from fardplan.remiss.answers import read_sections
+from fardplan.editing.issue_forms import read_sections
 from fardplan.editing.scaffold import ScaffoldError, _key_value, add_action, new_id
 from fardplan.data.source import ACTION_LISTS, KeyPath, Source, SourceError, parse_source
+from fardplan.data.text import parse_date
 
 # Labels a maintainer creates on GitHub: every form applies FORM_LABEL; adding APPROVAL_LABEL to
 # such an issue starts .github/workflows/redigering.yml.
@@ -100,7 +101,6 @@ INITIATIVE_KINDS = (
     "departementsskrivelse",
 )
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class EditRequestError(ValueError):
@@ -194,16 +194,14 @@ class _Answers:
         value = self.raw(field_id)
         if value is None:  # an optional date left empty: the change's date is today
             return self.today.isoformat() if field_id == "datum" else None
-        try:
-            if not _DATE.fullmatch(value):
-                raise ValueError
-            return date.fromisoformat(value).isoformat()
-        except ValueError:
+        parsed = parse_date(value)
+        if parsed is None:
             self.problems.append(
                 f"{self.labels[field_id]}: {quote(value)} är inget datum. Skriv ÅÅÅÅ-MM-DD, "
                 "till exempel 2024-03-31."
             )
             return None
+        return parsed.isoformat()
 
     def text(self, field_id: str) -> str | None:
         value = self.raw(field_id)

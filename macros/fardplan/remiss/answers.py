@@ -28,6 +28,7 @@ from fardplan.data.model import RespondentKind, Roadmap, Vocabulary
 from fardplan.remiss.period import WHOLE_DOCUMENT
 from fardplan.data.schema import check_schema
 from fardplan.data.source import Source, SourceError, parse_source, read_source
+from fardplan.editing.issue_forms import read_sections
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 ANSWERS_SCHEMA = DATA_DIR / "remissvar.schema.json"
@@ -58,7 +59,6 @@ CONFIRMED_LABEL = "bekräftad-remissinstans"
 # GitHub was launched in 2008: an issue from before then, or from after today, is not real.
 EARLIEST_ISSUE = date(2008, 1, 1)
 REQUIRED_FIELDS = ("del", "typ", "stallningstagande")
-NO_RESPONSE = "_No response_"  # what GitHub writes for an empty optional field
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -133,28 +133,6 @@ def parse_form_body(body: str) -> dict[str, str | None]:
     characters, escape sequences and workflow-command lines are neutralised here, before any of
     the text can reach a terminal, a log or the site."""
     return read_sections(safe_text(body), FORM_FIELDS)
-
-
-def read_sections(body: str, fields: Iterable[tuple[str, str]]) -> dict[str, str | None]:
-    """Any issue form's answers by field id ("### Label\\n\\nvalue"; `_No response_` is None).
-
-    Headings are looked for in the form's order, each after the previous one, so a "### " line that
-    someone typed inside a text splits it only if it repeats the very next field's label. A missing
-    heading gives no key."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    found: list[tuple[str, int, int]] = []
-    cursor = 0
-    for field_id, label in fields:
-        match = re.compile(rf"^###[ \t]+{re.escape(label)}[ \t]*$", re.M).search(text, cursor)
-        if match:
-            found.append((field_id, match.start(), match.end()))
-            cursor = match.end()
-    values: dict[str, str | None] = {}
-    for index, (field_id, _, end) in enumerate(found):
-        stop = found[index + 1][1] if index + 1 < len(found) else len(text)
-        value = text[end:stop].strip()
-        values[field_id] = None if value in ("", NO_RESPONSE) else value
-    return values
 
 
 def _quote(value: str | None, limit: int = 80) -> str:

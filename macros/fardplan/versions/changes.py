@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
-from fardplan.pages import views
+from fardplan.data.routes import area_url
 from fardplan.data.model import Action, Area, ChangedField, Need, Roadmap, Stage
 from fardplan.data.text import swedish_date
 
@@ -199,10 +199,10 @@ class _Comparer:
 
     # Links point into the newer version: the page the reader can open.
     def need_part(self, need: Need) -> Part:
-        return Part(need.title, views.area_url(need.area_id) + "#" + need.id)
+        return Part(need.title, area_url(need.area_id) + "#" + need.id)
 
     def action_part(self, action: Action, need: Need) -> Part:
-        return Part(short_name(action.text), views.area_url(need.area_id) + "#" + action.id)
+        return Part(short_name(action.text), area_url(need.area_id) + "#" + action.id)
 
     def run(self) -> Comparison:
         sections = [

@@ -18,7 +18,6 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, IN_FORCE_LABEL
-from fardplan.pages.render import make_environment
 
 SYMLINK_MODE = "120000"
 
@@ -171,18 +170,3 @@ def site_root_path(site_url: str | None) -> str:
     """The path the site lives under on its host, e.g. /fardplan/ (from site_url)."""
     path = urlparse(site_url or "").path or "/"
     return path if path.endswith("/") else path + "/"
-
-
-def root_404_page(
-    site_name: str, root_path: str, entries: list[PublishedEntry], default: str | None
-) -> bytes:
-    """The site's own 404 page. Hosts serve it for any missing address, at any depth, so it is
-    self-contained (no stylesheet, no script) and links with absolute paths."""
-    links = [(entry.title, f"{root_path}{entry.version}/") for entry in entries]
-    template = make_environment().get_template("root-404.html.j2")
-    return template.render(
-        site_name=site_name,
-        root_path=root_path,
-        versions=links,
-        default_url=f"{root_path}{default}/" if default else root_path,
-    ).encode("utf-8")

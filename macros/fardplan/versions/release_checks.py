@@ -7,8 +7,7 @@ import subprocess
 from pathlib import Path
 
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION
-from fardplan.data.history import load_previous
-from fardplan.versions.releases import tag_for
+from fardplan.versions.releases import load_previous, tag_for
 from fardplan.data.validate import Result, validate_file
 
 
