@@ -30,7 +30,6 @@ import json
 import math
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -171,13 +170,6 @@ def with_area_pages(nav, pages: list[str]):
     if isinstance(nav, dict):
         return {key: with_area_pages(value, pages) for key, value in nav.items()}
     return nav
-
-
-def front_matter(text: str) -> tuple[dict, str]:
-    match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
-    if not match:
-        return {}, text
-    return yaml.safe_load(match.group(1)) or {}, text[match.end() :]
 
 
 def page_url(src: str) -> str:

@@ -15,7 +15,8 @@ from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import check_change_entries
 from fardplan.data.measures import check_measures
 from fardplan.data.horizon import HorizonError, parse_horizon
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source
+from fardplan.data.columns import ACTION_LISTS
+from fardplan.data.source import KeyPath, Source
 from fardplan.data.source import list_items as _items
 from fardplan.data.text import parse_date
 

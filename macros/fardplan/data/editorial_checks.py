@@ -15,7 +15,8 @@ from fardplan.data import clock
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import REMOVED_KEY
 from fardplan.data.horizon import Horizon, HorizonError, parse_horizon
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, list_items
+from fardplan.data.columns import ACTION_LISTS
+from fardplan.data.source import KeyPath, Source, list_items
 from fardplan.data.text import parse_date
 
 REVIEWED = "senast-granskad"

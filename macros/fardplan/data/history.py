@@ -18,7 +18,8 @@ from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.horizon import Horizon
 from fardplan.data.model import ChangedField, Status, parse_changed_value
 from fardplan.data.schema import nearest_word
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, list_items
+from fardplan.data.columns import ACTION_LISTS
+from fardplan.data.source import KeyPath, Source, list_items
 
 
 # An entry under `ändringar` with `vad: id` records a renamed need or action (från: the old id).

@@ -15,7 +15,6 @@ import math
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 from typing import Any, Callable
 from urllib.parse import quote, urlsplit
 
@@ -25,7 +24,6 @@ from fardplan.data.web import LOOPBACK, origin, too_deep
 DEFAULT_API = "https://api.kolada.se"
 API_VERSION = "v2"  # the only place that names the version: v3 has the same paths
 NATIONAL = "0000"  # Kolada's id for Riket, the whole country
-VALUES_FILE = Path("data") / "kolada.json"
 SOURCE = "Kolada (RKA)"
 MAX_PAGES = 200  # 5 000 items a page: far beyond a färdplan's handful of key figures
 MAX_RETRIES = 3  # after the first try; waits 1, 2 and 4 seconds

@@ -17,8 +17,6 @@ from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.source import KeyPath, Source
 from fardplan.data.source import list_items as _items
 
-KOLADA_SOURCE = "Kolada (RKA)"
-
 
 @dataclass(frozen=True)
 class Point:

@@ -72,8 +72,9 @@ class ChangedField(Enum):
 
 
 @dataclass(frozen=True)
-class Change:
-    """Why a horizon or status changed; shown with the need or action it belongs to."""
+class RecordedChange:
+    """An entry under `ändringar`: why a horizon or status changed; shown with the need or action
+    it belongs to. (What differs between two versions is versions.changes.Change.)"""
 
     date: date
     field: ChangedField
@@ -141,7 +142,7 @@ class Action:
     # reviewing a need means going through its whole row.
     reviewed: date | None = None
     own_review: date | None = None  # senast-granskad as written on the action, if any
-    changes: tuple[Change, ...] = ()  # newest first
+    changes: tuple[RecordedChange, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
 
 
@@ -157,7 +158,7 @@ class Need:
     area_id: str
     line: int
     reviewed: date | None = None
-    changes: tuple[Change, ...] = ()  # newest first
+    changes: tuple[RecordedChange, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
     measures: tuple[Measure, ...] = ()
 
@@ -237,7 +238,6 @@ class Roadmap:
     bodies: tuple[Body, ...]
     initiatives: tuple[Initiative, ...]
     areas: tuple[Area, ...]
-    source_file: str
     settings: Settings = Settings()
     remiss: Remiss | None = None
     removed: tuple[Removal, ...] = ()  # borttagna: published needs and actions taken out, and why
@@ -355,7 +355,6 @@ def build_roadmap(source: Source) -> Roadmap:
         tuple(bodies.values()),
         tuple(initiatives.values()),
         tuple(areas),
-        source.file,
         read_settings(data),
         remiss=_remiss(data.get("remiss")),
         removed=tuple(
@@ -389,7 +388,7 @@ def parse_changed_value(field: ChangedField, value: Any) -> Horizon | Status:
 _CHANGED_FIELDS = {f.value for f in ChangedField}
 
 
-def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
+def _changes(raw: dict[str, Any]) -> tuple[RecordedChange, ...]:
     changes = []
     for entry in raw.get("ändringar") or ():
         if entry["vad"] not in _CHANGED_FIELDS:
@@ -397,7 +396,7 @@ def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
         field = ChangedField(entry["vad"])
         old = entry.get("från")
         changes.append(
-            Change(
+            RecordedChange(
                 date=date.fromisoformat(entry["datum"]),
                 field=field,
                 old=parse_changed_value(field, old) if old is not None else None,

@@ -137,10 +137,6 @@ class Source:
         return Diagnostic(self.file, line, col, message, describe_path(self.data, path), severity)
 
 
-# The two lists of actions under a need: what the city does, and what more needs doing.
-ACTION_LISTS = ("staden", "behöver-göras")
-
-
 def list_items(node: Any, key: str, path: KeyPath) -> Iterator[tuple[KeyPath, dict]]:
     """The mappings in the list `node[key]`, with their paths; tolerant of wrong types, so that
     checks can run on data that has not passed the schema."""

@@ -15,7 +15,7 @@ import copy
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,7 +24,8 @@ from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.model import Status
 from fardplan.editing.issue_forms import read_sections
 from fardplan.editing.scaffold import ScaffoldError, _key_value, add_action, new_id
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, SourceError, parse_source
+from fardplan.data.columns import ACTION_LISTS, CITY, MORE, column_label
+from fardplan.data.source import KeyPath, Source, SourceError, parse_source
 from fardplan.data.text import parse_date
 
 # Labels a maintainer creates on GitHub: every form applies FORM_LABEL; adding APPROVAL_LABEL to
@@ -91,7 +92,7 @@ OPTIONAL = {
     "initiativ": {"galler-till", "beskrivning", "behov"},
 }
 # The form's dropdown "Kolumn" and the lists it stands for.
-COLUMNS = {"Behöver göras mer": "behöver-göras", "Staden gör": "staden"}
+COLUMNS = {column_label(MORE): MORE, f"{column_label(CITY)} gör": CITY}
 INITIATIVE_KINDS = (
     "lag",
     "lagändring",
@@ -115,7 +116,6 @@ class EditRequestError(ValueError):
 class Applied:
     text: str  # the whole new data file
     summary: str  # one Swedish sentence: what was changed
-    changed_lines: tuple[int, ...] = field(default=())  # old line numbers (1-based) rewritten in place
 
 
 # --- Reading the issue ----------------------------------------------------------------------------
@@ -451,7 +451,6 @@ def _item(dash_col: int, fields: list[tuple[str, Any]]) -> list[str]:
 
 # --- The five requests ----------------------------------------------------------------------------
 
-ACTION_KINDS = ACTION_LISTS
 STATUSES = tuple(s.value for s in Status)
 
 
@@ -478,7 +477,7 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         ident, status = answers.ident("atgard"), answers.choice("status", STATUSES)
         reason, day = answers.text("skal"), answers.day("datum")
         answers.done()
-        path, node = editor.find(ident, ACTION_KINDS)
+        path, node = editor.find(ident, ACTION_LISTS)
         old = node.get("status")
         if old == status:
             raise EditRequestError([f"åtgärden {ident} har redan status {status}."])
@@ -490,7 +489,7 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         ident, horizon = answers.ident("id"), answers.horizon("tidshorisont")
         reason, day = answers.text("skal"), answers.day("datum")
         answers.done()
-        path, node = editor.find(ident, ("behov",) + ACTION_KINDS)
+        path, node = editor.find(ident, ("behov",) + ACTION_LISTS)
         old = node.get("tidshorisont")
         new_yaml = horizon_yaml(horizon)
         if old is not None and parse_horizon(old).data == horizon:

@@ -20,10 +20,10 @@ import yaml
 from fardplan.data.checks import walk_ids
 from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.model import Status
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, SourceError, parse_source
+from fardplan.data.columns import ACTION_LISTS
+from fardplan.data.source import KeyPath, Source, SourceError, parse_source
 from fardplan.data.validate import validate_text
 
-ACTION_COLUMNS = ACTION_LISTS
 MAX_LINE = 110  # longer values are folded over several lines (the data's yamllint allows 120)
 _TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u"})
 
@@ -205,8 +205,8 @@ def add_action(
     horizon: str | int | None = "löpande",
 ) -> Added:
     """A new action at the end of a need's list `staden` or `behöver-göras`."""
-    if column not in ACTION_COLUMNS:
-        raise ScaffoldError(f"kolumnen ska vara {' eller '.join(ACTION_COLUMNS)}, inte '{column}'")
+    if column not in ACTION_LISTS:
+        raise ScaffoldError(f"kolumnen ska vara {' eller '.join(ACTION_LISTS)}, inte '{column}'")
     if status not in {s.value for s in Status}:
         raise ScaffoldError(f"'{status}' är ingen status. Tillåtna: {', '.join(s.value for s in Status)}")
     source = _parse(text, name)

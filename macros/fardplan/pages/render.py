@@ -87,7 +87,7 @@ class SiteRenderer:
         self.roadmap = roadmap
         self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
-        today = today or clock.build_date()
+        self.today = today = today or clock.build_date()
         # Review state is judged against the build date. Edit links point at lines of main, so only
         # the draft (built from main) has them; a published version offers a suggestion instead.
         editable = is_editable(edition)
@@ -162,29 +162,27 @@ class SiteRenderer:
 
     def timeline_page(self, page_url: str = overviews.TIMELINE_URL) -> str:
         return self._render(
-            "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, clock.build_date())
+            "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, self.today)
         )
 
     def bodies_page(self, page_url: str = overviews.BODIES_URL) -> str:
         return self._render("bodies.md.j2", page_url, bodies=overviews.body_views(self.roadmap))
 
     def initiatives_page(self, page_url: str = overviews.INITIATIVES_URL) -> str:
-        today = clock.build_date()
         return self._render(
             "initiatives.md.j2",
             page_url,
-            today=today,
-            initiatives=overviews.initiative_views(self.roadmap, today),
+            today=self.today,
+            initiatives=overviews.initiative_views(self.roadmap, self.today),
         )
 
     def whole_document(self, page_url: str = overviews.WHOLE_DOCUMENT_URL) -> str:
         """Everything in document order on one page, made for printing and for PDF."""
-        today = clock.build_date()
         return self._render(
             "document.md.j2",
             page_url,
-            today=today,
-            initiatives=overviews.initiative_views(self.roadmap, today),
+            today=self.today,
+            initiatives=overviews.initiative_views(self.roadmap, self.today),
         )
 
     def changes_page(self, publication, page_url: str = views.CHANGES_URL) -> str:

@@ -188,7 +188,6 @@ class RemissView:
     remiss: Remiss
     state: RemissState
     today: date
-    last_day_text: str
     links: dict[str, PartLinks]  # by part id; only while open
     closed_notice: str | None  # instead of the links, after the deadline (while not decided)
     banner: Banner | None
@@ -245,4 +244,4 @@ def remiss_view(
             link_url=PAGE_URL,
             link_text="Läs sammanställningen av remissvaren" if has_answers else "Om remissen",
         )
-    return RemissView(remiss, state, today, last_day, links, closed_notice, banner, answered)
+    return RemissView(remiss, state, today, links, closed_notice, banner, answered)

@@ -66,6 +66,9 @@ class Reason:
 
 @dataclass(frozen=True)
 class Change:
+    """One line of "Vad har ändrats": something that differs between two versions, with the
+    reasons recorded for it (data.model.RecordedChange)."""
+
     category: str
     sentence: tuple[Part, ...]
     before: str | None = None  # the old wording, when a text changed

@@ -27,7 +27,7 @@ from typing import Any, Iterable
 from fardplan.data.addresses import SettingsError, email_problem, mailto, web_address_problem
 from fardplan.versions.changes import Comparison
 from fardplan.data.horizon import Horizon
-from fardplan.data.model import Action, Change, Need, Roadmap, Settings, Status
+from fardplan.data.model import Action, Need, RecordedChange, Roadmap, Settings, Status
 from fardplan.data.measures import Measure
 from fardplan.data.schema import SCHEMA_PATH
 
@@ -278,7 +278,7 @@ def _remiss_data(roadmap: Roadmap) -> dict[str, Any]:
     }
 
 
-def _changes_data(changes: tuple[Change, ...]) -> list[dict[str, Any]] | None:
+def _changes_data(changes: tuple[RecordedChange, ...]) -> list[dict[str, Any]] | None:
     """Recorded changes, oldest first as editors write them."""
 
     def written(value: Horizon | Status | None) -> int | str | None:

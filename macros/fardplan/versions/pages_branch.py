@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, IN_FORCE_LABEL
+from fardplan.versions.gitref import git, read_at_ref, ref_exists
 
 SYMLINK_MODE = "120000"
 
@@ -26,35 +25,15 @@ class BranchError(RuntimeError):
     """A git command on the published branch failed; the message is Swedish."""
 
 
-def _git(repo: Path, *args: str, input: bytes | None = None, env: dict | None = None) -> bytes:
-    done = subprocess.run(
-        ["git", *args],
-        cwd=repo,
-        input=input,
-        capture_output=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-    if done.returncode:
-        raise BranchError(
-            f"git {' '.join(args)} misslyckades: {done.stderr.decode(errors='replace').strip()}"
-        )
+def _git(repo: Path, *args: str, input: bytes | None = None, env: dict[str, str] | None = None) -> bytes:
+    done = git(repo, *args, input=input, env=env)
+    if not done.ok:
+        raise BranchError(f"git {' '.join(args)} misslyckades: {done.err}")
     return done.stdout
 
 
 def branch_exists(repo: Path, branch: str) -> bool:
-    done = subprocess.run(
-        ["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
-        cwd=repo,
-        capture_output=True,
-        check=False,
-    )
-    return done.returncode == 0
-
-
-def read_file(repo: Path, branch: str, path: str) -> bytes | None:
-    done = subprocess.run(["git", "show", f"{branch}:{path}"], cwd=repo, capture_output=True, check=False)
-    return done.stdout if done.returncode == 0 else None
+    return ref_exists(repo, f"refs/heads/{branch}")
 
 
 @dataclass(frozen=True)
@@ -67,7 +46,7 @@ class PublishedEntry:
 
 
 def published_versions(repo: Path, branch: str) -> list[PublishedEntry]:
-    return published_versions_from(read_file(repo, branch, "versions.json") or b"")
+    return published_versions_from(read_at_ref(repo, branch, "versions.json") or b"")
 
 
 def published_versions_from(raw: bytes) -> list[PublishedEntry]:
@@ -87,26 +66,20 @@ def published_versions_from(raw: bytes) -> list[PublishedEntry]:
 def release_tags_newest_first(repo: Path) -> list[str]:
     """The release tags v…, newest first by the history of the commits they tag (not by their
     timestamps, which tie within a second)."""
-    done = subprocess.run(
-        [
-            "git",
-            "log",
-            "--topo-order",
-            "--simplify-by-decoration",
-            "--format=%D",
-            "--decorate-refs=refs/tags/v*",
-            "--tags=v*",
-        ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=False,
+    done = git(
+        repo,
+        "log",
+        "--topo-order",
+        "--simplify-by-decoration",
+        "--format=%D",
+        "--decorate-refs=refs/tags/v*",
+        "--tags=v*",
     )
-    if done.returncode:
+    if not done.ok:
         return []
     return [
         name.removeprefix("tag: ")
-        for line in done.stdout.splitlines()
+        for line in done.out.splitlines()
         for name in line.split(", ")
         if name.startswith("tag: ")
     ]

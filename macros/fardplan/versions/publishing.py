@@ -32,7 +32,6 @@ class ListedFile:
     """An open-data file as the "Öppna data" page lists it."""
 
     file: OpenDataFile
-    link: str  # relative to the site root of this version
     stable_url: str  # the full address to cite ("" when site_url is not set)
 
 
@@ -47,7 +46,6 @@ class Publication:
     ):
         self.roadmap = roadmap
         self.data_file = data_file
-        self.published_as = published_as
         self.edition: Edition = edition(roadmap, published_as)
         self.settings = OpenDataSettings.from_config(site_url, settings, self.edition.published_as)
 
@@ -67,8 +65,7 @@ class Publication:
 
     def listed_files(self) -> list[ListedFile]:
         return [
-            ListedFile(f, f.path, self.settings.version_url(f.path) if self.settings.site_root else "")
-            for f in FILES
+            ListedFile(f, self.settings.version_url(f.path) if self.settings.site_root else "") for f in FILES
         ]
 
     def write_open_data(self, site_dir: Path) -> list[Path]:

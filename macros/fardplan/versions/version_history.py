@@ -32,10 +32,6 @@ class VersionChanges:
     comparison: Comparison | None
     note: str
 
-    @property
-    def summary(self) -> str:
-        return self.comparison.summary() if self.comparison else self.note
-
 
 NO_HISTORY = (
     "Versionshistoriken är inte tillgänglig: webbplatsen byggdes utanför git, så det går "
