@@ -40,6 +40,7 @@ import tracemalloc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -210,7 +211,9 @@ def write_configs(folder: Path, base: dict, nav) -> None:
     # (d), with --split: the static pages and the macros plugin loading a module that does
     # nothing, which tells the plugin's own cost from the färdplan's.
     (folder / "bench_empty_module.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
-    macros = next((p for p in plugins if isinstance(p, dict) and "macros" in p), {"macros": {}})
+    macros: dict[str, Any] = next(
+        (p for p in plugins if isinstance(p, dict) and "macros" in p), {"macros": {}}
+    )
     empty = {"macros": {**(macros["macros"] or {}), "module_name": "bench_empty_module"}}
     (folder / "mkdocs.plugin-only.yml").write_text(
         dump_yaml(
@@ -243,9 +246,12 @@ def write_plain_pages(folder: Path, plain_docs: Path) -> None:
     for file in files.documentation_pages():
         page = file.page or Page(None, file, config)
         page.read_source(config)
+        assert page.markdown is not None  # read_source set it
         if not page.meta.get("render_macros"):
             continue
         body = macros.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        if body is None:  # a plugin's way of saying "unchanged"
+            body = page.markdown
         meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
         head = f"---\n{dump_yaml(meta)}---\n" if meta else ""
         (plain_docs / file.src_uri).write_text(head + body, encoding="utf-8")
@@ -451,7 +457,7 @@ def probe_build(config: str, site: str) -> None:
     """Runs in the child (bench.py --probe CONFIG SITE): `mkdocs build` with timers around the
     core's entry points, then one JSON line. The product's code is not changed, only wrapped."""
     start = time.process_time()
-    import material.plugins.search.plugin  # noqa: F401 - what a build imports before the core
+    import material.plugins.search.plugin  # type: ignore[import-untyped]  # noqa: F401 - what a build imports before the core
     import mkdocs_macros.plugin  # noqa: F401
     from mkdocs.commands.build import build
     from mkdocs.config import load_config

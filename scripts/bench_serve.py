@@ -78,6 +78,7 @@ def set_first_need_title(data: Path, title: str) -> None:
     text = data.read_text(encoding="utf-8")
     behov = text.index("behov:", text.index("\nområden:"))
     match = re.compile(r"^(\s+)rubrik: .*$", re.M).search(text, behov)
+    assert match is not None, f"{data} has no need with a title"
     data.write_text(
         text[: match.start()] + f'{match.group(1)}rubrik: "{title}"' + text[match.end() :], encoding="utf-8"
     )

@@ -114,8 +114,8 @@ def check_data(report: Report) -> None:
 def layout_problems(files: list[Path]) -> list[Diagnostic]:
     """yamllint's findings in Swedish. Syntax errors and duplicate keys are left to the data check,
     which reports them with what to do: one mistake, one message."""
-    from yamllint import linter
-    from yamllint.config import YamlLintConfig
+    from yamllint import linter  # type: ignore[import-untyped]  # yamllint has no types
+    from yamllint.config import YamlLintConfig  # type: ignore[import-untyped]
 
     config = YamlLintConfig(file=str(ROOT / ".yamllint.yaml"))
     found = []

@@ -52,7 +52,8 @@ from fardplan.versions.pages_branch import (
 )
 from fardplan.versions.publishing import site_settings
 from fardplan.versions.release_checks import validate_against_release, version_name_problems
-from fardplan.versions.releases import releases, tag_for
+from fardplan.versions.gitref import releases
+from fardplan.versions.releases import tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
 # The version in force's data files, also at the same paths under the site root: addresses that

@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     except CompareError as error:
         print(f"Kan inte jämföra med den senast publicerade versionen: {error}", file=sys.stderr)
         return 1
-    if not result.ok:
+    if not result.ok or result.roadmap is None:
         print(format_all(result.diagnostics))
         print(
             f"Datafilen har fel ({summary(result.diagnostics)}). Rätta dem innan du publicerar.",

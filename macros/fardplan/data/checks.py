@@ -26,7 +26,7 @@ _HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9
 MAX_LINK_LENGTH = 2000
 
 
-def walk_ids(data: Any) -> Iterator[tuple[KeyPath, dict]]:
+def walk_ids(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
     """Every object that carries an id, in document order, with its path."""
     yield from _items(data, "ansvariga", ())
     yield from _items(data, "nationella-initiativ", ())
@@ -160,7 +160,7 @@ def _check_link(source: Source, path: KeyPath, value: Any) -> Iterator[Diagnosti
         )
 
 
-def _check_horizon(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
+def _check_horizon(source: Source, path: KeyPath, node: dict[str, Any]) -> Iterator[Diagnostic]:
     if "tidshorisont" not in node or source.rejects(path + ("tidshorisont",)):
         return
     value = node["tidshorisont"]

@@ -43,12 +43,12 @@ def check_editorial(source: Source, today: date | None = None) -> list[Diagnosti
     return problems
 
 
-def _remember(source: Source, lines: dict[str, int], path: KeyPath, node: dict) -> None:
+def _remember(source: Source, lines: dict[str, int], path: KeyPath, node: dict[str, Any]) -> None:
     if isinstance(node.get("id"), str):
         lines.setdefault(node["id"], source.position(path + ("id",))[0])
 
 
-def _future_review(source: Source, path: KeyPath, node: dict, today: date) -> Iterator[Diagnostic]:
+def _future_review(source: Source, path: KeyPath, node: dict[str, Any], today: date) -> Iterator[Diagnostic]:
     reviewed = parse_date(node.get(REVIEWED))  # the schema reports a date it cannot read
     if reviewed is not None and reviewed > today:
         yield source.diagnostic(
@@ -74,9 +74,9 @@ def _outside(
     # A need's horizon is when it should be met: actions may start and end before it, but one that
     # ends later contradicts it. "Löpande" has no years: an ongoing need holds actions of any time,
     # and an ongoing action under a need with years is a choice the editor has made.
-    if action is None or need is None or action.named or need.named:
+    if action is None or need is None or action.years is None or need.years is None:
         return
-    if action.end > need.end:
+    if action.years[1] > need.years[1]:
         yield source.diagnostic(
             path + ("tidshorisont",),
             f"åtgärdens tidshorisont ({action.label}) slutar efter behovets ({need.label}): ändra "

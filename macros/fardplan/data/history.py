@@ -60,7 +60,7 @@ def _shown(value: Any) -> str:
 _FIELD_NAMES = [f.value for f in ChangedField]  # a list: a wrong value may be unhashable
 
 
-def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
+def check_change_entries(source: Source, path: KeyPath, node: dict[str, Any]) -> Iterator[Diagnostic]:
     """Each entry's values can be read, and the newest entry per field agrees with the current value."""
     entries = node.get("ändringar")
     if not isinstance(entries, list):
@@ -150,7 +150,7 @@ class Previous:
         return self.label or f"den publicerade versionen {self.ref}"
 
 
-def _entry_key(entry: dict) -> tuple:
+def _entry_key(entry: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(entry.get(k)) for k in ("datum", "vad", "från", "till", "skäl"))
 
 
@@ -159,7 +159,7 @@ class _Item:
     """A need or an action with where it stands: its path, and the ids of its need and area."""
 
     path: KeyPath
-    node: dict
+    node: dict[str, Any]
     kind: str  # "behov" or "åtgärd"
     parent: str | None  # an action's need id, a need's area id
     column: str | None  # an action's list: staden or behöver-göras
@@ -193,7 +193,7 @@ def removed_ids(data: Any) -> set[str]:
     )
 
 
-def _renamed_from(node: dict, before: dict[str, _Item], now: dict[str, _Item]) -> str | None:
+def _renamed_from(node: dict[str, Any], before: dict[str, _Item], now: dict[str, _Item]) -> str | None:
     """The published id this item had, by its newest `vad: id` entry naming a published id."""
     entries = node.get("ändringar")
     for entry in sorted(
@@ -254,9 +254,9 @@ def _check_field(
     source: Source,
     previous: Previous,
     item: _Item,
-    old: dict,
+    old: dict[str, Any],
     field: ChangedField,
-    added: list[tuple[int, dict]],
+    added: list[tuple[int, dict[str, Any]]],
 ) -> list[Diagnostic]:
     node, path = item.node, item.path
     if source.rejects(path + (field.value,)):

@@ -86,8 +86,9 @@ def fetch_data(
 ) -> list[dict[str, Any]]:
     """Every data item for the key figures, for the municipality and Riket, following `next_page`."""
     check_api_url(api_url)
-    url: str | None = data_url(api_url, kpis, [municipality, NATIONAL])
-    home = origin(url)
+    first = data_url(api_url, kpis, [municipality, NATIONAL])
+    home = origin(first)
+    url: str | None = first
     opener = urllib.request.build_opener(*([urllib.request.ProxyHandler({})] if home[1] in LOOPBACK else []))
     items: list[dict[str, Any]] = []
     pages = 0
@@ -117,7 +118,7 @@ def _get(
         )
         try:
             with opener.open(request, timeout=timeout) as response:
-                body = response.read(MAX_PAGE_BYTES + 1)
+                body: bytes = response.read(MAX_PAGE_BYTES + 1)
                 if len(body) > MAX_PAGE_BYTES:
                     raise KoladaError(
                         f"Kolada skickade en sida större än {MAX_PAGE_BYTES // 2**20} MB; avbryter.", UNUSABLE

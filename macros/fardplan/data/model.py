@@ -12,13 +12,15 @@ from typing import Any, Iterator
 
 from fardplan.data.horizon import Horizon, parse_horizon
 from fardplan.data.measures import Measure, build_measures
-from fardplan.data.source import Source
+from fardplan.data.source import KeyPath, Source
 
 
 class Vocabulary(Enum):
     """A fixed list of Swedish words the data may use (the schema's enum).
 
     `label` is the word as a reader sees it; `slug` an ASCII name for CSS classes."""
+
+    value: str
 
     @property
     def label(self) -> str:
@@ -140,7 +142,7 @@ class Action:
     line: int
     # The action's own review date, or its need's when that is later or the action has none:
     # reviewing a need means going through its whole row.
-    reviewed: date | None = None
+    reviewed: date
     own_review: date | None = None  # senast-granskad as written on the action, if any
     changes: tuple[RecordedChange, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
@@ -157,7 +159,7 @@ class Need:
     horizon: Horizon
     area_id: str
     line: int
-    reviewed: date | None = None
+    reviewed: date
     changes: tuple[RecordedChange, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
     measures: tuple[Measure, ...] = ()
@@ -260,7 +262,9 @@ class Roadmap:
 def build_roadmap(source: Source) -> Roadmap:
     """Turn checked data into the model. Assumes the schema and the checks found no errors."""
     data = source.data
-    line = lambda path: source.position(path)[0]  # noqa: E731 - tiny local helper
+
+    def line(path: KeyPath) -> int:
+        return source.position(path)[0]
 
     bodies = {b["id"]: Body(b["id"], b["namn"]) for b in data["ansvariga"]}
     initiatives = {
@@ -278,7 +282,7 @@ def build_roadmap(source: Source) -> Roadmap:
         for n, i in enumerate(data["nationella-initiativ"])
     }
 
-    def action(raw: dict[str, Any], column: str, path: tuple, need_reviewed: date) -> Action:
+    def action(raw: dict[str, Any], column: str, path: KeyPath, need_reviewed: date) -> Action:
         horizon = raw.get("tidshorisont")
         own = _optional_date(raw.get("senast-granskad"))
         return Action(

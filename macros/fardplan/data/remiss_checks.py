@@ -24,7 +24,9 @@ def check_remiss_settings(source: Source) -> list[Diagnostic]:
                 f"sista-dag ({last_day.isoformat()}) är före öppnar ({opens.isoformat()}): remisstiden måste vara minst en dag",
             )
         )
-    document = data.get("dokument") if isinstance(data.get("dokument"), dict) else {}
+    document = data.get("dokument")
+    if not isinstance(document, dict):
+        document = {}
     document_date = parse_date(document.get("datum"))
     # Only the remiss version's own date says when the proposal went out; a decided version is
     # dated after its remiss.
@@ -50,8 +52,8 @@ def check_remiss_settings(source: Source) -> list[Diagnostic]:
         )
     # The schema's pattern says the same; this check also guards the links if the schema is changed.
     email = remiss.get("e-post")
-    if isinstance(email, str) and email_problem(email):
-        problems.append(source.diagnostic(("remiss", "e-post"), email_problem(email)))
+    if isinstance(email, str) and (problem := email_problem(email)):
+        problems.append(source.diagnostic(("remiss", "e-post"), problem))
     repository = remiss.get("github-förråd")
     if isinstance(repository, str) and repository.partition("/")[2] in {".", ".."}:
         problems.append(

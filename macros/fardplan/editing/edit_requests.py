@@ -222,6 +222,16 @@ class _Answers:
         if self.problems:
             raise EditRequestError(self.problems)
 
+    def checked(self, *values: str | None) -> tuple[str, ...]:
+        """The required answers, once all are known to be there and right; else EditRequestError
+        lists every problem. (An accessor returns None for a required answer only with a problem
+        that says why, so the last error below is never seen.)"""
+        self.done()
+        given = tuple(value for value in values if value is not None)
+        if len(given) != len(values):
+            raise EditRequestError(["ett obligatoriskt fält i formuläret saknas."])
+        return given
+
 
 # --- Editing the text --------------------------------------------------------------------------------
 
@@ -252,7 +262,7 @@ class _Editor:
 
     # Finding things
 
-    def find(self, ident: str, kinds: tuple[str, ...]) -> tuple[KeyPath, dict]:
+    def find(self, ident: str, kinds: tuple[str, ...]) -> tuple[KeyPath, dict[str, Any]]:
         for path, node in walk_ids(self.source.data):
             if node.get("id") == ident and len(path) >= 2 and path[-2] in kinds:
                 return path, node
@@ -323,7 +333,7 @@ class _Editor:
         self._set(path + (key,), value)
         self._set_text("\n".join(lines))
 
-    def append_item(self, list_path: KeyPath, fields: list[tuple[str, Any]], item: dict) -> None:
+    def append_item(self, list_path: KeyPath, fields: list[tuple[str, Any]], item: dict[str, Any]) -> None:
         """A new item at the end of the list at `list_path` (it must exist), in its style."""
         items = _get(self.source.data, list_path)
         lines = self._lines()
@@ -355,7 +365,7 @@ class _Editor:
         ]
         self._set_text("\n".join(lines))
 
-    def add_change_record(self, path: KeyPath, record: list[tuple[str, Any]], item: dict) -> None:
+    def add_change_record(self, path: KeyPath, record: list[tuple[str, Any]], item: dict[str, Any]) -> None:
         """An entry under the item's `ändringar`, creating the list at the item's end if needed."""
         node = _get(self.source.data, path)
         if "ändringar" in node:
@@ -406,7 +416,7 @@ class _Editor:
     def verify(self) -> None:
         """Only the intended lines changed, and the file reads back as the intended data."""
         old, new = self.original.split("\n"), self.text.split("\n")
-        rewritten = set()
+        rewritten: set[int] = set()
         for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
             if tag in ("replace", "delete"):
                 rewritten.update(range(i1 + 1, i2 + 1))
@@ -456,7 +466,7 @@ STATUSES = tuple(s.value for s in Status)
 
 def _change_record(
     answers_date: str, what: str, old_yaml: str, new_yaml: str, old: Any, new: Any, reason: str
-) -> tuple[list[tuple[str, Any]], dict]:
+) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
     fields = [
         ("datum", Raw(answers_date)),
         ("vad", Raw(what)),
@@ -474,9 +484,12 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
     answers = _Answers(read_sections(body, fields), dict(fields), OPTIONAL[kind], today)
     editor = _Editor(text, name)
     if kind == "status":
-        ident, status = answers.ident("atgard"), answers.choice("status", STATUSES)
-        reason, day = answers.text("skal"), answers.day("datum")
-        answers.done()
+        ident, status, reason, day = answers.checked(
+            answers.ident("atgard"),
+            answers.choice("status", STATUSES),
+            answers.text("skal"),
+            answers.day("datum"),
+        )
         path, node = editor.find(ident, ACTION_LISTS)
         old = node.get("status")
         if old == status:
@@ -486,9 +499,8 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         editor.add_change_record(path, record, item)
         summary = f"Status för åtgärden {ident} ändrad från {old} till {status}."
     elif kind == "tidshorisont":
-        ident, horizon = answers.ident("id"), answers.horizon("tidshorisont")
-        reason, day = answers.text("skal"), answers.day("datum")
-        answers.done()
+        given_id, horizon = answers.ident("id"), answers.horizon("tidshorisont")
+        ident, reason, day = answers.checked(given_id, answers.text("skal"), answers.day("datum"))
         path, node = editor.find(ident, ("behov",) + ACTION_LISTS)
         old = node.get("tidshorisont")
         new_yaml = horizon_yaml(horizon)
@@ -503,18 +515,23 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         editor.add_change_record(path, record, item)
         summary = f"Tidshorisonten för {ident} ändrad från {old_yaml.strip(chr(34))} till {new_yaml.strip(chr(34))}."
     elif kind == "granskad":
-        needs, day = answers.idents("behov"), answers.day("datum")
-        answers.done()
+        needs = answers.idents("behov")
+        (day,) = answers.checked(answers.day("datum"))
         for ident in dict.fromkeys(needs):
             path, node = editor.find(ident, ("behov",))
             if node.get("senast-granskad") != day:
                 editor.replace(path + ("senast-granskad",), day, day)
         summary = f"Behoven {', '.join(dict.fromkeys(needs))} markerade som granskade {day}."
     elif kind == "atgard":
-        need, column = answers.ident("behov"), answers.choice("kolumn", tuple(COLUMNS))
-        action_text, body_id = answers.text("text"), answers.ident("ansvarig")
-        status, horizon = answers.choice("status", STATUSES), answers.horizon("tidshorisont")
-        answers.done()
+        given = (
+            answers.ident("behov"),
+            answers.choice("kolumn", tuple(COLUMNS)),
+            answers.text("text"),
+            answers.ident("ansvarig"),
+            answers.choice("status", STATUSES),
+        )
+        horizon = answers.horizon("tidshorisont")
+        need, column, action_text, body_id, status = answers.checked(*given)
         editor.find(need, ("behov",))
         try:
             added = add_action(
@@ -532,21 +549,21 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             raise EditRequestError([str(error)]) from None
         return Applied(added.text, f"Åtgärden {added.id} tillagd under behovet {need} ({column.lower()}).")
     else:
-        name_, kind_ = answers.text("namn"), answers.choice("typ", INITIATIVE_KINDS)
-        reference, link = answers.text("referens"), answers.text("lank")
-        start, end = answers.day("galler-fran"), answers.day("galler-till")
+        named = (answers.text("namn"), answers.choice("typ", INITIATIVE_KINDS), answers.text("referens"))
+        given_link, given_start = answers.text("lank"), answers.day("galler-fran")
+        end = answers.day("galler-till")
         description, needs = answers.text("beskrivning"), answers.idents("behov")
-        if link is not None and not re.fullmatch(r"https?://[^\s/]+\.\S*", link):
+        if given_link is not None and not re.fullmatch(r"https?://[^\s/]+\.\S*", given_link):
             answers.problems.append(
-                f"{answers.labels['lank']}: {quote(link)} är ingen hel webbadress. Den ska "
+                f"{answers.labels['lank']}: {quote(given_link)} är ingen hel webbadress. Den ska "
                 "börja med https://."
             )
-        answers.done()
+        name_, kind_, reference, link, start = answers.checked(*named, given_link, given_start)
         for ident in needs:
             editor.find(ident, ("behov",))
         taken = {node["id"] for _, node in walk_ids(editor.source.data) if isinstance(node.get("id"), str)}
         ident = new_id(name_, taken, "nytt-initiativ")
-        record: list[tuple[str, Any]] = [
+        lines: list[tuple[str, Any]] = [
             ("id", Raw(ident)),
             ("namn", name_),
             ("typ", Raw(kind_)),
@@ -554,7 +571,7 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             ("länk", link),
             ("gäller-från", Raw(start)),
         ]
-        item: dict[str, Any] = {
+        initiative: dict[str, Any] = {
             "id": ident,
             "namn": name_,
             "typ": kind_,
@@ -562,12 +579,12 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             "länk": link,
             "gäller-från": start,
         }
-        record.append(("gäller-till", Raw(end or "null")))
-        item["gäller-till"] = end
+        lines.append(("gäller-till", Raw(end or "null")))
+        initiative["gäller-till"] = end
         if description:
-            record.append(("beskrivning", description))
-            item["beskrivning"] = description
-        editor.append_item(("nationella-initiativ",), record, item)
+            lines.append(("beskrivning", description))
+            initiative["beskrivning"] = description
+        editor.append_item(("nationella-initiativ",), lines, initiative)
         for need in dict.fromkeys(needs):
             path, node = editor.find(need, ("behov",))
             if ident not in (node.get("nationellt") or []):
@@ -576,4 +593,4 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             f" och kopplat till {', '.join(dict.fromkeys(needs))}." if needs else "."
         )
     editor.verify()
-    return Applied(editor.text, summary, tuple(sorted(editor.in_place)))
+    return Applied(editor.text, summary)

@@ -136,7 +136,7 @@ def _parse(text: str, name: str) -> Source:
         ) from None
 
 
-def _find(source: Source, kind: str, key: str, wanted: str) -> tuple[KeyPath, dict]:
+def _find(source: Source, kind: str, key: str, wanted: str) -> tuple[KeyPath, dict[str, Any]]:
     """The area (kind "områden") or need (kind "behov") with id or title `wanted`."""
     found = []
     for path, node in walk_ids(source.data):
@@ -145,7 +145,7 @@ def _find(source: Source, kind: str, key: str, wanted: str) -> tuple[KeyPath, di
     for path, node in found:
         if wanted in (node.get("id"), node.get(key)):
             return path, node
-    names = [node.get("id") for _, node in found if isinstance(node.get("id"), str)]
+    names = [ident for _, node in found if isinstance(ident := node.get("id"), str)]
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
     hint = f" Menade du '{close[0]}'?" if close else f" Möjliga: {', '.join(names)}"
     what = "område" if kind == "områden" else "behov"

@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -140,8 +141,8 @@ def print_for_site(roadmap: Roadmap, web_address: str | None = None) -> PrintedD
 def print_pdf(roadmap: Roadmap, web_address: str | None = None) -> PrintedDocument:
     # Imported here: WeasyPrint takes a while to load and needs Pango, and only this needs it.
     try:
-        from weasyprint import CSS, HTML, Attachment
-        from weasyprint.urls import URLFetcher
+        from weasyprint import CSS, HTML, Attachment  # type: ignore[import-untyped]  # WeasyPrint has no types
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
     except (ImportError, OSError) as error:
         raise PrintUnavailable(
             f"PDF:en kan inte skapas: {error}. WeasyPrint behöver Pango från Debian "
@@ -169,7 +170,7 @@ def print_pdf(roadmap: Roadmap, web_address: str | None = None) -> PrintedDocume
     return PrintedDocument(pdf_filename(roadmap), data, len(rendered.pages))
 
 
-def _identify_pdfua(document, pdf) -> None:
+def _identify_pdfua(document: Any, pdf: Any) -> None:  # WeasyPrint's objects, untyped
     """Add the PDF/UA-1 identification to the XMP metadata WeasyPrint wrote (before compression)."""
     stream = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
     xmp = b"".join(part if isinstance(part, bytes) else str(part).encode() for part in stream.stream)

@@ -10,6 +10,7 @@ import sys
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -24,13 +25,14 @@ from fardplan.pages import views
 from fardplan.versions.edition import Edition
 from fardplan.pages.follow_up import Upkeep
 from fardplan.pages.key_reference import key_sections, value_types
-from fardplan.data.model import Roadmap
+from fardplan.data.model import Area, Roadmap
 from fardplan.versions.opendata import DCAT_ROOT_PATH, FEED_PATH
 from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL, remiss_view
 from fardplan.remiss.answers import NO_ANSWERS, RemissAnswers
 from fardplan.data.schema import load_schema
 from fardplan.pages.source_links import SourceLinks
 from fardplan.pages.suggestions import is_editable, suggestion_url
+from fardplan.versions.publishing import Publication
 from fardplan.versions.version_history import describe_version
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -100,7 +102,7 @@ class SiteRenderer:
             roadmap, today, has_answers=answers.compiled, answered=frozenset(c.part for c in answers.comments)
         )
 
-    def _render(self, template: str, page_url: str, **context) -> str:
+    def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:
             return text.relative_url(page_url, target)
 
@@ -128,7 +130,7 @@ class SiteRenderer:
             suggestions=self.suggestions(area),
         )
 
-    def suggestions(self, area) -> dict[str, str]:
+    def suggestions(self, area: Area) -> dict[str, str]:
         """A published version's "Föreslå en ändring" links, by need id; none while the remiss is
         open, when its own links ask for comments."""
         if self.repository is None or self.edition is None or (self.remiss and self.remiss.open):
@@ -185,7 +187,7 @@ class SiteRenderer:
             initiatives=overviews.initiative_views(self.roadmap, self.today),
         )
 
-    def changes_page(self, publication, page_url: str = views.CHANGES_URL) -> str:
+    def changes_page(self, publication: Publication, page_url: str = views.CHANGES_URL) -> str:
         """The "Vad har ändrats" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "changes.md.j2",
@@ -195,7 +197,7 @@ class SiteRenderer:
             describe=describe_version,
         )
 
-    def open_data_page(self, publication, page_url: str = views.OPEN_DATA_URL) -> str:
+    def open_data_page(self, publication: Publication, page_url: str = views.OPEN_DATA_URL) -> str:
         """The "Öppna data" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "opendata.md.j2",

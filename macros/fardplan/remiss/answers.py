@@ -190,7 +190,7 @@ def comment_from_issue(issue: dict[str, Any]) -> Comment:
             "fälten " + ", ".join(f"'{m}'" for m in missing) + " saknas eller är tomma; "
             "är ärendet skapat med remissformuläret?"
         )
-    part = values["del"].strip()
+    part = (values.get("del") or "").strip()
     if not _ID.match(part):
         raise IssueProblem(
             f"'Del av färdplanen' är '{_quote(part)}', men ska vara ett id som samverkan-med-regionen"

@@ -14,7 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from datetime import datetime, timezone
-from typing import Any, Callable
+from typing import IO, Any, Callable
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from fardplan.data.text import safe_text
@@ -97,7 +97,15 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
     """urllib follows redirects with every header, the token included: follow them only within
     the API's own origin (scheme, host and port), never to another host or from https to http."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         target = urljoin(req.full_url, newurl)
         if origin(target) != origin(req.full_url):
             fp.close()
@@ -134,8 +142,9 @@ def fetch_issues(
     The token goes only to the API's own origin, over https.
     """
     check_api_url(api_url)
-    url: str | None = issues_url(api_url, repository, label)
-    home = origin(url)
+    first = issues_url(api_url, repository, label)
+    home = origin(first)
+    url: str | None = first
     opener = _opener(api_url)
     headers = {
         "Accept": "application/vnd.github+json",

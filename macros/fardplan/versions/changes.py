@@ -15,10 +15,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
+from typing import Any, Iterator, TypeVar
 
 from fardplan.data.routes import area_url
-from fardplan.data.model import Action, Area, ChangedField, Need, Roadmap, Stage
+from fardplan.data.horizon import Horizon
+from fardplan.data.model import Action, Area, ChangedField, Initiative, Need, Roadmap, Stage
 from fardplan.data.text import swedish_date
 
 # Counted kinds of change, in the order the summary names them: (singular, plural).
@@ -110,7 +111,7 @@ class Comparison:
             yield from section.changes
 
     @property
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[str]:
         return Counter(change.category for change in self.changes())
 
     @property
@@ -159,8 +160,13 @@ def _status(action: Action) -> str:
     return action.status.label.lower()
 
 
-def _horizon(value) -> str:
+def _horizon(value: Horizon | None) -> str:
+    if value is None:  # never asked for: a change has a horizon on at least one side
+        return "ingen"
     return value.label.lower() if value.named else value.label
+
+
+_Item = TypeVar("_Item")
 
 
 @dataclass
@@ -182,7 +188,8 @@ class _Comparer:
         self.new_actions = {a.id: (a, n) for n in self.new.needs() for a in n.actions}
         self.since = self.old.document.date
         self.renamed = {}
-        for item in [*self.new.needs(), *self.new.actions()]:
+        items: list[Need | Action] = [*self.new.needs(), *self.new.actions()]
+        for item in items:
             old_ids = self.old_needs if isinstance(item, Need) else self.old_actions
             if item.id not in old_ids:
                 former = next((f for f in item.former_ids if f in old_ids), None)
@@ -190,10 +197,10 @@ class _Comparer:
                     self.renamed[former] = item.id
         self.removals = {r.id: Reason(r.date, r.reason) for r in self.new.removed}
 
-    def _gone(self, ident: str, current: dict) -> bool:
+    def _gone(self, ident: str, current: dict[str, Any]) -> bool:
         return ident not in current and ident not in self.renamed
 
-    def _before(self, ident: str, old: dict):
+    def _before(self, ident: str, old: dict[str, _Item]) -> _Item | None:
         """The older version of a need or action, by its id or the one it was renamed from."""
         if ident in old:
             return old[ident]
@@ -395,9 +402,10 @@ class _Comparer:
             yield from self.reference_changes(old, need, name)
         for action in need.actions:
             yield from self.action_changes(action, need)
-        for action in old.actions if old else ():
-            if self._gone(action.id, self.new_actions):
-                yield self.removed_action(action, old)
+        if old is not None:
+            for action in old.actions:
+                if self._gone(action.id, self.new_actions):
+                    yield self.removed_action(action, old)
 
     def reference_changes(self, old: Need, need: Need, name: Part) -> Iterator[Change]:
         before = {i.id for i in old.national}
@@ -485,15 +493,14 @@ class _Comparer:
                 ),
                 reasons=self.reasons(action, ChangedField.STATUS),
             )
-        if old.horizon != action.horizon:
-            if action.horizon is None:
-                text = f"” har inte längre någon egen tidshorisont (var {_horizon(old.horizon)})."
-            elif old.horizon is None:
-                text = f"” har fått tidshorisonten {_horizon(action.horizon)}."
+        before, after = old.horizon, action.horizon
+        if before != after:
+            if after is None:
+                text = f"” har inte längre någon egen tidshorisont (var {_horizon(before)})."
+            elif before is None:
+                text = f"” har fått tidshorisonten {_horizon(after)}."
             else:
-                text = (
-                    f"” har tidshorisonten {_horizon(action.horizon)} i stället för {_horizon(old.horizon)}."
-                )
+                text = f"” har tidshorisonten {_horizon(after)} i stället för {_horizon(before)}."
             yield Change(
                 "horizon",
                 (Part("Åtgärden ”"), name, Part(text)),
@@ -517,7 +524,7 @@ def _normal(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _initiative_facts(initiative) -> tuple:
+def _initiative_facts(initiative: Initiative) -> tuple[object, ...]:
     return (
         initiative.name,
         initiative.kind,

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from fardplan.data.addresses import SettingsError, email_problem, mailto, web_address_problem
 from fardplan.versions.changes import Comparison
@@ -433,7 +433,10 @@ def measures_csv(roadmap: Roadmap) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(MEASURE_COLUMNS)
-    written = lambda value: "" if value is None else str(_plain(value))  # noqa: E731
+
+    def written(value: float | None) -> str:
+        return "" if value is None else str(_plain(value))
+
     for area in roadmap.areas:
         for need in area.needs:
             for m in need.measures:
@@ -561,7 +564,9 @@ def dcat_rdf(
     agent = _node(rdf, "foaf:Agent", about=publisher_uri)
     _node(agent, "foaf:name", doc.organisation)
 
-    def describe(dataset: ET.Element, uri: str, title: str, landing: str, files) -> None:
+    def describe(
+        dataset: ET.Element, uri: str, title: str, landing: str, files: Callable[[str], str]
+    ) -> None:
         _node(dataset, "dcterms:title", title, lang="sv")
         _node(dataset, "dcterms:description", _dataset_description(roadmap), lang="sv")
         _node(dataset, "dcterms:publisher", resource=publisher_uri)
@@ -617,7 +622,8 @@ def dcat_rdf(
         _node(contact, "vcard:hasEmail", resource=settings.contact_url)
 
     ET.indent(rdf)
-    return ET.tostring(rdf, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(rdf, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _dataset_description(roadmap: Roadmap) -> str:
@@ -713,7 +719,8 @@ def atom_feed(roadmap: Roadmap, settings: OpenDataSettings, entries: list[FeedEn
                 for change in section.changes:
                     ET.SubElement(items, f"{{{XHTML}}}li").text = change.plain
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _atom_time(value: datetime) -> str:

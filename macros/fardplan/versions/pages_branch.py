@@ -13,6 +13,7 @@ import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, IN_FORCE_LABEL
@@ -100,7 +101,7 @@ def versions_for_readers(raw: bytes, tags_newest_first: list[str]) -> bytes:
             title = title.replace(f"({IN_FORCE_LABEL})", "(beslutad)")
         item["title"] = title
 
-    def order(item: dict) -> tuple:
+    def order(item: dict[str, Any]) -> tuple[int, int]:
         if CURRENT_ALIAS in (item.get("aliases") or ()):
             return (0, 0)
         if item["version"] == DRAFT_VERSION:

@@ -88,7 +88,7 @@ def read_site_config(config_file: Path) -> dict[str, Any]:
     class _Loader(yaml.SafeLoader):
         pass
 
-    def keep_text(loader, suffix, node):
+    def keep_text(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str | None:
         return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
 
     _Loader.add_multi_constructor("!", keep_text)

@@ -12,8 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-# Release, releases and last_release are plain git and live in gitref; they are re-exported here.
-from fardplan.versions.gitref import (  # noqa: F401
+from fardplan.versions.gitref import (
     RELEASE_TAG_PREFIX,
     Release,
     draft_base,

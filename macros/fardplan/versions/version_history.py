@@ -12,10 +12,10 @@ from pathlib import Path
 
 from fardplan.versions.changes import Comparison, compare
 from fardplan.versions.edition import Edition, edition
-from fardplan.versions.gitref import repository_root
+from fardplan.versions.gitref import Release, last_release, releases, repository_root
 from fardplan.data.model import Roadmap
 from fardplan.versions.opendata import FeedEntry
-from fardplan.versions.releases import PublishedVersion, Release, last_release, load_at, releases
+from fardplan.versions.releases import PublishedVersion, load_at
 from fardplan.data.text import swedish_date
 
 
