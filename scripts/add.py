@@ -16,10 +16,10 @@ from pathlib import Path
 
 from fardplan.cli import EXIT_DATA, SwedishArgumentParser, run, say
 from fardplan.data.clock import build_date
-from fardplan.data.files import read_text, write_text
 from fardplan.data.columns import ACTION_LISTS
-from fardplan.editing.scaffold import ScaffoldError, add_action, add_need
+from fardplan.data.files import read_text, write_text
 from fardplan.data.validate import display_name
+from fardplan.editing.scaffold import ScaffoldError, add_action, add_need
 
 ROOT = Path(__file__).resolve().parent.parent
 

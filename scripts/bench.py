@@ -57,12 +57,41 @@ MAX_OVERHEAD = 1.2  # (b)/(c) at 1× and at 100×
 MAX_VALIDATE_100 = 1.0  # seconds, (a) at 100×
 MAX_NONLINEARITY = 1.1  # (b) at the largest scale / linear extrapolation from the two smallest
 
-WORDS = (
-    "äldreomsorgen staden regionen personalen kompetensen samverkan uppföljningen hemtjänsten "
-    "det särskilda boendet demensvården tryggheten bemötandet kontinuiteten nämnderna utbildningen "
-    "de digitala verktygen hälso- och sjukvården anhöriga ensamheten kvaliteten ledarskapet "
-    "arbetsmiljön cheferna undersköterskorna förebyggande insatser rehabiliteringen"
-).split()
+WORDS = [
+    "äldreomsorgen",
+    "staden",
+    "regionen",
+    "personalen",
+    "kompetensen",
+    "samverkan",
+    "uppföljningen",
+    "hemtjänsten",
+    "det",
+    "särskilda",
+    "boendet",
+    "demensvården",
+    "tryggheten",
+    "bemötandet",
+    "kontinuiteten",
+    "nämnderna",
+    "utbildningen",
+    "de",
+    "digitala",
+    "verktygen",
+    "hälso-",
+    "och",
+    "sjukvården",
+    "anhöriga",
+    "ensamheten",
+    "kvaliteten",
+    "ledarskapet",
+    "arbetsmiljön",
+    "cheferna",
+    "undersköterskorna",
+    "förebyggande",
+    "insatser",
+    "rehabiliteringen",
+]
 VERBS = ("Ta fram", "Pröva", "Följa upp", "Utveckla", "Kartlägga", "Stärka", "Samordna", "Beskriva")
 STATUSES = ("föreslagen", "planerad", "pågår", "genomförd", "avbruten")
 HORIZONS = ("2023", "2024", '"2022-2024"', '"2023-2026"', "löpande")
@@ -358,7 +387,7 @@ def run_validate(project: Project) -> float:
     result = validate_file(project.data)
     seconds = time.perf_counter() - start
     if not result.ok:
-        sys.exit(f"the synthetic data is invalid:\n" + "\n".join(d.text() for d in result.errors[:20]))
+        sys.exit("the synthetic data is invalid:\n" + "\n".join(d.text() for d in result.errors[:20]))
     return seconds
 
 
@@ -464,8 +493,8 @@ def probe_build(config: str, site: str) -> None:
 
     before_core = time.process_time()
     import fardplan
-    import fardplan.pages.render
     import fardplan.data.validate
+    import fardplan.pages.render
 
     cpu: Counter[str] = Counter({"import": time.process_time() - before_core})
     calls: Counter[str] = Counter()
@@ -595,8 +624,8 @@ def report_summary(all_figures: list[Figures]) -> None:
             )
             if key is not None:
                 line += (
-                    f"; fastest runs {ratio(lambda f: f.fastest(key)):.3f}, "
-                    f"CPU {ratio(lambda f: f.cpu(key)):.3f}"
+                    f"; fastest runs {ratio(lambda f, key=key: f.fastest(key)):.3f}, "
+                    f"CPU {ratio(lambda f, key=key: f.cpu(key)):.3f}"
                 )
             if label.startswith("(b) "):
                 line += f" (target ≤ {MAX_NONLINEARITY}: {verdict(ratio(wall) <= MAX_NONLINEARITY)})"

@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import MKDOCS, ROOT, build_env, make_project  # noqa: E402
+from bench import MKDOCS, ROOT, build_env, make_project
 
 TARGET = 1.5  # seconds from saving to the new content being served, at 1×
 POLL = 0.02  # seconds between requests while waiting for the new content

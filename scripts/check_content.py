@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from check_site import chromium_path, check_site  # noqa: E402
+from check_site import check_site, chromium_path  # noqa: E402
 from fardplan.data.diagnostics import Diagnostic, _escape_data  # noqa: E402
 
 DATA = ROOT / "data"

@@ -117,7 +117,7 @@ def _env() -> dict[str, str]:
 
 def setup() -> None:
     """Create .venv and install the pinned requirements, only when they changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs on whatever python3 the machine has
         _fail(f"Python 3.11 eller senare krävs; det här är {sys.version.split()[0]}", 1)
     wanted = hashlib.sha256(
         (ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()

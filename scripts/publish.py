@@ -26,9 +26,10 @@ from pathlib import Path
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.data.diagnostics import format_all, summary
-from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
-from fardplan.versions.releases import CompareError
 from fardplan.data.model import Stage
+from fardplan.pages.not_found import root_404_page
+from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
+from fardplan.versions.gitref import read_at_ref, releases
 from fardplan.versions.opendata import (
     CSV_PATH,
     DCAT_PATH,
@@ -37,8 +38,6 @@ from fardplan.versions.opendata import (
     JSON_PATH,
     SCHEMA_FILE_PATH,
 )
-from fardplan.pages.not_found import root_404_page
-from fardplan.versions.gitref import read_at_ref
 from fardplan.versions.pages_branch import (
     BranchError,
     branch_exists,
@@ -52,8 +51,7 @@ from fardplan.versions.pages_branch import (
 )
 from fardplan.versions.publishing import site_settings
 from fardplan.versions.release_checks import validate_against_release, version_name_problems
-from fardplan.versions.gitref import releases
-from fardplan.versions.releases import tag_for
+from fardplan.versions.releases import CompareError, tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
 # The version in force's data files, also at the same paths under the site root: addresses that

@@ -18,13 +18,12 @@ from pathlib import Path
 
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.data.diagnostics import format_all, summary
+from fardplan.data.model import Stage
 from fardplan.versions.edition import CURRENT_ALIAS
 from fardplan.versions.gitref import git
-from fardplan.versions.releases import CompareError
-from fardplan.data.model import Stage
 from fardplan.versions.publishing import site_settings
 from fardplan.versions.release_checks import remote_problems, validate_against_release, version_name_problems
-from fardplan.versions.releases import tag_for
+from fardplan.versions.releases import CompareError, tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
 

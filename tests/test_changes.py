@@ -12,9 +12,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from fardplan import load_roadmap
-from fardplan.versions.changes import compare
 from fardplan.data.horizon import parse_horizon
 from fardplan.data.model import ChangedField, RecordedChange, Status
+from fardplan.versions.changes import compare
 from release_support import decide_after_remiss, git, git_project, read_data, release_two_versions, write_data
 from support import DATA
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, NoReturn, Sequence
+from typing import Any, NoReturn
 
 from fardplan.data.addresses import SettingsError
-from fardplan.data.text import safe_text as safe_text  # also the scripts' helper
 from fardplan.data.files import FileProblem, os_error_message
+from fardplan.data.text import safe_text as safe_text  # also the scripts' helper
 
 EXIT_DATA = 1
 EXIT_USAGE = 2

@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import check_change_entries
-from fardplan.data.measures import check_measures
 from fardplan.data.horizon import HorizonError, parse_horizon
-from fardplan.data.columns import ACTION_LISTS
+from fardplan.data.measures import check_measures
 from fardplan.data.source import KeyPath, Source
 from fardplan.data.source import list_items as _items
 from fardplan.data.text import parse_date
-
 
 # A host name: letters (also å, ä, ö), digits, hyphens and dots, with at least one dot.
 _HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]+)")
@@ -147,7 +147,7 @@ def _check_link(source: Source, path: KeyPath, value: Any) -> Iterator[Diagnosti
         return
     try:
         parts = urlsplit(value)
-        parts.port  # raises on a port that is not a number from 0 to 65535
+        _ = parts.port  # raises on a port that is not a number from 0 to 65535
         host = parts.hostname or ""
     except ValueError:
         host = ""

@@ -8,14 +8,15 @@ found errors in the same run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from fardplan.data import clock
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import REMOVED_KEY
 from fardplan.data.horizon import Horizon, HorizonError, parse_horizon
-from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.source import KeyPath, Source, list_items
 from fardplan.data.text import parse_date
 

@@ -11,16 +11,16 @@ does when asked (`scripts/validate.py --jämför-med`), as CI and the pre-commit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.horizon import Horizon
 from fardplan.data.model import ChangedField, Status, parse_changed_value
 from fardplan.data.schema import nearest_word
-from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.source import KeyPath, Source, list_items
-
 
 # An entry under `ändringar` with `vad: id` records a renamed need or action (från: the old id).
 RENAMED = "id"

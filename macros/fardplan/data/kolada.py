@@ -15,7 +15,8 @@ import math
 import time
 import urllib.error
 import urllib.request
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fardplan.data.text import safe_text

@@ -9,9 +9,10 @@ module holds the model, the checks the schema cannot express, and the plain-Swed
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.source import KeyPath, Source

@@ -5,10 +5,11 @@ Every output (pages, open data, feeds) reads these objects, never the YAML again
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any
 
 from fardplan.data.horizon import Horizon, parse_horizon
 from fardplan.data.measures import Measure, build_measures

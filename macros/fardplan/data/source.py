@@ -9,9 +9,10 @@ silently keeps the last), and anchors and aliases (refused as they come, so neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import Any
 
 import yaml
 
@@ -42,7 +43,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return str(super().resolve(kind, value, implicit))
 
 
-PathKey = Union[str, int]
+PathKey = str | int
 KeyPath = tuple[PathKey, ...]
 
 # Tags whose value we construct; timestamps stay text, as in YAML 1.2 and in editors' language

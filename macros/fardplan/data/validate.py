@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from fardplan.data.checks import check_semantics
 from fardplan.data.diagnostics import Diagnostic, ValidationFailed, sort_key

@@ -20,13 +20,13 @@ from datetime import date
 from typing import Any
 
 from fardplan.data.checks import walk_ids
+from fardplan.data.columns import ACTION_LISTS, CITY, MORE, column_label
 from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.model import Status
-from fardplan.editing.issue_forms import read_sections
-from fardplan.editing.scaffold import ScaffoldError, _key_value, add_action, new_id
-from fardplan.data.columns import ACTION_LISTS, CITY, MORE, column_label
 from fardplan.data.source import KeyPath, Source, SourceError, parse_source
 from fardplan.data.text import parse_date
+from fardplan.editing.issue_forms import read_sections
+from fardplan.editing.scaffold import ScaffoldError, _key_value, add_action, new_id
 
 # Labels a maintainer creates on GitHub: every form applies FORM_LABEL; adding APPROVAL_LABEL to
 # such an issue starts .github/workflows/redigering.yml.
@@ -338,7 +338,7 @@ class _Editor:
         items = _get(self.source.data, list_path)
         lines = self._lines()
         if isinstance(items, list) and items:
-            first_line, first_col = self.source.position(list_path + (0,))
+            _first_line, first_col = self.source.position(list_path + (0,))
             dash_col = first_col - 3
             last = list_path + (len(items) - 1,)
             end = self._item_end(last)
@@ -395,7 +395,7 @@ class _Editor:
         items = _get(self.source.data, path)
         if not items:
             raise EditRequestError([f"{self.name}:{key_line}: listan kan inte ändras med formuläret."])
-        line_no, col = self.source.position(path + (0,))
+        _line_no, col = self.source.position(path + (0,))
         lines.insert(self._item_end(path + (len(items) - 1,)), " " * (col - 3) + f"- {value}")
         _get(self.expected, path[:-1])[path[-1]] = list(_get(self.expected, path)) + [value]
         self._set_text("\n".join(lines))

@@ -4,7 +4,7 @@ share this reader."""
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 NO_RESPONSE = "_No response_"  # what GitHub writes for an empty optional field
 

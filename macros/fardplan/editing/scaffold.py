@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 
 from fardplan.data.checks import walk_ids
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.model import Status
-from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.source import KeyPath, Source, SourceError, parse_source
 from fardplan.data.validate import validate_text
 

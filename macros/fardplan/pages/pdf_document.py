@@ -15,17 +15,17 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from fardplan.data.model import Roadmap, Stage
-from fardplan.versions.opendata import roadmap_json
 from fardplan.pages.overviews import initiative_views
 from fardplan.pages.render import TEMPLATES, shared_environment
 from fardplan.pages.views import count_label
+from fardplan.versions.opendata import roadmap_json
 
 # Set FARDPLAN_PDF=0 to build the site without the PDF (and without the link to it), for
 # example under `mkdocs serve`, where every save would otherwise render it again.
@@ -182,4 +182,4 @@ def _identify_pdfua(document: Any, pdf: Any) -> None:  # WeasyPrint's objects, u
 
 
 def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)

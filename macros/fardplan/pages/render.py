@@ -7,6 +7,7 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -14,24 +15,20 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
-from fardplan.pages import charts
-from fardplan.data import clock
-from fardplan.data import measures
-from fardplan.pages import overviews
+from fardplan.data import clock, measures, text
+from fardplan.data.model import Area, Roadmap
+from fardplan.data.schema import load_schema
+from fardplan.pages import charts, overviews, timeline, views
 from fardplan.pages import remiss_page as remissvar_views
-from fardplan.data import text
-from fardplan.pages import timeline
-from fardplan.pages import views
-from fardplan.versions.edition import Edition
 from fardplan.pages.follow_up import Upkeep
 from fardplan.pages.key_reference import key_sections, value_types
-from fardplan.data.model import Area, Roadmap
-from fardplan.versions.opendata import DCAT_ROOT_PATH, FEED_PATH
-from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL, remiss_view
-from fardplan.remiss.answers import NO_ANSWERS, RemissAnswers
-from fardplan.data.schema import load_schema
 from fardplan.pages.source_links import SourceLinks
 from fardplan.pages.suggestions import is_editable, suggestion_url
+from fardplan.remiss.answers import NO_ANSWERS, RemissAnswers
+from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL
+from fardplan.remiss.period import remiss_view
+from fardplan.versions.edition import Edition
+from fardplan.versions.opendata import DCAT_ROOT_PATH, FEED_PATH
 from fardplan.versions.publishing import Publication
 from fardplan.versions.version_history import describe_version
 
@@ -67,10 +64,8 @@ def shared_environment() -> Environment:
     Jinja's cache folder is private to the user and keyed by each template's text."""
     env = make_environment()
     if not sys.dont_write_bytecode:
-        try:
+        with suppress(OSError, RuntimeError):  # no private temporary folder: compile every time
             env.bytecode_cache = FileSystemBytecodeCache()
-        except (OSError, RuntimeError):  # no private temporary folder: compile every time
-            pass
     return env
 
 

@@ -13,22 +13,23 @@ Three steps, all plain Python:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
-from fardplan.data.text import safe_text
 from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import Diagnostic, ValidationFailed, sort_key
 from fardplan.data.model import RespondentKind, Roadmap, Vocabulary
-from fardplan.remiss.period import WHOLE_DOCUMENT
 from fardplan.data.schema import check_schema
 from fardplan.data.source import Source, SourceError, parse_source, read_source
+from fardplan.data.text import safe_text
 from fardplan.editing.issue_forms import read_sections
+from fardplan.remiss.period import WHOLE_DOCUMENT
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 ANSWERS_SCHEMA = DATA_DIR / "remissvar.schema.json"
@@ -174,7 +175,7 @@ def issue_received(issue: dict[str, Any]) -> date:
 
         return created.astimezone(ZoneInfo("Europe/Stockholm")).date()
     except Exception:  # no time zone database on this machine: UTC is at most two hours off
-        return created.astimezone(timezone.utc).date()
+        return created.astimezone(UTC).date()
 
 
 def comment_from_issue(issue: dict[str, Any]) -> Comment:

@@ -13,8 +13,9 @@ import re
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timezone
-from typing import IO, Any, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import IO, Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from fardplan.data.text import safe_text
@@ -223,7 +224,7 @@ def _retry_after(value: str, now: float) -> float | None:
     try:
         when = email.utils.parsedate_to_datetime(value)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
+            when = when.replace(tzinfo=UTC)
         return max(0.0, when.timestamp() - now)
     except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
@@ -253,7 +254,7 @@ def _rate_limit_wait(error: urllib.error.HTTPError, now: float) -> tuple[float |
 
 def _rate_limit_message(error: urllib.error.HTTPError, wait: float, now: float, odd: str | None) -> str:
     if wait <= 2 * 86400:
-        until = datetime.fromtimestamp(now + wait, tz=timezone.utc).strftime("%H:%M")
+        until = datetime.fromtimestamp(now + wait, tz=UTC).strftime("%H:%M")
         when = f"efter kl. {until} UTC"
     else:
         when = "om ett par dygn"

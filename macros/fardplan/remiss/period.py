@@ -7,10 +7,10 @@ Links are built here, percent-encoded as UTF-8, and kept under MAX_URL_LENGTH ch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Iterator
 from urllib.parse import quote, urlencode
 
 from fardplan.data.addresses import mailto

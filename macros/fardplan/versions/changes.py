@@ -13,13 +13,14 @@ remissen" that a kommunfullmäktige asks for.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterator, TypeVar
+from typing import Any, TypeVar
 
-from fardplan.data.routes import area_url
 from fardplan.data.horizon import Horizon
 from fardplan.data.model import Action, Area, ChangedField, Initiative, Need, Roadmap, Stage
+from fardplan.data.routes import area_url
 from fardplan.data.text import swedish_date
 
 # Counted kinds of change, in the order the summary names them: (singular, plural).

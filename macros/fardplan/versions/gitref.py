@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Sequence
 
 # A published version of the färdplan is tagged v<version>, e.g. v2022-remiss (see the release
 # command). The newest one reachable from HEAD is the "last published version" (last_release).

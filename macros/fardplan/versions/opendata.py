@@ -19,17 +19,18 @@ import io
 import json
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from fardplan.data.addresses import SettingsError, email_problem, mailto, web_address_problem
-from fardplan.versions.changes import Comparison
 from fardplan.data.horizon import Horizon
-from fardplan.data.model import Action, Need, RecordedChange, Roadmap, Settings, Status
 from fardplan.data.measures import Measure
+from fardplan.data.model import Action, Need, RecordedChange, Roadmap, Settings, Status
 from fardplan.data.schema import SCHEMA_PATH
+from fardplan.versions.changes import Comparison
 
 JSON_PATH = "data/roadmap.json"
 CSV_PATH = "data/roadmap.csv"
@@ -140,7 +141,7 @@ class OpenDataSettings:
     contact_email: str | None
 
     @classmethod
-    def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> "OpenDataSettings":
+    def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> OpenDataSettings:
         """The settings, checked: each address must be one plain address, since each becomes a link
         on the site and in the metadata. A ValueError's message says which setting, in Swedish."""
         given = settings.get("licens")
@@ -679,7 +680,7 @@ def atom_feed(roadmap: Roadmap, settings: OpenDataSettings, entries: list[FeedEn
             element.text = text
         return element
 
-    newest = entries[-1].published if entries else datetime.combine(doc.date, time(), timezone.utc)
+    newest = entries[-1].published if entries else datetime.combine(doc.date, time(), UTC)
     add(feed, "title", f"{doc.title}: publicerade versioner")
     add(feed, "subtitle", f"Nya versioner av {doc.organisation}s färdplan och vad som har ändrats i dem.")
     add(feed, "id", entry_id(doc.organisation, "flöde"))
@@ -725,7 +726,7 @@ def atom_feed(roadmap: Roadmap, settings: OpenDataSettings, entries: list[FeedEn
 
 def _atom_time(value: datetime) -> str:
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.isoformat(timespec="seconds")
 
 

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
-from fardplan.versions.edition import Edition, edition
-from fardplan.versions.version_history import History, VersionChanges, changes_without_history
 from fardplan.data.model import Roadmap
+from fardplan.versions.edition import Edition, edition
 from fardplan.versions.opendata import FILES, FeedEntry, OpenDataFile, OpenDataSettings, write_open_data
+from fardplan.versions.version_history import History, VersionChanges, changes_without_history
 
 # mike sets this while it builds a version; its value is the version's folder (e.g. 2022, utkast).
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"

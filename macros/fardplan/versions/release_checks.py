@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fardplan.data.validate import Result, validate_file
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION
 from fardplan.versions.gitref import git
 from fardplan.versions.releases import load_previous, tag_for
-from fardplan.data.validate import Result, validate_file
 
 
 def version_name_problems(version: str, data_name: str) -> list[str]:

@@ -12,6 +12,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from fardplan.data.history import Previous
+from fardplan.data.model import Roadmap
+from fardplan.data.source import SourceError, parse_source
+from fardplan.data.validate import validate_file
 from fardplan.versions.gitref import (
     RELEASE_TAG_PREFIX,
     Release,
@@ -22,10 +26,6 @@ from fardplan.versions.gitref import (
     releases,
     repository_root,
 )
-from fardplan.data.model import Roadmap
-from fardplan.data.history import Previous
-from fardplan.data.source import SourceError, parse_source
-from fardplan.data.validate import validate_file
 
 
 @dataclass(frozen=True)
