@@ -13,16 +13,16 @@ from pathlib import Path, PurePosixPath
 
 from fardplan import ValidationFailed, validate_file
 from fardplan.data.diagnostics import summary
-from fardplan.data.text import swedish_date
-from fardplan.pages.pdf_document import PrintedDocument, PrintUnavailable, print_for_site
-from fardplan.pages.render import SiteRenderer
-from fardplan.pages.source_links import LinkSettingsError, source_links
-from fardplan.pages.views import AREA_DIR, area_page_source
-from fardplan.remiss.answers import load_remiss_answers
-from fardplan.remiss.period import PAGE_SOURCE as REMISS_PAGE_SOURCE
 from fardplan.versions.edition import edition
 from fardplan.versions.pagedates import last_changed_by_page
+from fardplan.pages.pdf_document import PrintedDocument, PrintUnavailable, print_for_site
 from fardplan.versions.publishing import Publication, published_folder
+from fardplan.remiss.period import PAGE_SOURCE as REMISS_PAGE_SOURCE
+from fardplan.remiss.answers import load_remiss_answers
+from fardplan.pages.render import SiteRenderer
+from fardplan.pages.source_links import LinkSettingsError, source_links
+from fardplan.data.text import swedish_date
+from fardplan.pages.views import AREA_DIR, area_page_source
 
 DEFAULT_DATA = "data/roadmap.yaml"
 DEFAULT_ANSWERS = "data/remissvar.yaml"  # written by scripts/remissvar.py
