@@ -16,9 +16,10 @@ from pathlib import Path
 
 from fardplan.cli import EXIT_DATA, SwedishArgumentParser, run, say
 from fardplan.data.clock import build_date
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.files import read_text, write_text
-from fardplan.editing.scaffold import ACTION_COLUMNS, ScaffoldError, add_action, add_need
 from fardplan.data.validate import display_name
+from fardplan.editing.scaffold import ScaffoldError, add_action, add_need
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     action.add_argument("--ansvarig", required=True, help="id för ett organ i listan ansvariga")
     action.add_argument(
         "--kolumn",
-        choices=ACTION_COLUMNS,
+        choices=ACTION_LISTS,
         default="behöver-göras",
         help="staden eller behöver-göras (standard)",
     )

@@ -30,7 +30,6 @@ import json
 import math
 import os
 import random
-import re
 import shutil
 import statistics
 import subprocess
@@ -41,6 +40,7 @@ import tracemalloc
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -57,12 +57,41 @@ MAX_OVERHEAD = 1.2  # (b)/(c) at 1× and at 100×
 MAX_VALIDATE_100 = 1.0  # seconds, (a) at 100×
 MAX_NONLINEARITY = 1.1  # (b) at the largest scale / linear extrapolation from the two smallest
 
-WORDS = (
-    "äldreomsorgen staden regionen personalen kompetensen samverkan uppföljningen hemtjänsten "
-    "det särskilda boendet demensvården tryggheten bemötandet kontinuiteten nämnderna utbildningen "
-    "de digitala verktygen hälso- och sjukvården anhöriga ensamheten kvaliteten ledarskapet "
-    "arbetsmiljön cheferna undersköterskorna förebyggande insatser rehabiliteringen"
-).split()
+WORDS = [
+    "äldreomsorgen",
+    "staden",
+    "regionen",
+    "personalen",
+    "kompetensen",
+    "samverkan",
+    "uppföljningen",
+    "hemtjänsten",
+    "det",
+    "särskilda",
+    "boendet",
+    "demensvården",
+    "tryggheten",
+    "bemötandet",
+    "kontinuiteten",
+    "nämnderna",
+    "utbildningen",
+    "de",
+    "digitala",
+    "verktygen",
+    "hälso-",
+    "och",
+    "sjukvården",
+    "anhöriga",
+    "ensamheten",
+    "kvaliteten",
+    "ledarskapet",
+    "arbetsmiljön",
+    "cheferna",
+    "undersköterskorna",
+    "förebyggande",
+    "insatser",
+    "rehabiliteringen",
+]
 VERBS = ("Ta fram", "Pröva", "Följa upp", "Utveckla", "Kartlägga", "Stärka", "Samordna", "Beskriva")
 STATUSES = ("föreslagen", "planerad", "pågår", "genomförd", "avbruten")
 HORIZONS = ("2023", "2024", '"2022-2024"', '"2023-2026"', "löpande")
@@ -173,13 +202,6 @@ def with_area_pages(nav, pages: list[str]):
     return nav
 
 
-def front_matter(text: str) -> tuple[dict, str]:
-    match = re.match(r"---\n(.*?)\n---\n", text, flags=re.S)
-    if not match:
-        return {}, text
-    return yaml.safe_load(match.group(1)) or {}, text[match.end() :]
-
-
 def page_url(src: str) -> str:
     """The page's URL with MkDocs' directory URLs: omraden/x.md -> omraden/x/, index.md -> ''."""
     stem = src[:-3]
@@ -218,7 +240,9 @@ def write_configs(folder: Path, base: dict, nav) -> None:
     # (d), with --split: the static pages and the macros plugin loading a module that does
     # nothing, which tells the plugin's own cost from the färdplan's.
     (folder / "bench_empty_module.py").write_text("def define_env(env):\n    pass\n", encoding="utf-8")
-    macros = next((p for p in plugins if isinstance(p, dict) and "macros" in p), {"macros": {}})
+    macros: dict[str, Any] = next(
+        (p for p in plugins if isinstance(p, dict) and "macros" in p), {"macros": {}}
+    )
     empty = {"macros": {**(macros["macros"] or {}), "module_name": "bench_empty_module"}}
     (folder / "mkdocs.plugin-only.yml").write_text(
         dump_yaml(
@@ -251,9 +275,12 @@ def write_plain_pages(folder: Path, plain_docs: Path) -> None:
     for file in files.documentation_pages():
         page = file.page or Page(None, file, config)
         page.read_source(config)
+        assert page.markdown is not None  # read_source set it
         if not page.meta.get("render_macros"):
             continue
         body = macros.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        if body is None:  # a plugin's way of saying "unchanged"
+            body = page.markdown
         meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
         head = f"---\n{dump_yaml(meta)}---\n" if meta else ""
         (plain_docs / file.src_uri).write_text(head + body, encoding="utf-8")
@@ -360,7 +387,7 @@ def run_validate(project: Project) -> float:
     result = validate_file(project.data)
     seconds = time.perf_counter() - start
     if not result.ok:
-        sys.exit(f"the synthetic data is invalid:\n" + "\n".join(d.text() for d in result.errors[:20]))
+        sys.exit("the synthetic data is invalid:\n" + "\n".join(d.text() for d in result.errors[:20]))
     return seconds
 
 
@@ -459,15 +486,15 @@ def probe_build(config: str, site: str) -> None:
     """Runs in the child (bench.py --probe CONFIG SITE): `mkdocs build` with timers around the
     core's entry points, then one JSON line. The product's code is not changed, only wrapped."""
     start = time.process_time()
-    import material.plugins.search.plugin  # noqa: F401 - what a build imports before the core
+    import material.plugins.search.plugin  # type: ignore[import-untyped]  # noqa: F401 - what a build imports before the core
     import mkdocs_macros.plugin  # noqa: F401
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     before_core = time.process_time()
     import fardplan
-    import fardplan.pages.render
     import fardplan.data.validate
+    import fardplan.pages.render
 
     cpu: Counter[str] = Counter({"import": time.process_time() - before_core})
     calls: Counter[str] = Counter()
@@ -597,8 +624,8 @@ def report_summary(all_figures: list[Figures]) -> None:
             )
             if key is not None:
                 line += (
-                    f"; fastest runs {ratio(lambda f: f.fastest(key)):.3f}, "
-                    f"CPU {ratio(lambda f: f.cpu(key)):.3f}"
+                    f"; fastest runs {ratio(lambda f, key=key: f.fastest(key)):.3f}, "
+                    f"CPU {ratio(lambda f, key=key: f.cpu(key)):.3f}"
                 )
             if label.startswith("(b) "):
                 line += f" (target ≤ {MAX_NONLINEARITY}: {verdict(ratio(wall) <= MAX_NONLINEARITY)})"

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import bench  # noqa: E402  (scripts/bench.py: the synthetic project and the timed build)
+import bench
 
 MEASURES_PER_NEED = 3
 
@@ -60,8 +60,8 @@ def with_measures(text: str) -> str:
 def core_seconds(data: Path, runs: int) -> float:
     """Validate and render every page and the open data with the core, as a build does."""
     from fardplan import load_roadmap
-    from fardplan.versions.opendata import actions_csv, measures_csv, roadmap_json
     from fardplan.pages.render import SiteRenderer
+    from fardplan.versions.opendata import actions_csv, measures_csv, roadmap_json
 
     times = []
     for _ in range(runs):

@@ -31,7 +31,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import MKDOCS, ROOT, build_env, make_project  # noqa: E402
+from bench import MKDOCS, ROOT, build_env, make_project
 
 TARGET = 1.5  # seconds from saving to the new content being served, at 1×
 POLL = 0.02  # seconds between requests while waiting for the new content
@@ -78,6 +78,7 @@ def set_first_need_title(data: Path, title: str) -> None:
     text = data.read_text(encoding="utf-8")
     behov = text.index("behov:", text.index("\nområden:"))
     match = re.compile(r"^(\s+)rubrik: .*$", re.M).search(text, behov)
+    assert match is not None, f"{data} has no need with a title"
     data.write_text(
         text[: match.start()] + f'{match.group(1)}rubrik: "{title}"' + text[match.end() :], encoding="utf-8"
     )

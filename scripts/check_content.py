@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from check_site import chromium_path, check_site  # noqa: E402
+from check_site import check_site, chromium_path  # noqa: E402
 from fardplan.data.diagnostics import Diagnostic, _escape_data  # noqa: E402
 
 DATA = ROOT / "data"
@@ -114,8 +114,8 @@ def check_data(report: Report) -> None:
 def layout_problems(files: list[Path]) -> list[Diagnostic]:
     """yamllint's findings in Swedish. Syntax errors and duplicate keys are left to the data check,
     which reports them with what to do: one mistake, one message."""
-    from yamllint import linter
-    from yamllint.config import YamlLintConfig
+    from yamllint import linter  # type: ignore[import-untyped]  # yamllint has no types
+    from yamllint.config import YamlLintConfig  # type: ignore[import-untyped]
 
     config = YamlLintConfig(file=str(ROOT / ".yamllint.yaml"))
     found = []

@@ -2,7 +2,7 @@
 """One entry point for developers and CI: sets up .venv from the pinned files, then runs a task.
 
     python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000/fardplan/ (the path of site_url)
-    python3 scripts/dev.py test    # run the tool's tests (they read the example in tests/fixtures/example)
+    python3 scripts/dev.py test    # ruff, mypy, then the tool's tests (they read the example in tests/fixtures/example)
     python3 scripts/dev.py check [--format github]  # check the content as CI does (scripts/check_content.py)
     python3 scripts/dev.py build   # strict build, put in site/ only if it succeeds
     python3 scripts/dev.py setup   # only create .venv (CI runs the tools in it afterwards)
@@ -41,7 +41,7 @@ användning: python3 scripts/dev.py UPPGIFT [ARGUMENT]
 
 Uppgifter:
   serve [--dev-addr VÄRD:PORT]  bygg och visa webbplatsen på http://127.0.0.1:8000/fardplan/
-  test [ARGUMENT]               kör alla tester (argumenten går till pytest)
+  test [ARGUMENT]               granska koden (ruff, mypy) och kör alla tester (argumenten går till pytest)
   build                         bygg webbplatsen strikt till mappen site/
   setup                         skapa bara .venv (CI kör verktygen i den efteråt)
   lock                          lås om requirements.txt från requirements.in
@@ -117,7 +117,7 @@ def _env() -> dict[str, str]:
 
 def setup() -> None:
     """Create .venv and install the pinned requirements, only when they changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs on whatever python3 the machine has
         _fail(f"Python 3.11 eller senare krävs; det här är {sys.version.split()[0]}", 1)
     wanted = hashlib.sha256(
         (ROOT / "requirements.txt").read_bytes() + (ROOT / "pyproject.toml").read_bytes()
@@ -154,6 +154,21 @@ def setup() -> None:
         failure=failure,
     )
     STAMP.write_text(wanted + "\n")
+
+
+# The code's own checks, run before the tests (configured in pyproject.toml; the import contracts
+# run as a test, tests/test_architecture.py). A finding fails the test command.
+CODE_CHECKS = (
+    ("Kodgranskning med ruff", ["ruff", "check", "macros", "scripts", "tests"]),
+    ("Formatering med ruff", ["ruff", "format", "--check", "macros", "scripts", "tests"]),
+    ("Typkontroll med mypy", ["mypy"]),
+)
+
+
+def code_checks(env: dict[str, str]) -> None:
+    for heading, (tool, *args) in CODE_CHECKS:
+        print(f"== {heading}", flush=True)
+        _run(BIN / tool, *args, failure=f"{heading.lower()} hittade fel", env=env)
 
 
 def build(rest: list[str], env: dict[str, str]) -> None:
@@ -200,7 +215,7 @@ def main(argv: list[str]) -> None:
         return
     # Commands of the project's scripts and tools, run with the venv's Python (pre-commit's hooks
     # call these, so they work without an activated venv).
-    commands = {
+    commands: dict[str, list[str | Path]] = {
         "validate": [PYTHON, ROOT / "scripts" / "validate.py"],
         "add": [PYTHON, ROOT / "scripts" / "add.py"],
         "check": [PYTHON, ROOT / "scripts" / "check_content.py"],
@@ -230,6 +245,7 @@ def main(argv: list[str]) -> None:
             rest = ["data"]
         _run(*commands[task], *rest, env=env)
     else:
+        code_checks(env)
         _run(PYTHON, "-m", "pytest", *rest, env=env)
 
 

@@ -26,9 +26,10 @@ from pathlib import Path
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.data.diagnostics import format_all, summary
-from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
-from fardplan.data.history import CompareError
 from fardplan.data.model import Stage
+from fardplan.pages.not_found import root_404_page
+from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
+from fardplan.versions.gitref import read_at_ref, releases
 from fardplan.versions.opendata import (
     CSV_PATH,
     DCAT_PATH,
@@ -43,16 +44,14 @@ from fardplan.versions.pages_branch import (
     commit_files,
     published_versions,
     published_versions_from,
-    read_file,
     release_tags_newest_first,
-    root_404_page,
     site_root_path,
     symlinks,
     versions_for_readers,
 )
 from fardplan.versions.publishing import site_settings
 from fardplan.versions.release_checks import validate_against_release, version_name_problems
-from fardplan.versions.releases import releases, tag_for
+from fardplan.versions.releases import CompareError, tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
 # The version in force's data files, also at the same paths under the site root: addresses that
@@ -134,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         if not before:  # nothing published yet: the site root must not be a 404
             run("set-default", DRAFT_VERSION)
         if first_version:  # the pages link the root feed; until a version exists, the draft's
-            root_files[FEED_PATH] = read_file(project, args.branch, f"{DRAFT_VERSION}/{FEED_PATH}") or b""
+            root_files[FEED_PATH] = read_at_ref(project, args.branch, f"{DRAFT_VERSION}/{FEED_PATH}") or b""
     else:
         if args.tag and args.tag != tag_for(version):
             print(
@@ -176,14 +175,14 @@ def main(argv: list[str] | None = None) -> int:
                 run("set-default", version)
         if not tags or tags[0] == tag_for(version):
             # The root feed gets each new version; republishing an older one must not turn it back.
-            root_files[FEED_PATH] = read_file(project, args.branch, f"{version}/{FEED_PATH}") or b""
+            root_files[FEED_PATH] = read_at_ref(project, args.branch, f"{version}/{FEED_PATH}") or b""
         if decided or first_version:
-            root_files[DCAT_ROOT_PATH] = read_file(project, args.branch, f"{version}/{DCAT_PATH}") or b""
+            root_files[DCAT_ROOT_PATH] = read_at_ref(project, args.branch, f"{version}/{DCAT_PATH}") or b""
         if decided:  # the version in force's data at stable addresses, as its DCAT says
             for path in STABLE_DATA:
-                root_files[path] = read_file(project, args.branch, f"{version}/{path}") or b""
+                root_files[path] = read_at_ref(project, args.branch, f"{version}/{path}") or b""
 
-    listing = versions_for_readers(read_file(project, args.branch, "versions.json") or b"[]", tags)
+    listing = versions_for_readers(read_at_ref(project, args.branch, "versions.json") or b"[]", tags)
     root_files["versions.json"] = listing
     entries = published_versions_from(listing)
     # Where the 404 page sends readers: the version in force, else a published version, else the draft.

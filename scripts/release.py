@@ -13,24 +13,19 @@ Exits 0 when the tag was made (or, with --dry-run, could be), 1 when something s
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.data.diagnostics import format_all, summary
-from fardplan.versions.edition import CURRENT_ALIAS
-from fardplan.data.history import CompareError
 from fardplan.data.model import Stage
+from fardplan.versions.edition import CURRENT_ALIAS
+from fardplan.versions.gitref import git
 from fardplan.versions.publishing import site_settings
 from fardplan.versions.release_checks import remote_problems, validate_against_release, version_name_problems
-from fardplan.versions.releases import tag_for
+from fardplan.versions.releases import CompareError, tag_for
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def git(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=False)
 
 
 def problems_before_tagging(
@@ -43,9 +38,9 @@ def problems_before_tagging(
             "”utkast”; ändra status till remiss eller beslutad när en version ska publiceras."
         )
     problems += version_name_problems(version, data_name)
-    if git(project, "rev-parse", "--is-inside-work-tree").returncode:
+    if not git(project, "rev-parse", "--is-inside-work-tree").ok:
         return problems + ["Mappen är inte ett git-förråd, så versionen kan inte taggas."]
-    changed = git(project, "status", "--porcelain").stdout.splitlines()
+    changed = git(project, "status", "--porcelain").out.splitlines()
     if changed:
         listed = "\n".join(f"    {line[3:]}" for line in changed[:20])
         problems.append(
@@ -53,7 +48,7 @@ def problems_before_tagging(
             f"så att versionen blir exakt det som står i förrådet:\n{listed}"
         )
     tag = tag_for(version)
-    if not git(project, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}").returncode:
+    if git(project, "rev-parse", "--verify", "--quiet", f"refs/tags/{tag}").ok:
         problems.append(
             f"Version {version} är redan publicerad (taggen {tag} finns). Ändra dokument.version i "
             f"{data_name} till namnet på den nya versionen, till exempel {version}-2."
@@ -109,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     except CompareError as error:
         print(f"Kan inte jämföra med den senast publicerade versionen: {error}", file=sys.stderr)
         return 1
-    if not result.ok:
+    if not result.ok or result.roadmap is None:
         print(format_all(result.diagnostics))
         print(
             f"Datafilen har fel ({summary(result.diagnostics)}). Rätta dem innan du publicerar.",
@@ -141,8 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         "--message",
         f"Färdplanen, version {document.version} ({document.stage.label.lower()})",
     )
-    if made.returncode:
-        print(f"Taggen kunde inte skapas: {made.stderr.strip()}", file=sys.stderr)
+    if not made.ok:
+        print(f"Taggen kunde inte skapas: {made.err}", file=sys.stderr)
         return 1
     print(next_steps(tag, document.version, document.stage, config.get("site_url") or ""))
     return 0

@@ -19,8 +19,8 @@ from pathlib import Path
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
 from fardplan.data.clock import build_date
 from fardplan.versions.edition import remiss_needs_rebuild
-from fardplan.versions.version_history import History
 from fardplan.versions.publishing import site_settings
+from fardplan.versions.version_history import History
 
 ROOT = Path(__file__).resolve().parent.parent
 

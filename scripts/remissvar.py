@@ -22,10 +22,11 @@ from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, run, safe
 from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import format_all
 from fardplan.data.files import FileProblem, read_text, write_text
-from fardplan.remiss.github import DEFAULT_API, UNUSABLE, FetchError, fetch_issues, too_deep
-from fardplan.remiss.period import LABEL
-from fardplan.remiss.answers import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
 from fardplan.data.validate import display_name
+from fardplan.data.web import too_deep
+from fardplan.remiss.answers import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
+from fardplan.remiss.github import DEFAULT_API, UNUSABLE, FetchError, fetch_issues
+from fardplan.remiss.period import LABEL
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_EXPORT_BYTES = 200 * 1024 * 1024

@@ -23,10 +23,10 @@ from pathlib import Path
 from fardplan import ValidationFailed, validate_file
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.data.diagnostics import Diagnostic, format_all, summary
-from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
-from fardplan.data.history import CompareError, load_previous
-from fardplan.remiss.answers import load_remiss_answers
 from fardplan.data.validate import display_name
+from fardplan.remiss.answers import load_remiss_answers
+from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
+from fardplan.versions.releases import CompareError, load_previous
 
 ROOT = Path(__file__).resolve().parent.parent
 LATEST_RELEASE = "senaste-publicerade"

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-
 from live_content import REPORT, collect_live_uses
 from support import FIXTURES, copy_project
 

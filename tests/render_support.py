@@ -6,8 +6,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from fardplan.data.model import Roadmap
-from fardplan.versions.publishing import Publication
 from fardplan.pages.render import SiteRenderer
+from fardplan.versions.publishing import Publication
 
 
 def render_everything(roadmap: Roadmap, data_file: Path, site_dir: Path) -> list[str]:

@@ -9,12 +9,12 @@ import subprocess
 import sys
 from collections import Counter
 
-import fardplan.data.validate
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import DATA, ROOT, copy_project
+import fardplan.data.validate
 from fardplan import load_roadmap
+from support import DATA, ROOT, copy_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 NUMBER = r"\d+(\.\d+)?"

@@ -12,9 +12,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from fardplan import load_roadmap
-from fardplan.versions.changes import compare
 from fardplan.data.horizon import parse_horizon
-from fardplan.data.model import Change, ChangedField, Status
+from fardplan.data.model import ChangedField, RecordedChange, Status
+from fardplan.versions.changes import compare
 from release_support import decide_after_remiss, git, git_project, read_data, release_two_versions, write_data
 from support import DATA
 
@@ -162,17 +162,19 @@ def test_recorded_reasons_for_a_status_change_are_shown(versions):
     action = replace(
         old_action,
         changes=(  # newest first, as the model keeps them
-            Change(
+            RecordedChange(
                 date(2022, 3, 14),
                 status,
                 Status.FORESLAGEN,
                 old_action.status,
                 "Regionen har avsatt medel för arbetet.",
             ),
-            Change(
+            RecordedChange(
                 date(2022, 3, 10), ChangedField.TIDSHORISONT, None, parse_horizon(2023), "Gäller inte status."
             ),
-            Change(date(2021, 12, 1), status, None, Status.FORESLAGEN, "Ett äldre skäl, från före remissen."),
+            RecordedChange(
+                date(2021, 12, 1), status, None, Status.FORESLAGEN, "Ett äldre skäl, från före remissen."
+            ),
         ),
     )
     new_need = replace(need, more=tuple(action if a.id == action.id else a for a in need.more))

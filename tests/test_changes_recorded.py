@@ -3,9 +3,9 @@ a removal shows its reason from `borttagna`."""
 
 from __future__ import annotations
 
-from support import FIXTURES
-from fardplan.versions.changes import compare
 from fardplan.data.validate import validate_text
+from fardplan.versions.changes import compare
+from support import FIXTURES
 
 PUBLISHED = (
     (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")

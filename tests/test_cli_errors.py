@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from support import FIXTURES, ROOT, copy_project
 from fardplan import validate_file
+from support import FIXTURES, ROOT, copy_project
 
 SCRIPTS = ROOT / "scripts"
 NOT_UTF8 = "titel: Caf\xe9\n".encode("latin-1")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from support import ROOT
+from fardplan.data.model import Status
 from fardplan.editing.edit_requests import (
     APPROVAL_LABEL,
     COLUMNS,
@@ -20,7 +20,7 @@ from fardplan.editing.edit_requests import (
     INITIATIVE_KINDS,
     OPTIONAL,
 )
-from fardplan.data.model import Status
+from support import ROOT
 
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
 WORKFLOW = ROOT / ".github" / "workflows" / "redigering.yml"

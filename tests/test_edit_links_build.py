@@ -12,11 +12,11 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from release_support import decide_after_remiss, read_data, write_data
 from fardplan import load_roadmap
-from fardplan.versions.edition import edition
-from fardplan.remiss.period import MAX_URL_LENGTH
 from fardplan.pages.suggestions import suggestion_url
+from fardplan.remiss.period import MAX_URL_LENGTH
+from fardplan.versions.edition import edition
+from release_support import decide_after_remiss, read_data, write_data
 
 REPOSITORY = "https://github.com/exempelstaden/fardplan"
 AFTER_THE_REMISS = "2022-06-01"  # the sample remiss ran 2022-01-24 to 2022-03-04

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import FIXTURES, ROOT
 from fardplan.editing.edit_requests import APPROVAL_LABEL, FORM_LABEL, FORMS
+from support import FIXTURES, ROOT
 
 SCRIPT = ROOT / "scripts" / "apply_edit_request.py"
 DATA = "data/roadmap.yaml"
@@ -122,7 +122,9 @@ class Repo:
         lines = [
             line for line in text.splitlines() if not line.startswith(("---", "+++", "@@", "diff", "index"))
         ]
-        return [l[1:] for l in lines if l.startswith("-")], [l[1:] for l in lines if l.startswith("+")]
+        return [line[1:] for line in lines if line.startswith("-")], [
+            line[1:] for line in lines if line.startswith("+")
+        ]
 
     def data_on(self, branch: str) -> dict:
         return yaml.safe_load(git(self.origin, "show", f"{branch}:{DATA}"))

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from support import copy_project
 from fardplan import load_roadmap
-from fardplan.pages.key_reference import schema_keys
 from fardplan.data.schema import load_schema
+from fardplan.pages.key_reference import schema_keys
+from support import copy_project
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 LONG_WINDED = (

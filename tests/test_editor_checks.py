@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import DATA, EXAMPLE, ROOT
 from fardplan.data.diagnostics import Diagnostic
+from support import DATA, EXAMPLE, ROOT
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
 BIN = Path(sys.executable).parent

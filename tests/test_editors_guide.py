@@ -7,8 +7,8 @@ import re
 
 import yaml
 
-from support import ROOT
 from fardplan.editing.edit_requests import FORMS
+from support import ROOT
 
 GUIDE = ROOT / "docs" / "redaktorer"
 

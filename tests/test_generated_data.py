@@ -17,7 +17,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
-from hypothesis import assume, given, note, settings, strategies as st
+from hypothesis import assume, given, note, settings
+from hypothesis import strategies as st
 
 from fardplan.data.validate import validate_text
 from render_support import render_everything
@@ -88,7 +89,7 @@ def roadmaps(draw) -> dict:
                 "referens": draw(text),
                 "länk": draw(link),
                 "gäller-från": start,
-                "gäller-till": draw(st.none() | day.filter(lambda end: end >= start)),
+                "gäller-till": draw(st.none() | day.filter(lambda end, start=start: end >= start)),
             }
         )
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
 from fardplan import validate_file
-from fardplan.data.history import CompareError, load_previous
+from fardplan.versions.releases import CompareError, load_previous
+from support import ROOT
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
 GIT_ENV = {

@@ -20,11 +20,9 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import DATA, ROOT, copy_project
 from fardplan import load_roadmap
-from fardplan.remiss import github as github_issues
 from fardplan.cli import safe_text
-from fardplan.remiss.github import FetchError, fetch_issues
+from fardplan.remiss import github as github_issues
 from fardplan.remiss.answers import (
     CONFIRMED_LABEL,
     CONSENT_NO,
@@ -34,6 +32,8 @@ from fardplan.remiss.answers import (
     compile_issues,
     dump_compiled,
 )
+from fardplan.remiss.github import FetchError, fetch_issues
+from support import DATA, ROOT, copy_project
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "remissvar.py")]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "remissynpunkt.yml"

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import yaml
 
-from support import ROOT
-from fardplan.remiss.period import FORM_FILE, LABEL
-from fardplan.remiss.answers import FORM_FIELDS, Position
 from fardplan.data.model import RespondentKind
+from fardplan.remiss.answers import FORM_FIELDS, Position
+from fardplan.remiss.period import FORM_FILE, LABEL
+from support import ROOT
 
 TEMPLATES = ROOT / ".github" / "ISSUE_TEMPLATE"
 FORM = TEMPLATES / FORM_FILE

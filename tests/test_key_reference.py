@@ -6,9 +6,9 @@ import copy
 import re
 
 from fardplan import load_roadmap
+from fardplan.data.schema import load_schema
 from fardplan.pages.key_reference import key_sections, schema_keys
 from fardplan.pages.render import SiteRenderer
-from fardplan.data.schema import load_schema
 
 
 def rendered_keys(html: str) -> set[str]:

@@ -10,8 +10,8 @@ from xml.etree import ElementTree
 import pytest
 
 from fardplan import load_roadmap, validate_file
-from fardplan.pages.charts import chart
 from fardplan.data.measures import Progress, number
+from fardplan.pages.charts import chart
 from fardplan.pages.render import SiteRenderer
 from support import DATA
 

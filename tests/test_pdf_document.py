@@ -22,13 +22,14 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from PIL import Image
 
-from support import DATA, FIXTURES
 from fardplan import load_roadmap
 from fardplan.data.clock import ENV_VAR as TODAY_VAR
 from fardplan.data.model import Stage
-from fardplan.versions.opendata import roadmap_json
-from fardplan.pages.pdf_document import ENV_VAR as PDF_VAR, PrintedDocument, print_html, print_pdf, size_text
 from fardplan.data.text import swedish_date
+from fardplan.pages.pdf_document import ENV_VAR as PDF_VAR
+from fardplan.pages.pdf_document import PrintedDocument, print_html, print_pdf, size_text
+from fardplan.versions.opendata import roadmap_json
+from support import DATA, FIXTURES
 
 MAX_PAGES = 14  # issue 14's bound for the sample (DEVELOPMENT.md, "The printed färdplan")
 MIN_COVERAGE = 0.15  # of the page between the margins, on every page but the cover
@@ -186,7 +187,7 @@ def test_metadata_tags_language_outline_and_fonts(roadmap, pdf_file, printed):
 
         fonts = {}
         for page in pdf.pages:
-            for name, font in (page.Resources.get("/Font") or {}).items():
+            for font in (page.Resources.get("/Font") or {}).values():
                 fonts[str(font.get("/BaseFont"))] = font
         assert fonts
         for base_font, font in fonts.items():

@@ -12,7 +12,7 @@ ROOT_DCAT = b"<!-- metadata of the version in force -->\n"
 
 
 def test_a_remiss_after_a_decided_version_leaves_the_version_in_force(tmp_path):
-    project = git_project(tmp_path / "project")  # pushed to its origin, remote.git
+    git_project(tmp_path / "project")  # pushed to its origin, remote.git
     remote = tmp_path / "remote.git"
 
     # The branch as earlier deploys left it: version 2021 in force.

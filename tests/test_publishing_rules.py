@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import yaml
@@ -43,11 +43,11 @@ def test_today_is_the_date_in_sweden(monkeypatch):
 
     monkeypatch.delenv("FARDPLAN_TODAY", raising=False)
     # 23:30 UTC is already the next day in Sweden, winter (UTC+1) and summer (UTC+2) alike.
-    assert build_date(datetime(2022, 3, 4, 23, 30, tzinfo=timezone.utc)) == date(2022, 3, 5)
-    assert build_date(datetime(2022, 6, 30, 22, 30, tzinfo=timezone.utc)) == date(2022, 7, 1)
-    assert build_date(datetime(2022, 6, 30, 21, 30, tzinfo=timezone.utc)) == date(2022, 6, 30)
+    assert build_date(datetime(2022, 3, 4, 23, 30, tzinfo=UTC)) == date(2022, 3, 5)
+    assert build_date(datetime(2022, 6, 30, 22, 30, tzinfo=UTC)) == date(2022, 7, 1)
+    assert build_date(datetime(2022, 6, 30, 21, 30, tzinfo=UTC)) == date(2022, 6, 30)
     monkeypatch.setenv("FARDPLAN_TODAY", "2022-03-04")
-    assert build_date(datetime(2022, 3, 4, 23, 30, tzinfo=timezone.utc)) == date(2022, 3, 4)
+    assert build_date(datetime(2022, 3, 4, 23, 30, tzinfo=UTC)) == date(2022, 3, 4)
 
 
 def test_the_nightly_run_rebuilds_the_remiss_after_its_last_day(tmp_path):
@@ -180,6 +180,6 @@ def test_versions_are_listed_for_readers_in_force_first_then_newest_draft_last(t
         ]
     ).encode()
     listed = json.loads(versions_for_readers(mike_order, order))
-    assert [(v["version"], v["title"]) for v in listed][0] == ("2022", "2022 (gällande)")
+    assert next((v["version"], v["title"]) for v in listed) == ("2022", "2022 (gällande)")
     assert listed[-1]["version"] == "utkast"
     assert {v["version"]: v["title"] for v in listed}["2021"] == "2021 (beslutad)"  # no longer in force

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from support import DATA
 from fardplan import load_roadmap
 from fardplan.data.clock import ENV_VAR
 from fardplan.pages.overviews import body_views, ended_note, initiative_views
-from fardplan.versions.pagedates import renders_data
 from fardplan.pages.render import SiteRenderer
 from fardplan.pages.timeline import axis_years, build_timeline
+from fardplan.versions.pagedates import renders_data
+from support import DATA
 
 
 @pytest.fixture(scope="module")

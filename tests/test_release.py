@@ -110,8 +110,8 @@ def test_the_daily_rebuild_runs_past_the_remiss_last_day(minimal_text, write_yam
     from datetime import date
 
     from fardplan import load_roadmap
-    from fardplan.versions.edition import remiss_needs_rebuild
     from fardplan.data.model import Remiss
+    from fardplan.versions.edition import remiss_needs_rebuild
 
     roadmap = load_roadmap(write_yaml(minimal_text))
     assert roadmap.remiss is None and remiss_needs_rebuild(roadmap, date(2030, 1, 1))

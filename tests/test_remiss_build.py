@@ -18,9 +18,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from support import DATA, FIXTURES, ROOT, copy_project
 from fardplan import load_roadmap
 from fardplan.remiss.period import MAX_URL_LENGTH
+from support import DATA, FIXTURES, ROOT, copy_project
 
 ROADMAP = load_roadmap(DATA)
 REMISS = ROADMAP.remiss
@@ -128,7 +128,7 @@ def test_every_heading_offers_the_links_too(open_site):
     for area in ROADMAP.areas:
         page = (open_site / "omraden" / area.id / "index.html").read_text(encoding="utf-8")
         [intro] = re.findall(r'<div class="fp-area-intro">(.*?)</div>', page, flags=re.S)
-        comment, mail, search = remiss_hrefs(intro)
+        comment, _mail, search = remiss_hrefs(intro)
         assert parse_qs(urlsplit(comment).query)["del"] == [area.id]
         assert f'"{area.id}"' in parse_qs(urlsplit(search).query)["q"][0]
 

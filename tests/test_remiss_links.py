@@ -10,8 +10,8 @@ import pytest
 from fardplan import load_roadmap, validate_file
 from fardplan.remiss.period import (
     MAX_URL_LENGTH,
-    RemissState,
     WHOLE_DOCUMENT,
+    RemissState,
     issue_search_url,
     mailto_url,
     new_issue_url,
@@ -211,8 +211,8 @@ def test_every_link_on_the_real_data_is_short_enough():
 
 def test_comments_from_the_public_are_text_never_markup_or_template(roadmap):
     from fardplan.data.model import RespondentKind
-    from fardplan.remiss.answers import Comment, Position, RemissAnswers
     from fardplan.pages.render import SiteRenderer
+    from fardplan.remiss.answers import Comment, Position, RemissAnswers
 
     hostile = "{{ config }} {% raw %} <script>alert(1)</script> *fet* [länk](x)"
     comment = Comment(

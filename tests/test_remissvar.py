@@ -17,18 +17,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from support import DATA, EXAMPLE, FIXTURES, ROOT
 from fardplan import ValidationFailed, load_roadmap
-from fardplan.remiss.github import FetchError, fetch_issues, next_page
 from fardplan.data.model import RespondentKind
 from fardplan.remiss.answers import (
     Position,
-    compile_issues,
     comment_from_issue,
+    compile_issues,
     issue_received,
     load_remiss_answers,
     parse_form_body,
 )
+from fardplan.remiss.github import FetchError, fetch_issues, next_page
+from support import DATA, EXAMPLE, FIXTURES, ROOT
 
 REMISS_FIXTURES = FIXTURES / "remiss"
 # The roadmap the parts are looked up in: the example, not the live data/roadmap.yaml (the default).

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from fardplan import load_roadmap
-from fardplan.pages.render import SiteRenderer
 from fardplan.data.text import markdown_text, relative_url, swedish_date
+from fardplan.pages.render import SiteRenderer
 
 HOSTILE = "{{ config }} {% raw %} <script>alert(1)</script> <img src=x onerror=alert(2)> *fet* [länk](x)"
 

@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
-from support import DATA, ROOT
 from fardplan import validate_file
 from fardplan.editing.scaffold import ScaffoldError, add_action, add_need, new_id
+from support import DATA, ROOT
 
 TODAY = date(2026, 3, 2)
 ADD = [sys.executable, str(ROOT / "scripts" / "add.py")]

@@ -15,10 +15,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
-from support import DATA, FIXTURES
 from fardplan import validate_file
 from fardplan.data.schema import FORMATS, SCHEMA_PATH, fast_check, load_schema
 from fardplan.data.source import read_source
+from support import DATA, FIXTURES
 
 # Values that break (or, as 1.0 for an integer, do not break) a field in some place of the file.
 REPLACEMENTS = [

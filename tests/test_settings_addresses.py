@@ -15,10 +15,11 @@ import yaml
 
 from fardplan import load_roadmap, validate_file
 from fardplan.data.addresses import EMAIL_HINT, EMAIL_PATTERN
-from fardplan.versions.opendata import OpenDataSettings
-from fardplan.remiss.period import check_remiss_settings, mailto_url, remiss_view
+from fardplan.data.remiss_checks import check_remiss_settings
 from fardplan.data.source import parse_source
 from fardplan.pages.source_links import LinkSettingsError, source_links
+from fardplan.remiss.period import mailto_url, remiss_view
+from fardplan.versions.opendata import OpenDataSettings
 from support import DATA, ROOT, copy_project
 
 MKDOCS = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs")

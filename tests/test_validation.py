@@ -184,7 +184,7 @@ def test_empty_file(write_yaml, content):
 
 
 def test_bytes_that_are_not_utf8(write_yaml, minimal_text):
-    raw = minimal_text.encode("utf-8").replace("Testkommunen".encode(), "Testkommunen".encode() + b" \xe5r")
+    raw = minimal_text.encode("utf-8").replace(b"Testkommunen", b"Testkommunen" + b" \xe5r")
     assert messages(write_yaml(raw)) == [
         "data/roadmap.yaml:4:30: filen är inte sparad som UTF-8 (byte 0xe5 kan inte läsas); "
         "spara den som UTF-8 i din editor"

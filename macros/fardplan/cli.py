@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Callable, Iterator, NoReturn
+from pathlib import Path
+from typing import Any, NoReturn
 
 from fardplan.data.addresses import SettingsError
-from fardplan.data.text import safe_text
 from fardplan.data.files import FileProblem, os_error_message
+from fardplan.data.text import safe_text as safe_text  # also the scripts' helper
 
 EXIT_DATA = 1
 EXIT_USAGE = 2
@@ -61,35 +62,39 @@ def _ngettext(singular: str, plural: str, n: int) -> str:
 @contextmanager
 def _swedish() -> Iterator[None]:
     """argparse looks its texts up through module globals when it needs them: swap them meanwhile."""
-    if not hasattr(argparse, "_") or not hasattr(argparse, "ngettext"):  # another Python: stay in English
+    names = vars(argparse)
+    if "_" not in names or "ngettext" not in names:  # another Python: stay in English
         yield
         return
-    saved = argparse._, argparse.ngettext
-    argparse._, argparse.ngettext = _gettext, _ngettext
+    saved = names["_"], names["ngettext"]
+    names["_"], names["ngettext"] = _gettext, _ngettext
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved
+        names["_"], names["ngettext"] = saved
 
 
 class SwedishArgumentParser(argparse.ArgumentParser):
     """argparse with Swedish usage, help and error messages (subcommands get the same class)."""
 
-    def __init__(self, *args, **kwargs):
-        add_help = kwargs.pop("add_help", True)
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         with _swedish():
-            super().__init__(*args, add_help=False, **kwargs)
+            super().__init__(add_help=False, **kwargs)
         if add_help:
             self.add_argument("-h", "--hjälp", action="help", help="visa den här hjälpen och avsluta")
             # The English spellings and an ASCII one still work, without cluttering the help.
             self.add_argument("--help", "--hjalp", action="help", help=argparse.SUPPRESS)
 
-    def parse_args(self, args=None, namespace=None):
+    def parse_args(  # type: ignore[override]  # argparse's overloads; we only parse into a new Namespace
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> argparse.Namespace:
         with _swedish():
             return super().parse_args(args, namespace)
 
-    def parse_known_args(self, args=None, namespace=None):
+    def parse_known_args(  # type: ignore[override]  # as parse_args
+        self, args: Sequence[str] | None = None, namespace: None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
         with _swedish():
             return super().parse_known_args(args, namespace)
 
@@ -101,7 +106,9 @@ class SwedishArgumentParser(argparse.ArgumentParser):
         with _swedish():
             return super().format_help()
 
-    def add_subparsers(self, **kwargs):
+    def add_subparsers(  # type: ignore[override]  # argparse's overloads by parser_class: ours is always this one
+        self, **kwargs: Any
+    ) -> argparse._SubParsersAction[SwedishArgumentParser]:
         kwargs.setdefault("title", "kommandon")
         with _swedish():
             return super().add_subparsers(**kwargs)
@@ -147,7 +154,7 @@ def run(main: Callable[[], int | None]) -> NoReturn:
     sys.exit(code or 0)
 
 
-def site_config(path) -> dict:
+def site_config(path: Path) -> dict[str, Any]:
     """mkdocs.yml read for a script, with a Swedish message when it is missing, not UTF-8 or not YAML."""
     import yaml
 

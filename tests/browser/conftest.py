@@ -18,7 +18,7 @@ from support import ROOT, copy_project
 
 # The browser, the server and the list of pages are those of `dev.py check` (scripts/check_site.py).
 sys.path.insert(0, str(ROOT / "scripts"))
-from check_site import CHROMIUM_ARGS, chromium_path, serve_folder, site_pages  # noqa: E402,F401
+from check_site import CHROMIUM_ARGS, chromium_path, serve_folder, site_pages  # noqa: F401
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ from importlib.resources import files
 import pytest
 
 from browser.conftest import site_pages
-from support import DATA
 from fardplan import load_roadmap
+from support import DATA
 
 pytestmark = pytest.mark.browser
 

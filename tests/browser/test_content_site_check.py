@@ -11,7 +11,7 @@ import pytest
 from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from check_site import check_site  # noqa: E402
+from check_site import check_site
 
 pytestmark = pytest.mark.browser
 

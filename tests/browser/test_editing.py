@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from support import DATA
 from fardplan import load_roadmap
+from support import DATA
 
 pytestmark = pytest.mark.browser
 

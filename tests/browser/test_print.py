@@ -8,8 +8,8 @@ import sys
 import pikepdf
 import pytest
 
-from support import DATA, ROOT, copy_project
 from fardplan import load_roadmap
+from support import DATA, ROOT, copy_project
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,8 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import DATA, copy_project
 from fardplan import load_roadmap
+from support import DATA, copy_project
 
 pytestmark = pytest.mark.browser
 

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import check_change_entries
-from fardplan.data.measures import check_measures
 from fardplan.data.horizon import HorizonError, parse_horizon
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source
+from fardplan.data.measures import check_measures
+from fardplan.data.source import KeyPath, Source
 from fardplan.data.source import list_items as _items
-
+from fardplan.data.text import parse_date
 
 # A host name: letters (also å, ä, ö), digits, hyphens and dots, with at least one dot.
 _HOST = re.compile(r"(?:[^\W_](?:[\w-]*[^\W_])?\.)+(?:[^\W\d_]{2,63}|xn--[a-z0-9-]+)")
 MAX_LINK_LENGTH = 2000
 
 
-def walk_ids(data: Any) -> Iterator[tuple[KeyPath, dict]]:
+def walk_ids(data: Any) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
     """Every object that carries an id, in document order, with its path."""
     yield from _items(data, "ansvariga", ())
     yield from _items(data, "nationella-initiativ", ())
@@ -63,7 +64,8 @@ def check_semantics(source: Source) -> list[Diagnostic]:
     for path, initiative in _items(data, "nationella-initiativ", ()):
         problems.extend(_check_link(source, path + ("länk",), initiative.get("länk")))
         start, end = initiative.get("gäller-från"), initiative.get("gäller-till")
-        if _is_date(start) and _is_date(end) and date.fromisoformat(end) < date.fromisoformat(start):
+        first, last = parse_date(start), parse_date(end)
+        if first and last and last < first:
             problems.append(
                 source.diagnostic(
                     path + ("gäller-till",), f"gäller-till ({end}) är före gäller-från ({start})"
@@ -145,7 +147,7 @@ def _check_link(source: Source, path: KeyPath, value: Any) -> Iterator[Diagnosti
         return
     try:
         parts = urlsplit(value)
-        parts.port  # raises on a port that is not a number from 0 to 65535
+        _ = parts.port  # raises on a port that is not a number from 0 to 65535
         host = parts.hostname or ""
     except ValueError:
         host = ""
@@ -158,7 +160,7 @@ def _check_link(source: Source, path: KeyPath, value: Any) -> Iterator[Diagnosti
         )
 
 
-def _check_horizon(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
+def _check_horizon(source: Source, path: KeyPath, node: dict[str, Any]) -> Iterator[Diagnostic]:
     if "tidshorisont" not in node or source.rejects(path + ("tidshorisont",)):
         return
     value = node["tidshorisont"]
@@ -168,16 +170,6 @@ def _check_horizon(source: Source, path: KeyPath, node: dict) -> Iterator[Diagno
         parse_horizon(value)
     except HorizonError as error:
         yield source.diagnostic(path + ("tidshorisont",), str(error))
-
-
-def _is_date(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10
 
 
 def _suggest(value: str, choices: set[Any]) -> str:

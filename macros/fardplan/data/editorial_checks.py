@@ -8,14 +8,17 @@ found errors in the same run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from fardplan.data import clock
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import REMOVED_KEY
 from fardplan.data.horizon import Horizon, HorizonError, parse_horizon
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, list_items
+from fardplan.data.source import KeyPath, Source, list_items
+from fardplan.data.text import parse_date
 
 REVIEWED = "senast-granskad"
 
@@ -41,21 +44,17 @@ def check_editorial(source: Source, today: date | None = None) -> list[Diagnosti
     return problems
 
 
-def _remember(source: Source, lines: dict[str, int], path: KeyPath, node: dict) -> None:
+def _remember(source: Source, lines: dict[str, int], path: KeyPath, node: dict[str, Any]) -> None:
     if isinstance(node.get("id"), str):
         lines.setdefault(node["id"], source.position(path + ("id",))[0])
 
 
-def _future_review(source: Source, path: KeyPath, node: dict, today: date) -> Iterator[Diagnostic]:
-    value = node.get(REVIEWED)
-    try:
-        reviewed = date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return  # the schema reports a date it cannot read
+def _future_review(source: Source, path: KeyPath, node: dict[str, Any], today: date) -> Iterator[Diagnostic]:
+    reviewed = parse_date(node.get(REVIEWED))  # the schema reports a date it cannot read
     if reviewed is not None and reviewed > today:
         yield source.diagnostic(
             path + (REVIEWED,),
-            f"granskningsdatumet {value} ligger i framtiden (i dag är det {today.isoformat()}): skriv dagen "
+            f"granskningsdatumet {reviewed.isoformat()} ligger i framtiden (i dag är det {today.isoformat()}): skriv dagen "
             "då du gick igenom uppgifterna, oftast dagens datum",
             severity="warning",
         )
@@ -76,9 +75,9 @@ def _outside(
     # A need's horizon is when it should be met: actions may start and end before it, but one that
     # ends later contradicts it. "Löpande" has no years: an ongoing need holds actions of any time,
     # and an ongoing action under a need with years is a choice the editor has made.
-    if action is None or need is None or action.named or need.named:
+    if action is None or need is None or action.years is None or need.years is None:
         return
-    if action.end > need.end:
+    if action.years[1] > need.years[1]:
         yield source.diagnostic(
             path + ("tidshorisont",),
             f"åtgärdens tidshorisont ({action.label}) slutar efter behovets ({need.label}): ändra "

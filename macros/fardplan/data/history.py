@@ -11,17 +11,16 @@ does when asked (`scripts/validate.py --jämför-med`), as CI and the pre-commit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from fardplan.versions import gitref
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.horizon import Horizon
 from fardplan.data.model import ChangedField, Status, parse_changed_value
 from fardplan.data.schema import nearest_word
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, SourceError, list_items, parse_source
-
+from fardplan.data.source import KeyPath, Source, list_items
 
 # An entry under `ändringar` with `vad: id` records a renamed need or action (från: the old id).
 RENAMED = "id"
@@ -61,7 +60,7 @@ def _shown(value: Any) -> str:
 _FIELD_NAMES = [f.value for f in ChangedField]  # a list: a wrong value may be unhashable
 
 
-def check_change_entries(source: Source, path: KeyPath, node: dict) -> Iterator[Diagnostic]:
+def check_change_entries(source: Source, path: KeyPath, node: dict[str, Any]) -> Iterator[Diagnostic]:
     """Each entry's values can be read, and the newest entry per field agrees with the current value."""
     entries = node.get("ändringar")
     if not isinstance(entries, list):
@@ -151,55 +150,7 @@ class Previous:
         return self.label or f"den publicerade versionen {self.ref}"
 
 
-class CompareError(Exception):
-    """The comparison cannot be made; the message is Swedish and says why."""
-
-
-# The branch the draft is published from. Before the first release it is what "published" means.
-DRAFT_BRANCH = "main"
-
-
-def load_previous(path: Path, ref: str | None = None, branch: str = DRAFT_BRANCH) -> Previous | None:
-    """The data file to compare with, or None when there is nothing to compare with.
-
-    Without `ref` that is the last published version (`gitref.last_release`, the same version
-    "Vad har ändrats" compares the draft with). Before the first release the draft on `branch`
-    is what readers see, so changes are compared with the file where the current work started
-    from that branch (`gitref.draft_base`): on the branch itself, the last commit."""
-    root = gitref.repository_root(path.resolve())
-    if root is None:
-        raise CompareError(
-            f"{path} ligger inte i ett git-förråd, så det finns ingen publicerad version att jämföra med"
-        )
-    if ref is not None:
-        if not gitref.ref_exists(root, ref):
-            raise CompareError(
-                f"git känner inte till '{ref}': ange en tagg, till exempel "
-                f"{gitref.RELEASE_TAG_PREFIX}2022-remiss, en gren eller en commit"
-            )
-        label = (
-            f"den publicerade versionen {ref}"
-            if ref.startswith(gitref.RELEASE_TAG_PREFIX)
-            else f"versionen {ref}"
-        )
-    elif (release := gitref.last_release(gitref.releases(root))) is not None:
-        ref, label = release.tag, f"den publicerade versionen {release.tag}"
-    elif (base := gitref.draft_base(root, branch)) is not None:
-        ref, label = base, f"den senaste versionen i {branch}"
-    else:
-        return None
-    inside = path.resolve().relative_to(root.resolve()).as_posix()
-    raw = gitref.read_at_ref(root, ref, inside)
-    if raw is None:
-        return None
-    try:
-        old = parse_source(raw, f"{ref}:{inside}")
-    except SourceError as error:
-        raise CompareError(f"{label} kan inte läsas: {error}") from None
-    return Previous(ref, old.data, label)
-
-
-def _entry_key(entry: dict) -> tuple:
+def _entry_key(entry: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(entry.get(k)) for k in ("datum", "vad", "från", "till", "skäl"))
 
 
@@ -208,7 +159,7 @@ class _Item:
     """A need or an action with where it stands: its path, and the ids of its need and area."""
 
     path: KeyPath
-    node: dict
+    node: dict[str, Any]
     kind: str  # "behov" or "åtgärd"
     parent: str | None  # an action's need id, a need's area id
     column: str | None  # an action's list: staden or behöver-göras
@@ -242,7 +193,7 @@ def removed_ids(data: Any) -> set[str]:
     )
 
 
-def _renamed_from(node: dict, before: dict[str, _Item], now: dict[str, _Item]) -> str | None:
+def _renamed_from(node: dict[str, Any], before: dict[str, _Item], now: dict[str, _Item]) -> str | None:
     """The published id this item had, by its newest `vad: id` entry naming a published id."""
     entries = node.get("ändringar")
     for entry in sorted(
@@ -303,9 +254,9 @@ def _check_field(
     source: Source,
     previous: Previous,
     item: _Item,
-    old: dict,
+    old: dict[str, Any],
     field: ChangedField,
-    added: list[tuple[int, dict]],
+    added: list[tuple[int, dict[str, Any]]],
 ) -> list[Diagnostic]:
     node, path = item.node, item.path
     if source.rejects(path + (field.value,)):

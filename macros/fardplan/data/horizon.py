@@ -38,7 +38,12 @@ class Horizon:
         """As it is written back to data (open data, JSON)."""
         if self.named:
             return self.named
-        return self.start if self.start == self.end else f"{self.start}-{self.end}"
+        return self.start if self.start is not None and self.start == self.end else f"{self.start}-{self.end}"
+
+    @property
+    def years(self) -> tuple[int, int] | None:
+        """The first and the last year; None for a named horizon such as "löpande"."""
+        return (self.start, self.end) if self.start is not None and self.end is not None else None
 
     def __str__(self) -> str:
         return self.label

@@ -15,17 +15,16 @@ import math
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fardplan.data.text import safe_text
-from fardplan.remiss.github import LOOPBACK, _origin, too_deep
+from fardplan.data.web import LOOPBACK, origin, too_deep
 
 DEFAULT_API = "https://api.kolada.se"
 API_VERSION = "v2"  # the only place that names the version: v3 has the same paths
 NATIONAL = "0000"  # Kolada's id for Riket, the whole country
-VALUES_FILE = Path("data") / "kolada.json"
 SOURCE = "Kolada (RKA)"
 MAX_PAGES = 200  # 5 000 items a page: far beyond a färdplan's handful of key figures
 MAX_RETRIES = 3  # after the first try; waits 1, 2 and 4 seconds
@@ -54,7 +53,7 @@ def data_url(api_url: str, kpis: list[str], municipalities: list[str]) -> str:
 
 
 def check_api_url(api_url: str) -> None:
-    scheme, host, port = _origin(api_url)
+    scheme, host, port = origin(api_url)
     parts = urlsplit(api_url)
     if (
         not host
@@ -88,18 +87,17 @@ def fetch_data(
 ) -> list[dict[str, Any]]:
     """Every data item for the key figures, for the municipality and Riket, following `next_page`."""
     check_api_url(api_url)
-    url: str | None = data_url(api_url, kpis, [municipality, NATIONAL])
-    origin = _origin(url)
-    opener = urllib.request.build_opener(
-        *([urllib.request.ProxyHandler({})] if origin[1] in LOOPBACK else [])
-    )
+    first = data_url(api_url, kpis, [municipality, NATIONAL])
+    home = origin(first)
+    url: str | None = first
+    opener = urllib.request.build_opener(*([urllib.request.ProxyHandler({})] if home[1] in LOOPBACK else []))
     items: list[dict[str, Any]] = []
     pages = 0
     while url:
         pages += 1
         if pages > MAX_PAGES:
             raise KoladaError(f"Kolada skickade fler än {MAX_PAGES} sidor; avbryter.", UNUSABLE)
-        if _origin(url) != origin:
+        if origin(url) != home:
             raise KoladaError(
                 f"Kolada pekade ut nästa sida på en annan adress ({safe_text(urlsplit(url).netloc)}); "
                 "avbryter.",
@@ -121,7 +119,7 @@ def _get(
         )
         try:
             with opener.open(request, timeout=timeout) as response:
-                body = response.read(MAX_PAGE_BYTES + 1)
+                body: bytes = response.read(MAX_PAGE_BYTES + 1)
                 if len(body) > MAX_PAGE_BYTES:
                     raise KoladaError(
                         f"Kolada skickade en sida större än {MAX_PAGE_BYTES // 2**20} MB; avbryter.", UNUSABLE

@@ -9,15 +9,17 @@ module holds the model, the checks the schema cannot express, and the plain-Swed
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, overload
 
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.source import KeyPath, Source
 from fardplan.data.source import list_items as _items
 
-KOLADA_SOURCE = "Kolada (RKA)"
+if TYPE_CHECKING:
+    from fardplan.data.model import Need
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,10 @@ def number(value: float) -> str:
     return ("\u2212" if value < 0 and text.strip("0,") else "") + text
 
 
+@overload
+def _one_line(text: str) -> str: ...
+@overload
+def _one_line(text: None) -> None: ...
 def _one_line(text: str | None) -> str | None:
     """Names go into raw HTML in a Markdown page, where a blank line would end the HTML block."""
     return " ".join(text.split()) if text is not None else None
@@ -198,7 +204,7 @@ _NUMBER_KEYS = ("värde", "riket", "kvinnor", "män")
 
 
 def check_measures(
-    source: Source, need_path: KeyPath, need: dict, seen: dict[str, int]
+    source: Source, need_path: KeyPath, need: dict[str, Any], seen: dict[str, int]
 ) -> Iterator[Diagnostic]:
     """Rules beyond the schema: unique ids, years in order and once each, real numbers,
     a target after the baseline."""
@@ -267,11 +273,11 @@ def overview(areas: Any) -> list[tuple[Any, list[tuple[Any, Measure]]]]:
 KOLADA_FILE = "kolada.json"  # next to roadmap.yaml; written by scripts/kolada.py
 
 
-def kolada_values(path: Any, name: str) -> tuple[dict[int | str, tuple[YearValue, ...]], list[Diagnostic]]:
+def kolada_values(path: Any, name: str) -> tuple[dict[str, tuple[YearValue, ...]], list[Diagnostic]]:
     """The values in data/kolada.json by key figure, or a located message when the file cannot be used."""
     import json
 
-    def problem(what: str) -> tuple[dict, list[Diagnostic]]:
+    def problem(what: str) -> tuple[dict[str, tuple[YearValue, ...]], list[Diagnostic]]:
         return {}, [Diagnostic(name, 1, 1, f"{what}: kör python3 scripts/kolada.py igen eller ta bort filen")]
 
     try:
@@ -281,7 +287,7 @@ def kolada_values(path: Any, name: str) -> tuple[dict[int | str, tuple[YearValue
     table = document.get("nyckeltal") if isinstance(document, dict) else None
     if not isinstance(table, dict):
         return problem("filen har inte formen från scripts/kolada.py")
-    result: dict = {}
+    result: dict[str, tuple[YearValue, ...]] = {}
     for kpi, entries in table.items():
         try:
             result[kpi] = tuple(
@@ -306,7 +312,9 @@ def kolada_values(path: Any, name: str) -> tuple[dict[int | str, tuple[YearValue
     return result, []
 
 
-def with_kolada_values(needs_of: Any, values: dict) -> dict[str, tuple[Measure, ...]]:
+def with_kolada_values(
+    needs_of: Iterable[Need], values: dict[str, tuple[YearValue, ...]]
+) -> dict[str, tuple[Measure, ...]]:
     """Per need id, its measures with Kolada's values filled in where the data lists none itself."""
     from dataclasses import replace
 

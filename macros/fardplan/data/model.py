@@ -5,20 +5,23 @@ Every output (pages, open data, feeds) reads these objects, never the YAML again
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any, Iterator
+from typing import Any
 
 from fardplan.data.horizon import Horizon, parse_horizon
 from fardplan.data.measures import Measure, build_measures
-from fardplan.data.source import Source
+from fardplan.data.source import KeyPath, Source
 
 
 class Vocabulary(Enum):
     """A fixed list of Swedish words the data may use (the schema's enum).
 
     `label` is the word as a reader sees it; `slug` an ASCII name for CSS classes."""
+
+    value: str
 
     @property
     def label(self) -> str:
@@ -72,8 +75,9 @@ class ChangedField(Enum):
 
 
 @dataclass(frozen=True)
-class Change:
-    """Why a horizon or status changed; shown with the need or action it belongs to."""
+class RecordedChange:
+    """An entry under `ändringar`: why a horizon or status changed; shown with the need or action
+    it belongs to. (What differs between two versions is versions.changes.Change.)"""
 
     date: date
     field: ChangedField
@@ -139,9 +143,9 @@ class Action:
     line: int
     # The action's own review date, or its need's when that is later or the action has none:
     # reviewing a need means going through its whole row.
-    reviewed: date | None = None
+    reviewed: date
     own_review: date | None = None  # senast-granskad as written on the action, if any
-    changes: tuple[Change, ...] = ()  # newest first
+    changes: tuple[RecordedChange, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
 
 
@@ -156,8 +160,8 @@ class Need:
     horizon: Horizon
     area_id: str
     line: int
-    reviewed: date | None = None
-    changes: tuple[Change, ...] = ()  # newest first
+    reviewed: date
+    changes: tuple[RecordedChange, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
     measures: tuple[Measure, ...] = ()
 
@@ -237,7 +241,6 @@ class Roadmap:
     bodies: tuple[Body, ...]
     initiatives: tuple[Initiative, ...]
     areas: tuple[Area, ...]
-    source_file: str
     settings: Settings = Settings()
     remiss: Remiss | None = None
     removed: tuple[Removal, ...] = ()  # borttagna: published needs and actions taken out, and why
@@ -260,7 +263,9 @@ class Roadmap:
 def build_roadmap(source: Source) -> Roadmap:
     """Turn checked data into the model. Assumes the schema and the checks found no errors."""
     data = source.data
-    line = lambda path: source.position(path)[0]  # noqa: E731 - tiny local helper
+
+    def line(path: KeyPath) -> int:
+        return source.position(path)[0]
 
     bodies = {b["id"]: Body(b["id"], b["namn"]) for b in data["ansvariga"]}
     initiatives = {
@@ -278,7 +283,7 @@ def build_roadmap(source: Source) -> Roadmap:
         for n, i in enumerate(data["nationella-initiativ"])
     }
 
-    def action(raw: dict[str, Any], column: str, path: tuple, need_reviewed: date) -> Action:
+    def action(raw: dict[str, Any], column: str, path: KeyPath, need_reviewed: date) -> Action:
         horizon = raw.get("tidshorisont")
         own = _optional_date(raw.get("senast-granskad"))
         return Action(
@@ -355,7 +360,6 @@ def build_roadmap(source: Source) -> Roadmap:
         tuple(bodies.values()),
         tuple(initiatives.values()),
         tuple(areas),
-        source.file,
         read_settings(data),
         remiss=_remiss(data.get("remiss")),
         removed=tuple(
@@ -389,7 +393,7 @@ def parse_changed_value(field: ChangedField, value: Any) -> Horizon | Status:
 _CHANGED_FIELDS = {f.value for f in ChangedField}
 
 
-def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
+def _changes(raw: dict[str, Any]) -> tuple[RecordedChange, ...]:
     changes = []
     for entry in raw.get("ändringar") or ():
         if entry["vad"] not in _CHANGED_FIELDS:
@@ -397,7 +401,7 @@ def _changes(raw: dict[str, Any]) -> tuple[Change, ...]:
         field = ChangedField(entry["vad"])
         old = entry.get("från")
         changes.append(
-            Change(
+            RecordedChange(
                 date=date.fromisoformat(entry["datum"]),
                 field=field,
                 old=parse_changed_value(field, old) if old is not None else None,

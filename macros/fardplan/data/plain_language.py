@@ -8,8 +8,9 @@ A high value is a warning for the editor, never an error: it does not stop the b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.history import Previous

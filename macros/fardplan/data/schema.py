@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
-import re
-from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
 
 from fardplan.data.diagnostics import Diagnostic
-from fardplan.data.source import Source
+from fardplan.data.source import KeyPath, Source
+from fardplan.data.text import parse_date
 
 if TYPE_CHECKING:  # jsonschema is imported only when data is invalid (see check_schema)
     from jsonschema import Draft202012Validator
@@ -36,18 +36,9 @@ _TYPE_NAMES = {
 }
 
 
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
-
-
 def is_date(value: Any) -> bool:
     """An RFC 3339 full-date that exists in the calendar, as jsonschema's "date" format decides."""
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
-        return not isinstance(value, str)  # formats apply to strings only
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+    return parse_date(value) is not None if isinstance(value, str) else True  # formats apply to strings only
 
 
 # Formats that are asserted (in both validators); every other format is only an annotation.
@@ -56,7 +47,8 @@ FORMATS: dict[str, Callable[[Any], bool]] = {"date": is_date}
 
 @lru_cache(maxsize=4)
 def load_schema(path: Path = SCHEMA_PATH) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
 
 
 def _part_schema(schema: dict[str, Any], part: str) -> dict[str, Any]:
@@ -107,10 +99,11 @@ def _validator(path: Path = SCHEMA_PATH, part: str | None = None) -> Draft202012
     Draft202012Validator.check_schema(schema)
     if part is not None:
         schema = _part_schema(schema, part)
-    strict = validators.extend(
+    strict = validators.extend(  # type: ignore[no-untyped-call]  # untyped in types-jsonschema
         Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_integer)
     )
-    return strict(schema, format_checker=FormatChecker(list(FORMATS)))
+    validator: Draft202012Validator = strict(schema, format_checker=FormatChecker(list(FORMATS)))
+    return validator
 
 
 @lru_cache(maxsize=4)
@@ -151,7 +144,7 @@ def check_schema(source: Source, schema_path: Path = SCHEMA_PATH) -> list[Diagno
     # (A float anywhere is wrong: the schema has no decimal numbers, but "integer" accepts 2024.0.)
     if fast_check(schema_path)(source.data):
         # fastjsonschema took any 2024.0 for an integer, so each float stands where an integer may.
-        problems = []
+        problems: list[Diagnostic] = []
         for path in source.floats:
             if decimal_allowed(path):
                 continue
@@ -159,7 +152,7 @@ def check_schema(source: Source, schema_path: Path = SCHEMA_PATH) -> list[Diagno
             problems.append(source.diagnostic(path, _float_message(_value_at(source.data, path))))
         return problems
     errors = list(_errors(source.data, schema_path))
-    problems: list[Diagnostic] = []
+    problems = []
     misspelt = _misspelt_keys(errors)
     for error in errors:
         problems.extend(_translate(error, source, misspelt))
@@ -188,7 +181,7 @@ def _errors(data: Any, schema_path: Path) -> Iterator[ValidationError]:
                 yield from _need_errors(need, ("områden", index, "behov", number), schema_path)
 
 
-def _need_errors(need: Any, path: tuple, schema_path: Path) -> Iterator[ValidationError]:
+def _need_errors(need: Any, path: KeyPath, schema_path: Path) -> Iterator[ValidationError]:
     if not isinstance(need, dict) or not all(isinstance(need.get(key, []), list) for key in _ACTION_DEFS):
         yield from _placed(_validator(schema_path, "behov").iter_errors(need), path)
         return
@@ -201,7 +194,7 @@ def _need_errors(need: Any, path: tuple, schema_path: Path) -> Iterator[Validati
                 )
 
 
-def _placed(errors: Iterator[ValidationError], path: tuple) -> Iterator[ValidationError]:
+def _placed(errors: Iterator[ValidationError], path: KeyPath) -> Iterator[ValidationError]:
     """Errors found in a part, with paths as if found in the whole file."""
     for error in errors:
         error.path.extendleft(reversed(path))
@@ -213,7 +206,7 @@ def _float_message(value: float) -> str:
     return f"ska vara ett heltal, inte ett decimaltal: skriv {written} utan decimaler"
 
 
-def _value_at(data: Any, path: tuple) -> Any:
+def _value_at(data: Any, path: KeyPath) -> Any:
     for step in path:
         data = data[step]
     return data
@@ -223,7 +216,7 @@ def _value_at(data: Any, path: tuple) -> Any:
 DECIMAL_KEYS = frozenset({"värde", "riket", "kvinnor", "män"})
 
 
-def decimal_allowed(path: tuple) -> bool:
+def decimal_allowed(path: KeyPath) -> bool:
     return bool(path) and path[-1] in DECIMAL_KEYS and "mått" in path
 
 
@@ -241,11 +234,15 @@ def _has_float(value: Any, in_measure: bool = False) -> bool:
     return False
 
 
-def _misspelt_keys(errors: list[ValidationError]) -> dict[tuple, str]:
+def _misspelt_keys(errors: list[ValidationError]) -> dict[tuple[KeyPath, str], str]:
     """(object path, missing key) -> the unknown key that is that one misspelt: one message, not two."""
     found = {}
     for error in errors:
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        if (
+            error.validator == "additionalProperties"
+            and isinstance(error.instance, dict)
+            and isinstance(error.schema, dict)
+        ):
             allowed = sorted(error.schema.get("properties", {}))
             for key in set(error.instance) - set(allowed):
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
@@ -332,49 +329,50 @@ def nearest_word(value: Any, choices: list[str]) -> str | None:
 
 
 def _translate(
-    error: ValidationError, source: Source, misspelt: dict[tuple, str] | None = None
+    error: ValidationError, source: Source, misspelt: dict[tuple[KeyPath, str], str] | None = None
 ) -> Iterator[Diagnostic]:
     path = tuple(error.absolute_path)
     kind = error.validator
-    value = error.instance
-    custom = error.schema.get("x-felmeddelande") if isinstance(error.schema, dict) else None
+    value: Any = error.instance  # any JSON value
+    wanted: Any = error.validator_value  # the schema's value for the keyword that failed
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    custom = schema.get("x-felmeddelande")
     if kind == "additionalProperties":
-        for key in set(value) - set(error.schema.get("properties", {})):
+        for key in set(value) - set(schema.get("properties", {})):
             source.reject(path + (key,))
     elif kind == "required":
-        for key in error.validator_value:
+        for key in wanted:
             if isinstance(value, dict) and key not in value:
                 source.reject(path + (key,))
     else:
         source.reject(path)
 
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f" – menade du '{close[0]}'?" if close else f". Tillåtna nycklar här: {', '.join(allowed)}"
             yield source.diagnostic(path + (key,), f"okänd nyckel '{key}'{hint}", key=True)
         return
     if kind == "required":
-        missing = error.validator_value
-        for key in missing:
+        for key in wanted:
             if isinstance(value, dict) and key not in value and (path, key) not in (misspelt or {}):
                 yield source.diagnostic(path, f"nyckeln '{key}' saknas")
         return
     if kind == "type":
-        if isinstance(value, float) and "integer" in error.validator_value and value.is_integer():
+        if isinstance(value, float) and "integer" in wanted and value.is_integer():
             yield source.diagnostic(path, _float_message(value))
         else:
-            yield source.diagnostic(path, f"ska vara {_allowed(error.validator_value)}, inte {_kind(value)}")
+            yield source.diagnostic(path, f"ska vara {_allowed(wanted)}, inte {_kind(value)}")
         return
     if kind == "enum":
-        allowed_words = [str(c) for c in error.validator_value]
+        allowed_words = [str(c) for c in wanted]
         choices = ", ".join(allowed_words)
         if isinstance(value, (list, dict)) or value is None:
             yield source.diagnostic(path, f"ska vara ett av orden {choices}, inte {_kind(value)}")
             return
-        close = nearest_word(value, allowed_words)
-        hint = f" – menade du '{close}'?" if close else "."
+        nearest = nearest_word(value, allowed_words)
+        hint = f" – menade du '{nearest}'?" if nearest else "."
         yield source.diagnostic(
             path, f"'{_shorten(value)}' är inte ett tillåtet värde{hint} Tillåtna värden: {choices}"
         )
@@ -391,20 +389,19 @@ def _translate(
     if kind == "maxLength":
         yield source.diagnostic(
             path,
-            f"texten är för lång: högst {error.validator_value} tecken, "
+            f"texten är för lång: högst {wanted} tecken, "
             f"men den har {len(value)}. Korta den eller dela upp den",
         )
         return
     if kind == "minItems":
         yield source.diagnostic(
             path,
-            f"listan måste ha minst {error.validator_value} "
-            f"{'punkt' if error.validator_value == 1 else 'punkter'}",
+            f"listan måste ha minst {wanted} {'punkt' if wanted == 1 else 'punkter'}",
         )
         return
     if kind in {"minimum", "maximum"}:
         word = "minst" if kind == "minimum" else "högst"
-        yield source.diagnostic(path, f"ska vara {word} {error.validator_value}, inte {_shorten(value)}")
+        yield source.diagnostic(path, f"ska vara {word} {wanted}, inte {_shorten(value)}")
         return
     if kind in {"minProperties", "maxProperties"}:
         yield source.diagnostic(path, custom or "fel antal nycklar")

@@ -9,13 +9,14 @@ silently keeps the last), and anchors and aliases (refused as they come, so neve
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Union
+from typing import Any
 
 import yaml
 
-from fardplan.data.diagnostics import Diagnostic
+from fardplan.data.diagnostics import Diagnostic, Severity
 
 # libyaml is much faster; PyPI's wheels ship it, the pure-Python parser is the fallback.
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -27,22 +28,22 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     A quoted or block scalar is always text, and the tag of a plain scalar depends only on its
     text, so answers are remembered for the parse. (Path resolvers are never registered.)"""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._plain_tags: dict[str, str] = {}
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode:
             if not implicit[0]:
-                return self.DEFAULT_SCALAR_TAG
+                return str(self.DEFAULT_SCALAR_TAG)
             tag = self._plain_tags.get(value)
             if tag is None:
-                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+                tag = self._plain_tags[value] = str(super().resolve(kind, value, implicit))
             return tag
-        return super().resolve(kind, value, implicit)
+        return str(super().resolve(kind, value, implicit))
 
 
-PathKey = Union[str, int]
+PathKey = str | int
 KeyPath = tuple[PathKey, ...]
 
 # Tags whose value we construct; timestamps stay text, as in YAML 1.2 and in editors' language
@@ -131,17 +132,13 @@ class Source:
         return self.values.get((), (1, 1))
 
     def diagnostic(
-        self, path: KeyPath, message: str, *, key: bool = False, severity: str = "error"
+        self, path: KeyPath, message: str, *, key: bool = False, severity: Severity = "error"
     ) -> Diagnostic:
         line, col = self.position(path, key=key)
         return Diagnostic(self.file, line, col, message, describe_path(self.data, path), severity)
 
 
-# The two lists of actions under a need: what the city does, and what more needs doing.
-ACTION_LISTS = ("staden", "behöver-göras")
-
-
-def list_items(node: Any, key: str, path: KeyPath) -> Iterator[tuple[KeyPath, dict]]:
+def list_items(node: Any, key: str, path: KeyPath) -> Iterator[tuple[KeyPath, dict[str, Any]]]:
     """The mappings in the list `node[key]`, with their paths; tolerant of wrong types, so that
     checks can run on data that has not passed the schema."""
     values = node.get(key) if isinstance(node, dict) else None
@@ -382,7 +379,7 @@ _SYNTAX_MESSAGES = [
 ]
 
 
-def _squeezed_at(index: int, match: re.Match, name: str) -> Diagnostic:
+def _squeezed_at(index: int, match: re.Match[str], name: str) -> Diagnostic:
     key, value = match.group(2), match.group(3)
     return Diagnostic(
         name,
@@ -461,7 +458,7 @@ def _syntax_diagnostic(error: yaml.MarkedYAMLError, name: str, text: str) -> Dia
     return Diagnostic(name, line, col, f"syntaxfel: {message}")
 
 
-def _squeezed_colon(lines: list[str], index: int) -> tuple[int, re.Match] | None:
+def _squeezed_colon(lines: list[str], index: int) -> tuple[int, re.Match[str]] | None:
     """`status:planerad` (no space after the colon) on the line where the parser stopped or on
     the line with content above it: YAML reads it as one word, and the error shows up later."""
     checked = 0
@@ -660,6 +657,7 @@ def _read(text: str, source: Source) -> Any:
 
     def warn_if_comment_cuts(event: yaml.ScalarEvent) -> None:
         end = event.end_mark
+        assert end is not None  # the parser marks every event it makes
         stop = text.find("\n", end.index)
         comment = _COMMENT_AFTER.match(text, end.index, len(text) if stop < 0 else stop)
         if comment is None or not isinstance(event.value, str) or tag(event) != _STR_TAG:
@@ -760,6 +758,7 @@ def _read(text: str, source: Source) -> Any:
                     skip(next_event())
                     continue
                 key_mark = key_event.start_mark
+                assert key_mark is not None  # the parser marks every event it makes
                 keys[key_path] = (key_mark.line + 1, key_mark.column + 1)
                 if len(values) > MAX_VALUES:
                     too_many(key_event)

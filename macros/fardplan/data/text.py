@@ -29,6 +29,20 @@ MONTHS = (
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def parse_date(value: object) -> date | None:
+    """A date written YYYY-MM-DD that exists in the calendar (an RFC 3339 full-date, as the
+    schema's "date" format means), or None. Python alone would also take 20240131 or 2024-W05."""
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def swedish_date(value: date) -> str:
     """20 januari 2022."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"

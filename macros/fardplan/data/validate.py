@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from fardplan.data.checks import check_semantics
 from fardplan.data.diagnostics import Diagnostic, ValidationFailed, sort_key
@@ -18,7 +20,7 @@ from fardplan.data.history import Previous, check_against_previous
 from fardplan.data.measures import KOLADA_FILE, kolada_values, with_kolada_values
 from fardplan.data.model import Roadmap, build_roadmap, read_settings
 from fardplan.data.plain_language import check_plain_language
-from fardplan.remiss.period import check_remiss_settings
+from fardplan.data.remiss_checks import check_remiss_settings
 from fardplan.data.schema import SCHEMA_PATH, check_schema
 from fardplan.data.source import Source, SourceError, parse_source, read_source
 
@@ -51,7 +53,7 @@ def display_name(path: Path, base: Path | None = None) -> str:
 
 
 @contextmanager
-def _without_cyclic_gc():
+def _without_cyclic_gc() -> Iterator[None]:
     """Pause Python's cycle collector while one file is checked. Parsing creates hundreds of
     thousands of objects that live until the end and form no cycles, and every few hundred new
     objects the collector would scan them all again: at 100× the real data that was more than
@@ -90,13 +92,14 @@ def validate_file(
     if result.roadmap is not None and kolada.is_file():
         _add_kolada_values(
             result,
+            result.roadmap,
             kolada,
             display_name(kolada) if name == display_name(path) else str(Path(name).parent / KOLADA_FILE),
         )
     return result
 
 
-def _add_kolada_values(result: Result, path: Path, name: str) -> None:
+def _add_kolada_values(result: Result, roadmap: Roadmap, path: Path, name: str) -> None:
     """Values fetched by scripts/kolada.py fill the measures whose source is Kolada and whose
     värden the data leaves empty."""
     values, problems = kolada_values(path, name)
@@ -104,7 +107,6 @@ def _add_kolada_values(result: Result, path: Path, name: str) -> None:
     if problems:
         result.roadmap = None
         return
-    roadmap = result.roadmap
     filled = with_kolada_values(roadmap.needs(), values)
     result.roadmap = replace(
         roadmap,
@@ -143,7 +145,7 @@ def _validate(source: Source, schema_path: Path, previous: Previous | None) -> R
     return result
 
 
-def load_roadmap(path: Path | str, **kwargs) -> Roadmap:
+def load_roadmap(path: Path | str, **kwargs: Any) -> Roadmap:
     """The validated model, or ValidationFailed listing every error (warnings are left out)."""
     result = validate_file(path, **kwargs)
     if result.roadmap is None:

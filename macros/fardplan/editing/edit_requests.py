@@ -15,16 +15,18 @@ import copy
 import difflib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from fardplan.data.checks import walk_ids
+from fardplan.data.columns import ACTION_LISTS, CITY, MORE, column_label
 from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.model import Status
-from fardplan.remiss.answers import read_sections
+from fardplan.data.source import KeyPath, Source, SourceError, parse_source
+from fardplan.data.text import parse_date
+from fardplan.editing.issue_forms import read_sections
 from fardplan.editing.scaffold import ScaffoldError, _key_value, add_action, new_id
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, SourceError, parse_source
 
 # Labels a maintainer creates on GitHub: every form applies FORM_LABEL; adding APPROVAL_LABEL to
 # such an issue starts .github/workflows/redigering.yml.
@@ -90,7 +92,7 @@ OPTIONAL = {
     "initiativ": {"galler-till", "beskrivning", "behov"},
 }
 # The form's dropdown "Kolumn" and the lists it stands for.
-COLUMNS = {"Behöver göras mer": "behöver-göras", "Staden gör": "staden"}
+COLUMNS = {column_label(MORE): MORE, f"{column_label(CITY)} gör": CITY}
 INITIATIVE_KINDS = (
     "lag",
     "lagändring",
@@ -100,7 +102,6 @@ INITIATIVE_KINDS = (
     "departementsskrivelse",
 )
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class EditRequestError(ValueError):
@@ -115,7 +116,6 @@ class EditRequestError(ValueError):
 class Applied:
     text: str  # the whole new data file
     summary: str  # one Swedish sentence: what was changed
-    changed_lines: tuple[int, ...] = field(default=())  # old line numbers (1-based) rewritten in place
 
 
 # --- Reading the issue ----------------------------------------------------------------------------
@@ -194,16 +194,14 @@ class _Answers:
         value = self.raw(field_id)
         if value is None:  # an optional date left empty: the change's date is today
             return self.today.isoformat() if field_id == "datum" else None
-        try:
-            if not _DATE.fullmatch(value):
-                raise ValueError
-            return date.fromisoformat(value).isoformat()
-        except ValueError:
+        parsed = parse_date(value)
+        if parsed is None:
             self.problems.append(
                 f"{self.labels[field_id]}: {quote(value)} är inget datum. Skriv ÅÅÅÅ-MM-DD, "
                 "till exempel 2024-03-31."
             )
             return None
+        return parsed.isoformat()
 
     def text(self, field_id: str) -> str | None:
         value = self.raw(field_id)
@@ -223,6 +221,16 @@ class _Answers:
     def done(self) -> None:
         if self.problems:
             raise EditRequestError(self.problems)
+
+    def checked(self, *values: str | None) -> tuple[str, ...]:
+        """The required answers, once all are known to be there and right; else EditRequestError
+        lists every problem. (An accessor returns None for a required answer only with a problem
+        that says why, so the last error below is never seen.)"""
+        self.done()
+        given = tuple(value for value in values if value is not None)
+        if len(given) != len(values):
+            raise EditRequestError(["ett obligatoriskt fält i formuläret saknas."])
+        return given
 
 
 # --- Editing the text --------------------------------------------------------------------------------
@@ -254,7 +262,7 @@ class _Editor:
 
     # Finding things
 
-    def find(self, ident: str, kinds: tuple[str, ...]) -> tuple[KeyPath, dict]:
+    def find(self, ident: str, kinds: tuple[str, ...]) -> tuple[KeyPath, dict[str, Any]]:
         for path, node in walk_ids(self.source.data):
             if node.get("id") == ident and len(path) >= 2 and path[-2] in kinds:
                 return path, node
@@ -325,12 +333,12 @@ class _Editor:
         self._set(path + (key,), value)
         self._set_text("\n".join(lines))
 
-    def append_item(self, list_path: KeyPath, fields: list[tuple[str, Any]], item: dict) -> None:
+    def append_item(self, list_path: KeyPath, fields: list[tuple[str, Any]], item: dict[str, Any]) -> None:
         """A new item at the end of the list at `list_path` (it must exist), in its style."""
         items = _get(self.source.data, list_path)
         lines = self._lines()
         if isinstance(items, list) and items:
-            first_line, first_col = self.source.position(list_path + (0,))
+            _first_line, first_col = self.source.position(list_path + (0,))
             dash_col = first_col - 3
             last = list_path + (len(items) - 1,)
             end = self._item_end(last)
@@ -357,7 +365,7 @@ class _Editor:
         ]
         self._set_text("\n".join(lines))
 
-    def add_change_record(self, path: KeyPath, record: list[tuple[str, Any]], item: dict) -> None:
+    def add_change_record(self, path: KeyPath, record: list[tuple[str, Any]], item: dict[str, Any]) -> None:
         """An entry under the item's `ändringar`, creating the list at the item's end if needed."""
         node = _get(self.source.data, path)
         if "ändringar" in node:
@@ -387,7 +395,7 @@ class _Editor:
         items = _get(self.source.data, path)
         if not items:
             raise EditRequestError([f"{self.name}:{key_line}: listan kan inte ändras med formuläret."])
-        line_no, col = self.source.position(path + (0,))
+        _line_no, col = self.source.position(path + (0,))
         lines.insert(self._item_end(path + (len(items) - 1,)), " " * (col - 3) + f"- {value}")
         _get(self.expected, path[:-1])[path[-1]] = list(_get(self.expected, path)) + [value]
         self._set_text("\n".join(lines))
@@ -408,7 +416,7 @@ class _Editor:
     def verify(self) -> None:
         """Only the intended lines changed, and the file reads back as the intended data."""
         old, new = self.original.split("\n"), self.text.split("\n")
-        rewritten = set()
+        rewritten: set[int] = set()
         for tag, i1, i2, _, _ in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
             if tag in ("replace", "delete"):
                 rewritten.update(range(i1 + 1, i2 + 1))
@@ -453,13 +461,12 @@ def _item(dash_col: int, fields: list[tuple[str, Any]]) -> list[str]:
 
 # --- The five requests ----------------------------------------------------------------------------
 
-ACTION_KINDS = ACTION_LISTS
 STATUSES = tuple(s.value for s in Status)
 
 
 def _change_record(
     answers_date: str, what: str, old_yaml: str, new_yaml: str, old: Any, new: Any, reason: str
-) -> tuple[list[tuple[str, Any]], dict]:
+) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
     fields = [
         ("datum", Raw(answers_date)),
         ("vad", Raw(what)),
@@ -477,10 +484,13 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
     answers = _Answers(read_sections(body, fields), dict(fields), OPTIONAL[kind], today)
     editor = _Editor(text, name)
     if kind == "status":
-        ident, status = answers.ident("atgard"), answers.choice("status", STATUSES)
-        reason, day = answers.text("skal"), answers.day("datum")
-        answers.done()
-        path, node = editor.find(ident, ACTION_KINDS)
+        ident, status, reason, day = answers.checked(
+            answers.ident("atgard"),
+            answers.choice("status", STATUSES),
+            answers.text("skal"),
+            answers.day("datum"),
+        )
+        path, node = editor.find(ident, ACTION_LISTS)
         old = node.get("status")
         if old == status:
             raise EditRequestError([f"åtgärden {ident} har redan status {status}."])
@@ -489,10 +499,9 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         editor.add_change_record(path, record, item)
         summary = f"Status för åtgärden {ident} ändrad från {old} till {status}."
     elif kind == "tidshorisont":
-        ident, horizon = answers.ident("id"), answers.horizon("tidshorisont")
-        reason, day = answers.text("skal"), answers.day("datum")
-        answers.done()
-        path, node = editor.find(ident, ("behov",) + ACTION_KINDS)
+        given_id, horizon = answers.ident("id"), answers.horizon("tidshorisont")
+        ident, reason, day = answers.checked(given_id, answers.text("skal"), answers.day("datum"))
+        path, node = editor.find(ident, ("behov",) + ACTION_LISTS)
         old = node.get("tidshorisont")
         new_yaml = horizon_yaml(horizon)
         if old is not None and parse_horizon(old).data == horizon:
@@ -506,18 +515,23 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
         editor.add_change_record(path, record, item)
         summary = f"Tidshorisonten för {ident} ändrad från {old_yaml.strip(chr(34))} till {new_yaml.strip(chr(34))}."
     elif kind == "granskad":
-        needs, day = answers.idents("behov"), answers.day("datum")
-        answers.done()
+        needs = answers.idents("behov")
+        (day,) = answers.checked(answers.day("datum"))
         for ident in dict.fromkeys(needs):
             path, node = editor.find(ident, ("behov",))
             if node.get("senast-granskad") != day:
                 editor.replace(path + ("senast-granskad",), day, day)
         summary = f"Behoven {', '.join(dict.fromkeys(needs))} markerade som granskade {day}."
     elif kind == "atgard":
-        need, column = answers.ident("behov"), answers.choice("kolumn", tuple(COLUMNS))
-        action_text, body_id = answers.text("text"), answers.ident("ansvarig")
-        status, horizon = answers.choice("status", STATUSES), answers.horizon("tidshorisont")
-        answers.done()
+        given = (
+            answers.ident("behov"),
+            answers.choice("kolumn", tuple(COLUMNS)),
+            answers.text("text"),
+            answers.ident("ansvarig"),
+            answers.choice("status", STATUSES),
+        )
+        horizon = answers.horizon("tidshorisont")
+        need, column, action_text, body_id, status = answers.checked(*given)
         editor.find(need, ("behov",))
         try:
             added = add_action(
@@ -535,21 +549,21 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             raise EditRequestError([str(error)]) from None
         return Applied(added.text, f"Åtgärden {added.id} tillagd under behovet {need} ({column.lower()}).")
     else:
-        name_, kind_ = answers.text("namn"), answers.choice("typ", INITIATIVE_KINDS)
-        reference, link = answers.text("referens"), answers.text("lank")
-        start, end = answers.day("galler-fran"), answers.day("galler-till")
+        named = (answers.text("namn"), answers.choice("typ", INITIATIVE_KINDS), answers.text("referens"))
+        given_link, given_start = answers.text("lank"), answers.day("galler-fran")
+        end = answers.day("galler-till")
         description, needs = answers.text("beskrivning"), answers.idents("behov")
-        if link is not None and not re.fullmatch(r"https?://[^\s/]+\.\S*", link):
+        if given_link is not None and not re.fullmatch(r"https?://[^\s/]+\.\S*", given_link):
             answers.problems.append(
-                f"{answers.labels['lank']}: {quote(link)} är ingen hel webbadress. Den ska "
+                f"{answers.labels['lank']}: {quote(given_link)} är ingen hel webbadress. Den ska "
                 "börja med https://."
             )
-        answers.done()
+        name_, kind_, reference, link, start = answers.checked(*named, given_link, given_start)
         for ident in needs:
             editor.find(ident, ("behov",))
         taken = {node["id"] for _, node in walk_ids(editor.source.data) if isinstance(node.get("id"), str)}
         ident = new_id(name_, taken, "nytt-initiativ")
-        record: list[tuple[str, Any]] = [
+        lines: list[tuple[str, Any]] = [
             ("id", Raw(ident)),
             ("namn", name_),
             ("typ", Raw(kind_)),
@@ -557,7 +571,7 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             ("länk", link),
             ("gäller-från", Raw(start)),
         ]
-        item: dict[str, Any] = {
+        initiative: dict[str, Any] = {
             "id": ident,
             "namn": name_,
             "typ": kind_,
@@ -565,12 +579,12 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             "länk": link,
             "gäller-från": start,
         }
-        record.append(("gäller-till", Raw(end or "null")))
-        item["gäller-till"] = end
+        lines.append(("gäller-till", Raw(end or "null")))
+        initiative["gäller-till"] = end
         if description:
-            record.append(("beskrivning", description))
-            item["beskrivning"] = description
-        editor.append_item(("nationella-initiativ",), record, item)
+            lines.append(("beskrivning", description))
+            initiative["beskrivning"] = description
+        editor.append_item(("nationella-initiativ",), lines, initiative)
         for need in dict.fromkeys(needs):
             path, node = editor.find(need, ("behov",))
             if ident not in (node.get("nationellt") or []):
@@ -579,4 +593,4 @@ def apply_request(text: str, name: str, body: str, today: date) -> Applied:
             f" och kopplat till {', '.join(dict.fromkeys(needs))}." if needs else "."
         )
     editor.verify()
-    return Applied(editor.text, summary, tuple(sorted(editor.in_place)))
+    return Applied(editor.text, summary)

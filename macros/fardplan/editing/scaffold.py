@@ -18,12 +18,12 @@ from typing import Any
 import yaml
 
 from fardplan.data.checks import walk_ids
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.horizon import HorizonError, parse_horizon
 from fardplan.data.model import Status
-from fardplan.data.source import ACTION_LISTS, KeyPath, Source, SourceError, parse_source
+from fardplan.data.source import KeyPath, Source, SourceError, parse_source
 from fardplan.data.validate import validate_text
 
-ACTION_COLUMNS = ACTION_LISTS
 MAX_LINE = 110  # longer values are folded over several lines (the data's yamllint allows 120)
 _TRANSLITERATE = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u"})
 
@@ -136,7 +136,7 @@ def _parse(text: str, name: str) -> Source:
         ) from None
 
 
-def _find(source: Source, kind: str, key: str, wanted: str) -> tuple[KeyPath, dict]:
+def _find(source: Source, kind: str, key: str, wanted: str) -> tuple[KeyPath, dict[str, Any]]:
     """The area (kind "områden") or need (kind "behov") with id or title `wanted`."""
     found = []
     for path, node in walk_ids(source.data):
@@ -145,7 +145,7 @@ def _find(source: Source, kind: str, key: str, wanted: str) -> tuple[KeyPath, di
     for path, node in found:
         if wanted in (node.get("id"), node.get(key)):
             return path, node
-    names = [node.get("id") for _, node in found if isinstance(node.get("id"), str)]
+    names = [ident for _, node in found if isinstance(ident := node.get("id"), str)]
     close = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
     hint = f" Menade du '{close[0]}'?" if close else f" Möjliga: {', '.join(names)}"
     what = "område" if kind == "områden" else "behov"
@@ -205,8 +205,8 @@ def add_action(
     horizon: str | int | None = "löpande",
 ) -> Added:
     """A new action at the end of a need's list `staden` or `behöver-göras`."""
-    if column not in ACTION_COLUMNS:
-        raise ScaffoldError(f"kolumnen ska vara {' eller '.join(ACTION_COLUMNS)}, inte '{column}'")
+    if column not in ACTION_LISTS:
+        raise ScaffoldError(f"kolumnen ska vara {' eller '.join(ACTION_LISTS)}, inte '{column}'")
     if status not in {s.value for s in Status}:
         raise ScaffoldError(f"'{status}' är ingen status. Tillåtna: {', '.join(s.value for s in Status)}")
     source = _parse(text, name)

@@ -45,7 +45,7 @@ class Chart:
 
 def _nice_step(span: float) -> float:
     raw = span / 4 or 1.0
-    power = 10 ** math.floor(math.log10(raw))
+    power: float = 10 ** math.floor(math.log10(raw))
     return next(f * power for f in (1, 2, 2.5, 5, 10) if f * power >= raw)
 
 

@@ -59,7 +59,7 @@ class ValueType:
     rule: str
 
 
-def _def_name(node: dict) -> str | None:
+def _def_name(node: dict[str, Any]) -> str | None:
     ref = node.get("$ref", "")
     return ref.rsplit("/", 1)[-1] if ref.startswith("#/$defs/") else None
 
@@ -70,7 +70,7 @@ class _Walker:
         self.sections: list[KeySection] = []
         self.by_def: dict[str, KeySection] = {}
 
-    def resolve(self, node: dict) -> dict:
+    def resolve(self, node: dict[str, Any]) -> dict[str, Any]:
         """Follow $ref; the referring node's own description, if any, wins."""
         name = _def_name(node)
         if name is None:
@@ -79,7 +79,7 @@ class _Walker:
         merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
         return merged
 
-    def object_section(self, node: dict, path: list[str]) -> KeySection | None:
+    def object_section(self, node: dict[str, Any], path: list[str]) -> KeySection | None:
         """The section for an object schema (creating it on first sight), or None if not an object."""
         name = _def_name(node)
         if name in self.by_def:
@@ -98,7 +98,7 @@ class _Walker:
             section.rows.append(self.row(key, child, key in required, path + [key]))
         return section
 
-    def row(self, key: str, node: dict, required: bool, path: list[str]) -> KeyRow:
+    def row(self, key: str, node: dict[str, Any], required: bool, path: list[str]) -> KeyRow:
         resolved = self.resolve(node)
         description = resolved.get("description", "")
         target = self.object_section(node, path) if "properties" in resolved else None
@@ -117,7 +117,7 @@ class _Walker:
                 )
         return KeyRow(key, required, self.value(node), description)
 
-    def value(self, node: dict) -> str:
+    def value(self, node: dict[str, Any]) -> str:
         name = _def_name(node)
         if name in _DEF_NAMES:
             return _DEF_NAMES[name]

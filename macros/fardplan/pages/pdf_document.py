@@ -15,16 +15,17 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
 from fardplan.data.model import Roadmap, Stage
-from fardplan.versions.opendata import roadmap_json
 from fardplan.pages.overviews import initiative_views
 from fardplan.pages.render import TEMPLATES, shared_environment
 from fardplan.pages.views import count_label
+from fardplan.versions.opendata import roadmap_json
 
 # Set FARDPLAN_PDF=0 to build the site without the PDF (and without the link to it), for
 # example under `mkdocs serve`, where every save would otherwise render it again.
@@ -140,8 +141,8 @@ def print_for_site(roadmap: Roadmap, web_address: str | None = None) -> PrintedD
 def print_pdf(roadmap: Roadmap, web_address: str | None = None) -> PrintedDocument:
     # Imported here: WeasyPrint takes a while to load and needs Pango, and only this needs it.
     try:
-        from weasyprint import CSS, HTML, Attachment
-        from weasyprint.urls import URLFetcher
+        from weasyprint import CSS, HTML, Attachment  # type: ignore[import-untyped]  # WeasyPrint has no types
+        from weasyprint.urls import URLFetcher  # type: ignore[import-untyped]
     except (ImportError, OSError) as error:
         raise PrintUnavailable(
             f"PDF:en kan inte skapas: {error}. WeasyPrint behöver Pango från Debian "
@@ -169,7 +170,7 @@ def print_pdf(roadmap: Roadmap, web_address: str | None = None) -> PrintedDocume
     return PrintedDocument(pdf_filename(roadmap), data, len(rendered.pages))
 
 
-def _identify_pdfua(document, pdf) -> None:
+def _identify_pdfua(document: Any, pdf: Any) -> None:  # WeasyPrint's objects, untyped
     """Add the PDF/UA-1 identification to the XMP metadata WeasyPrint wrote (before compression)."""
     stream = pdf.objects[int(pdf.catalog["Metadata"].split()[0])]
     xmp = b"".join(part if isinstance(part, bytes) else str(part).encode() for part in stream.stream)
@@ -181,4 +182,4 @@ def _identify_pdfua(document, pdf) -> None:
 
 
 def _midnight(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)

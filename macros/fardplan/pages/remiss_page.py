@@ -6,13 +6,13 @@ färdplan's order. Templates only loop over this.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from fardplan.data.model import Remiss, Respondent, RespondentKind, Roadmap
-from fardplan.remiss.period import WHOLE_DOCUMENT, RemissView
-from fardplan.remiss.answers import Assessment, Comment, Position, RemissAnswers, Response
 from fardplan.pages.views import area_url
+from fardplan.remiss.answers import Assessment, Comment, Position, RemissAnswers, Response
+from fardplan.remiss.period import WHOLE_DOCUMENT, RemissView
 
 NAME_WITHHELD = "Namn publiceras inte"
 UNCONFIRMED = "Inte bekräftade avsändare"

@@ -7,30 +7,29 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
-from fardplan.pages import charts
-from fardplan.data import clock
-from fardplan.data import measures
-from fardplan.pages import overviews
+from fardplan.data import clock, measures, text
+from fardplan.data.model import Area, Roadmap
+from fardplan.data.schema import load_schema
+from fardplan.pages import charts, overviews, timeline, views
 from fardplan.pages import remiss_page as remissvar_views
-from fardplan.data import text
-from fardplan.pages import timeline
-from fardplan.pages import views
-from fardplan.versions.edition import Edition
 from fardplan.pages.follow_up import Upkeep
 from fardplan.pages.key_reference import key_sections, value_types
-from fardplan.data.model import Roadmap
-from fardplan.versions.opendata import DCAT_ROOT_PATH, FEED_PATH
-from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL, remiss_view
-from fardplan.remiss.answers import NO_ANSWERS, RemissAnswers
-from fardplan.data.schema import load_schema
 from fardplan.pages.source_links import SourceLinks
 from fardplan.pages.suggestions import is_editable, suggestion_url
+from fardplan.remiss.answers import NO_ANSWERS, RemissAnswers
+from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL
+from fardplan.remiss.period import remiss_view
+from fardplan.versions.edition import Edition
+from fardplan.versions.opendata import DCAT_ROOT_PATH, FEED_PATH
+from fardplan.versions.publishing import Publication
 from fardplan.versions.version_history import describe_version
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,10 +64,8 @@ def shared_environment() -> Environment:
     Jinja's cache folder is private to the user and keyed by each template's text."""
     env = make_environment()
     if not sys.dont_write_bytecode:
-        try:
+        with suppress(OSError, RuntimeError):  # no private temporary folder: compile every time
             env.bytecode_cache = FileSystemBytecodeCache()
-        except (OSError, RuntimeError):  # no private temporary folder: compile every time
-            pass
     return env
 
 
@@ -87,7 +84,7 @@ class SiteRenderer:
         self.roadmap = roadmap
         self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
-        today = today or clock.build_date()
+        self.today = today = today or clock.build_date()
         # Review state is judged against the build date. Edit links point at lines of main, so only
         # the draft (built from main) has them; a published version offers a suggestion instead.
         editable = is_editable(edition)
@@ -100,7 +97,7 @@ class SiteRenderer:
             roadmap, today, has_answers=answers.compiled, answered=frozenset(c.part for c in answers.comments)
         )
 
-    def _render(self, template: str, page_url: str, **context) -> str:
+    def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:
             return text.relative_url(page_url, target)
 
@@ -128,7 +125,7 @@ class SiteRenderer:
             suggestions=self.suggestions(area),
         )
 
-    def suggestions(self, area) -> dict[str, str]:
+    def suggestions(self, area: Area) -> dict[str, str]:
         """A published version's "Föreslå en ändring" links, by need id; none while the remiss is
         open, when its own links ask for comments."""
         if self.repository is None or self.edition is None or (self.remiss and self.remiss.open):
@@ -162,32 +159,30 @@ class SiteRenderer:
 
     def timeline_page(self, page_url: str = overviews.TIMELINE_URL) -> str:
         return self._render(
-            "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, clock.build_date())
+            "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, self.today)
         )
 
     def bodies_page(self, page_url: str = overviews.BODIES_URL) -> str:
         return self._render("bodies.md.j2", page_url, bodies=overviews.body_views(self.roadmap))
 
     def initiatives_page(self, page_url: str = overviews.INITIATIVES_URL) -> str:
-        today = clock.build_date()
         return self._render(
             "initiatives.md.j2",
             page_url,
-            today=today,
-            initiatives=overviews.initiative_views(self.roadmap, today),
+            today=self.today,
+            initiatives=overviews.initiative_views(self.roadmap, self.today),
         )
 
     def whole_document(self, page_url: str = overviews.WHOLE_DOCUMENT_URL) -> str:
         """Everything in document order on one page, made for printing and for PDF."""
-        today = clock.build_date()
         return self._render(
             "document.md.j2",
             page_url,
-            today=today,
-            initiatives=overviews.initiative_views(self.roadmap, today),
+            today=self.today,
+            initiatives=overviews.initiative_views(self.roadmap, self.today),
         )
 
-    def changes_page(self, publication, page_url: str = views.CHANGES_URL) -> str:
+    def changes_page(self, publication: Publication, page_url: str = views.CHANGES_URL) -> str:
         """The "Vad har ändrats" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "changes.md.j2",
@@ -197,7 +192,7 @@ class SiteRenderer:
             describe=describe_version,
         )
 
-    def open_data_page(self, publication, page_url: str = views.OPEN_DATA_URL) -> str:
+    def open_data_page(self, publication: Publication, page_url: str = views.OPEN_DATA_URL) -> str:
         """The "Öppna data" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "opendata.md.j2",

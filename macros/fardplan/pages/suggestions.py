@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from fardplan.versions.edition import Edition
 from fardplan.data.model import Need
-from fardplan.remiss.period import MAX_URL_LENGTH, _short
 from fardplan.data.text import swedish_date
+from fardplan.remiss.period import MAX_URL_LENGTH, _short
+from fardplan.versions.edition import Edition
 
 ELLIPSIS = "…"
 

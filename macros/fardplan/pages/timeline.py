@@ -60,12 +60,12 @@ class Timeline:
     areas: tuple[TimelineArea, ...]
 
 
-def _year_horizons(roadmap: Roadmap) -> list[Horizon]:
+def _year_horizons(roadmap: Roadmap) -> list[tuple[int, int]]:
     horizons = []
     for need in roadmap.needs():
         horizons.append(need.horizon)
         horizons.extend(action.horizon for action in need.more if action.horizon)
-    return [h for h in horizons if h.named is None]
+    return [h.years for h in horizons if h.years is not None]
 
 
 def axis_years(roadmap: Roadmap, today: date) -> tuple[int, ...]:
@@ -73,15 +73,16 @@ def axis_years(roadmap: Roadmap, today: date) -> tuple[int, ...]:
     horizons = _year_horizons(roadmap)
     if not horizons:
         return (today.year,)
-    first = min(h.start for h in horizons)
-    last = max(h.end for h in horizons)
+    first = min(start for start, _ in horizons)
+    last = max(end for _, end in horizons)
     return tuple(range(first, last + 1))
 
 
 def place(horizon: Horizon, years: tuple[int, ...]) -> Bar:
-    if horizon.named is not None:
+    if horizon.years is None:
         return Bar(horizon, 1, len(years) + 1)
-    return Bar(horizon, horizon.start - years[0] + 1, horizon.end - years[0] + 2)
+    start, end = horizon.years
+    return Bar(horizon, start - years[0] + 1, end - years[0] + 2)
 
 
 def build_timeline(roadmap: Roadmap, today: date) -> Timeline:

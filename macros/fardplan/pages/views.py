@@ -10,21 +10,14 @@ from dataclasses import dataclass
 
 from fardplan.data.model import Area, Roadmap, Status
 
-# Where each page lives on the site, relative to the site root (directory URLs).
-HOME_URL = ""
-AREA_DIR = "omraden"
-FOLLOW_UP_URL = "uppfoljning/"
-CHANGES_URL = "andringar/"
-OPEN_DATA_URL = "oppna-data/"
-
-
-def area_url(area_id: str) -> str:
-    return f"{AREA_DIR}/{area_id}/"
-
-
-def area_page_source(area_id: str) -> str:
-    """The Markdown file, under docs/, that shows one area."""
-    return f"{AREA_DIR}/{area_id}.md"
+# The pages' addresses, also as views.* for the templates and the adapter.
+from fardplan.data.routes import AREA_DIR as AREA_DIR
+from fardplan.data.routes import CHANGES_URL as CHANGES_URL
+from fardplan.data.routes import FOLLOW_UP_URL as FOLLOW_UP_URL
+from fardplan.data.routes import HOME_URL as HOME_URL
+from fardplan.data.routes import OPEN_DATA_URL as OPEN_DATA_URL
+from fardplan.data.routes import area_page_source as area_page_source
+from fardplan.data.routes import area_url as area_url
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,23 @@ Three steps, all plain Python:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
 
-from fardplan.data.text import safe_text
 from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import Diagnostic, ValidationFailed, sort_key
 from fardplan.data.model import RespondentKind, Roadmap, Vocabulary
-from fardplan.remiss.period import WHOLE_DOCUMENT
 from fardplan.data.schema import check_schema
 from fardplan.data.source import Source, SourceError, parse_source, read_source
+from fardplan.data.text import safe_text
+from fardplan.editing.issue_forms import read_sections
+from fardplan.remiss.period import WHOLE_DOCUMENT
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 ANSWERS_SCHEMA = DATA_DIR / "remissvar.schema.json"
@@ -58,7 +60,6 @@ CONFIRMED_LABEL = "bekräftad-remissinstans"
 # GitHub was launched in 2008: an issue from before then, or from after today, is not real.
 EARLIEST_ISSUE = date(2008, 1, 1)
 REQUIRED_FIELDS = ("del", "typ", "stallningstagande")
-NO_RESPONSE = "_No response_"  # what GitHub writes for an empty optional field
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -135,28 +136,6 @@ def parse_form_body(body: str) -> dict[str, str | None]:
     return read_sections(safe_text(body), FORM_FIELDS)
 
 
-def read_sections(body: str, fields: Iterable[tuple[str, str]]) -> dict[str, str | None]:
-    """Any issue form's answers by field id ("### Label\\n\\nvalue"; `_No response_` is None).
-
-    Headings are looked for in the form's order, each after the previous one, so a "### " line that
-    someone typed inside a text splits it only if it repeats the very next field's label. A missing
-    heading gives no key."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    found: list[tuple[str, int, int]] = []
-    cursor = 0
-    for field_id, label in fields:
-        match = re.compile(rf"^###[ \t]+{re.escape(label)}[ \t]*$", re.M).search(text, cursor)
-        if match:
-            found.append((field_id, match.start(), match.end()))
-            cursor = match.end()
-    values: dict[str, str | None] = {}
-    for index, (field_id, _, end) in enumerate(found):
-        stop = found[index + 1][1] if index + 1 < len(found) else len(text)
-        value = text[end:stop].strip()
-        values[field_id] = None if value in ("", NO_RESPONSE) else value
-    return values
-
-
 def _quote(value: str | None, limit: int = 80) -> str:
     """A value from an issue, short enough to quote in a message."""
     value = " ".join((value or "").split())
@@ -196,7 +175,7 @@ def issue_received(issue: dict[str, Any]) -> date:
 
         return created.astimezone(ZoneInfo("Europe/Stockholm")).date()
     except Exception:  # no time zone database on this machine: UTC is at most two hours off
-        return created.astimezone(timezone.utc).date()
+        return created.astimezone(UTC).date()
 
 
 def comment_from_issue(issue: dict[str, Any]) -> Comment:
@@ -212,7 +191,7 @@ def comment_from_issue(issue: dict[str, Any]) -> Comment:
             "fälten " + ", ".join(f"'{m}'" for m in missing) + " saknas eller är tomma; "
             "är ärendet skapat med remissformuläret?"
         )
-    part = values["del"].strip()
+    part = (values.get("del") or "").strip()
     if not _ID.match(part):
         raise IssueProblem(
             f"'Del av färdplanen' är '{_quote(part)}', men ska vara ett id som samverkan-med-regionen"

@@ -13,19 +13,19 @@ import re
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timezone
-from typing import Any, Callable
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import IO, Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from fardplan.data.text import safe_text
+from fardplan.data.web import LOOPBACK, origin, too_deep
 
 DEFAULT_API = "https://api.github.com"
 API_VERSION = "2022-11-28"
 MAX_PAGES = 100  # 10 000 issues: far beyond any remiss; stops a server that never ends its pages
 MAX_RETRIES = 3
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a page of 100 issues is well under 1 MB
-MAX_DEPTH = 32  # an issue from the API nests about six levels deep
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}  # plain http is allowed only here, for tests
 _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
 _SECONDS = re.compile(r"\s*[0-9]{1,12}\s*")
 
@@ -45,19 +45,10 @@ class FetchError(Exception):
         self.code = code
 
 
-def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
-    try:
-        port = parts.port or {"https": 443, "http": 80}.get(parts.scheme)
-    except ValueError:  # a port that is not a number
-        port = -1
-    return parts.scheme.lower(), (parts.hostname or "").lower(), port
-
-
 def check_api_url(api_url: str) -> None:
     """The token may travel only over https (plain http only to this machine, for tests)."""
     parts = urlsplit(api_url)
-    scheme, host, port = _origin(api_url)
+    scheme, host, port = origin(api_url)
     if not host or port == -1 or parts.username or parts.password or scheme not in ("https", "http"):
         raise FetchError(
             f"API-adressen {safe_text(api_url)!r} (GITHUB_API_URL) är ingen giltig adress; "
@@ -88,18 +79,6 @@ def issues_url(api_url: str, repository: str, label: str) -> str:
     return f"{api_url.rstrip('/')}/repos/{repository}/issues?{query}"
 
 
-def too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
-    """Whether JSON data nests deeper than `limit` (checked without recursion)."""
-    stack = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, (list, dict)):
-            if depth > limit:
-                return True
-            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
-    return False
-
-
 def parse_json(text: str | bytes, where: str) -> Any:
     """One JSON document, with Swedish errors for broken, too deeply nested or absurd content."""
     try:
@@ -119,9 +98,17 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
     """urllib follows redirects with every header, the token included: follow them only within
     the API's own origin (scheme, host and port), never to another host or from https to http."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: http.client.HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
         target = urljoin(req.full_url, newurl)
-        if _origin(target) != _origin(req.full_url):
+        if origin(target) != origin(req.full_url):
             fp.close()
             raise FetchError(
                 f"GitHub skickade vidare till en annan adress ({safe_text(urlsplit(target).netloc)}, "
@@ -133,7 +120,7 @@ class _SameOriginRedirects(urllib.request.HTTPRedirectHandler):
 
 def _opener(api_url: str) -> urllib.request.OpenerDirector:
     handlers: list[Any] = [_SameOriginRedirects()]
-    if _origin(api_url)[1] in LOOPBACK:  # never hand a token for this machine to a proxy
+    if origin(api_url)[1] in LOOPBACK:  # never hand a token for this machine to a proxy
         handlers.append(urllib.request.ProxyHandler({}))
     return urllib.request.build_opener(*handlers)
 
@@ -156,8 +143,9 @@ def fetch_issues(
     The token goes only to the API's own origin, over https.
     """
     check_api_url(api_url)
-    url: str | None = issues_url(api_url, repository, label)
-    origin = _origin(url)
+    first = issues_url(api_url, repository, label)
+    home = origin(first)
+    url: str | None = first
     opener = _opener(api_url)
     headers = {
         "Accept": "application/vnd.github+json",
@@ -172,7 +160,7 @@ def fetch_issues(
         pages += 1
         if pages > MAX_PAGES:
             raise FetchError(f"GitHub skickade fler än {MAX_PAGES} sidor med ärenden; avbryter.", UNUSABLE)
-        if _origin(url) != origin:
+        if origin(url) != home:
             # The token must never travel to another host than the one we asked, nor over http.
             raise FetchError(
                 f"GitHub pekade ut nästa sida på en annan adress ({safe_text(urlsplit(url).netloc)}); "
@@ -236,7 +224,7 @@ def _retry_after(value: str, now: float) -> float | None:
     try:
         when = email.utils.parsedate_to_datetime(value)
         if when.tzinfo is None:
-            when = when.replace(tzinfo=timezone.utc)
+            when = when.replace(tzinfo=UTC)
         return max(0.0, when.timestamp() - now)
     except (TypeError, ValueError, IndexError, OverflowError, OSError):
         return None
@@ -266,7 +254,7 @@ def _rate_limit_wait(error: urllib.error.HTTPError, now: float) -> tuple[float |
 
 def _rate_limit_message(error: urllib.error.HTTPError, wait: float, now: float, odd: str | None) -> str:
     if wait <= 2 * 86400:
-        until = datetime.fromtimestamp(now + wait, tz=timezone.utc).strftime("%H:%M")
+        until = datetime.fromtimestamp(now + wait, tz=UTC).strftime("%H:%M")
         when = f"efter kl. {until} UTC"
     else:
         when = "om ett par dygn"

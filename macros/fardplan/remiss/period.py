@@ -7,16 +7,14 @@ Links are built here, percent-encoded as UTF-8, and kept under MAX_URL_LENGTH ch
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Iterator
 from urllib.parse import quote, urlencode
 
-from fardplan.data.addresses import email_problem, mailto
-from fardplan.data.diagnostics import Diagnostic
+from fardplan.data.addresses import mailto
 from fardplan.data.model import Document, Remiss, Roadmap, Stage
-from fardplan.data.source import Source
 from fardplan.data.text import swedish_date
 
 # The issue form in .github/ISSUE_TEMPLATE/ and the label it applies.
@@ -190,7 +188,6 @@ class RemissView:
     remiss: Remiss
     state: RemissState
     today: date
-    last_day_text: str
     links: dict[str, PartLinks]  # by part id; only while open
     closed_notice: str | None  # instead of the links, after the deadline (while not decided)
     banner: Banner | None
@@ -247,83 +244,4 @@ def remiss_view(
             link_url=PAGE_URL,
             link_text="Läs sammanställningen av remissvaren" if has_answers else "Om remissen",
         )
-    return RemissView(remiss, state, today, last_day, links, closed_notice, banner, answered)
-
-
-# --- Checks the schema cannot express -------------------------------------------------------------
-
-
-def check_remiss_settings(source: Source) -> list[Diagnostic]:
-    data = source.data if isinstance(source.data, dict) else {}
-    remiss = data.get("remiss")
-    if not isinstance(remiss, dict):
-        return []
-    problems: list[Diagnostic] = []
-    opens, last_day = _date(remiss.get("öppnar")), _date(remiss.get("sista-dag"))
-    if opens and last_day and last_day < opens:
-        problems.append(
-            source.diagnostic(
-                ("remiss", "sista-dag"),
-                f"sista-dag ({last_day.isoformat()}) är före öppnar ({opens.isoformat()}): remisstiden måste vara minst en dag",
-            )
-        )
-    document = data.get("dokument") if isinstance(data.get("dokument"), dict) else {}
-    document_date = _date(document.get("datum"))
-    # Only the remiss version's own date says when the proposal went out; a decided version is
-    # dated after its remiss.
-    if opens and document_date and opens < document_date and document.get("status") == "remiss":
-        problems.append(
-            source.diagnostic(
-                ("remiss", "öppnar"),
-                f"remissen kan inte öppna ({opens.isoformat()}) före dokumentets datum ({document_date.isoformat()})",
-            )
-        )
-    number, document_number = remiss.get("diarienummer"), document.get("diarienummer")
-    if (
-        isinstance(number, str)
-        and isinstance(document_number, str)
-        and number.strip() != document_number.strip()
-    ):
-        problems.append(
-            source.diagnostic(
-                ("remiss", "diarienummer"),
-                f"diarienumret '{number}' skiljer sig från dokumentets '{document_number}': "
-                "remissvaren ska ange ärendets diarienummer, så skriv samma på båda ställena",
-            )
-        )
-    # The schema's pattern says the same; this check also guards the links if the schema is changed.
-    email = remiss.get("e-post")
-    if isinstance(email, str) and email_problem(email):
-        problems.append(source.diagnostic(("remiss", "e-post"), email_problem(email)))
-    repository = remiss.get("github-förråd")
-    if isinstance(repository, str) and repository.partition("/")[2] in {".", ".."}:
-        problems.append(
-            source.diagnostic(
-                ("remiss", "github-förråd"),
-                f"'{repository}' går inte att använda: förrådets namn kan inte vara . eller ..",
-            )
-        )
-    seen: dict[str, int] = {}
-    respondents = remiss.get("remissinstanser")
-    for index, item in enumerate(respondents if isinstance(respondents, list) else []):
-        name = item.get("namn") if isinstance(item, dict) else None
-        if not isinstance(name, str):
-            continue
-        key = " ".join(name.casefold().split())
-        path = ("remiss", "remissinstanser", index, "namn")
-        if key in seen:
-            problems.append(
-                source.diagnostic(path, f"'{name}' står redan på rad {seen[key]}: ta bort den ena")
-            )
-        else:
-            seen[key] = source.position(path)[0]
-    return problems
-
-
-def _date(value: object) -> date | None:
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+    return RemissView(remiss, state, today, links, closed_notice, banner, answered)

@@ -13,12 +13,14 @@ remissen" that a kommunfullmäktige asks for.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterator
+from typing import Any, TypeVar
 
-from fardplan.pages import views
-from fardplan.data.model import Action, Area, ChangedField, Need, Roadmap, Stage
+from fardplan.data.horizon import Horizon
+from fardplan.data.model import Action, Area, ChangedField, Initiative, Need, Roadmap, Stage
+from fardplan.data.routes import area_url
 from fardplan.data.text import swedish_date
 
 # Counted kinds of change, in the order the summary names them: (singular, plural).
@@ -66,6 +68,9 @@ class Reason:
 
 @dataclass(frozen=True)
 class Change:
+    """One line of "Vad har ändrats": something that differs between two versions, with the
+    reasons recorded for it (data.model.RecordedChange)."""
+
     category: str
     sentence: tuple[Part, ...]
     before: str | None = None  # the old wording, when a text changed
@@ -107,7 +112,7 @@ class Comparison:
             yield from section.changes
 
     @property
-    def counts(self) -> Counter:
+    def counts(self) -> Counter[str]:
         return Counter(change.category for change in self.changes())
 
     @property
@@ -156,8 +161,13 @@ def _status(action: Action) -> str:
     return action.status.label.lower()
 
 
-def _horizon(value) -> str:
+def _horizon(value: Horizon | None) -> str:
+    if value is None:  # never asked for: a change has a horizon on at least one side
+        return "ingen"
     return value.label.lower() if value.named else value.label
+
+
+_Item = TypeVar("_Item")
 
 
 @dataclass
@@ -179,7 +189,8 @@ class _Comparer:
         self.new_actions = {a.id: (a, n) for n in self.new.needs() for a in n.actions}
         self.since = self.old.document.date
         self.renamed = {}
-        for item in [*self.new.needs(), *self.new.actions()]:
+        items: list[Need | Action] = [*self.new.needs(), *self.new.actions()]
+        for item in items:
             old_ids = self.old_needs if isinstance(item, Need) else self.old_actions
             if item.id not in old_ids:
                 former = next((f for f in item.former_ids if f in old_ids), None)
@@ -187,10 +198,10 @@ class _Comparer:
                     self.renamed[former] = item.id
         self.removals = {r.id: Reason(r.date, r.reason) for r in self.new.removed}
 
-    def _gone(self, ident: str, current: dict) -> bool:
+    def _gone(self, ident: str, current: dict[str, Any]) -> bool:
         return ident not in current and ident not in self.renamed
 
-    def _before(self, ident: str, old: dict):
+    def _before(self, ident: str, old: dict[str, _Item]) -> _Item | None:
         """The older version of a need or action, by its id or the one it was renamed from."""
         if ident in old:
             return old[ident]
@@ -199,10 +210,10 @@ class _Comparer:
 
     # Links point into the newer version: the page the reader can open.
     def need_part(self, need: Need) -> Part:
-        return Part(need.title, views.area_url(need.area_id) + "#" + need.id)
+        return Part(need.title, area_url(need.area_id) + "#" + need.id)
 
     def action_part(self, action: Action, need: Need) -> Part:
-        return Part(short_name(action.text), views.area_url(need.area_id) + "#" + action.id)
+        return Part(short_name(action.text), area_url(need.area_id) + "#" + action.id)
 
     def run(self) -> Comparison:
         sections = [
@@ -392,9 +403,10 @@ class _Comparer:
             yield from self.reference_changes(old, need, name)
         for action in need.actions:
             yield from self.action_changes(action, need)
-        for action in old.actions if old else ():
-            if self._gone(action.id, self.new_actions):
-                yield self.removed_action(action, old)
+        if old is not None:
+            for action in old.actions:
+                if self._gone(action.id, self.new_actions):
+                    yield self.removed_action(action, old)
 
     def reference_changes(self, old: Need, need: Need, name: Part) -> Iterator[Change]:
         before = {i.id for i in old.national}
@@ -482,15 +494,14 @@ class _Comparer:
                 ),
                 reasons=self.reasons(action, ChangedField.STATUS),
             )
-        if old.horizon != action.horizon:
-            if action.horizon is None:
-                text = f"” har inte längre någon egen tidshorisont (var {_horizon(old.horizon)})."
-            elif old.horizon is None:
-                text = f"” har fått tidshorisonten {_horizon(action.horizon)}."
+        before, after = old.horizon, action.horizon
+        if before != after:
+            if after is None:
+                text = f"” har inte längre någon egen tidshorisont (var {_horizon(before)})."
+            elif before is None:
+                text = f"” har fått tidshorisonten {_horizon(after)}."
             else:
-                text = (
-                    f"” har tidshorisonten {_horizon(action.horizon)} i stället för {_horizon(old.horizon)}."
-                )
+                text = f"” har tidshorisonten {_horizon(after)} i stället för {_horizon(before)}."
             yield Change(
                 "horizon",
                 (Part("Åtgärden ”"), name, Part(text)),
@@ -514,7 +525,7 @@ def _normal(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def _initiative_facts(initiative) -> tuple:
+def _initiative_facts(initiative: Initiative) -> tuple[object, ...]:
     return (
         initiative.name,
         initiative.kind,

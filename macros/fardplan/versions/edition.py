@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from fardplan.data.model import Roadmap, Stage
 
@@ -35,7 +36,7 @@ class Edition:
     def banner(self) -> bool:
         return bool(self.text)
 
-    def theme_values(self) -> dict:
+    def theme_values(self) -> dict[str, Any]:
         """Plain values for the theme templates (config.extra.fardplan_theme.edition)."""
         return {**asdict(self), "banner": self.banner}
 

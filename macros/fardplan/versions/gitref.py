@@ -1,28 +1,63 @@
 """Read the data file's history from git: release tags, earlier versions, last-change dates.
 
-Plain subprocess calls to git; every function returns None (or an empty list) outside a git
-repository, so a site can still be built from an exported folder.
+`git()` is the one way the core and the scripts run git. The readers here return None (or an
+empty list) outside a git repository, so a site can still be built from an exported folder.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Sequence
 
 # A published version of the färdplan is tagged v<version>, e.g. v2022-remiss (see the release
 # command). The newest one reachable from HEAD is the "last published version" (last_release).
 RELEASE_TAG_PREFIX = "v"
 
 
-def _git(cwd: Path, *args: str) -> str | None:
+@dataclass(frozen=True)
+class GitResult:
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    @property
+    def out(self) -> str:
+        return self.stdout.decode("utf-8", "replace")
+
+    @property
+    def err(self) -> str:
+        return self.stderr.decode("utf-8", "replace").strip()
+
+
+def git(cwd: Path, *args: str, input: bytes | None = None, env: dict[str, str] | None = None) -> GitResult:
+    """git `args` in `cwd`, its output captured. A failure is a result, not an exception (git not
+    installed: code 127), so that each caller says in Swedish what it means there. `env` is added
+    to this process's environment."""
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except FileNotFoundError:  # git not installed
-        return None
-    return done.stdout if done.returncode == 0 else None
+        done = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            input=input,
+            capture_output=True,
+            env={**os.environ, **env} if env else None,
+            check=False,
+        )
+    except FileNotFoundError:
+        return GitResult(127, b"", "git är inte installerat".encode())
+    return GitResult(done.returncode, done.stdout, done.stderr)
+
+
+def _git(cwd: Path, *args: str) -> str | None:
+    done = git(cwd, *args)
+    return done.out if done.ok else None
 
 
 def repository_root(path: Path) -> Path | None:
@@ -94,11 +129,8 @@ def draft_base(cwd: Path, branch: str) -> str | None:
 
 def read_at_ref(cwd: Path, ref: str, path: str) -> bytes | None:
     """The bytes of `path` (relative to the repository root) at `ref`, or None if absent."""
-    try:
-        done = subprocess.run(["git", "show", f"{ref}:{path}"], cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        return None
-    return done.stdout if done.returncode == 0 else None
+    done = git(cwd, "show", f"{ref}:{path}")
+    return done.stdout if done.ok else None
 
 
 def last_changed_files(cwd: Path, *paths: str) -> dict[Path, date]:

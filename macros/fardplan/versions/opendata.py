@@ -19,17 +19,18 @@ import io
 import json
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from fardplan.data.addresses import SettingsError, email_problem, mailto, web_address_problem
-from fardplan.versions.changes import Comparison
 from fardplan.data.horizon import Horizon
-from fardplan.data.model import Action, Change, Need, Roadmap, Settings, Status
 from fardplan.data.measures import Measure
+from fardplan.data.model import Action, Need, RecordedChange, Roadmap, Settings, Status
 from fardplan.data.schema import SCHEMA_PATH
+from fardplan.versions.changes import Comparison
 
 JSON_PATH = "data/roadmap.json"
 CSV_PATH = "data/roadmap.csv"
@@ -140,7 +141,7 @@ class OpenDataSettings:
     contact_email: str | None
 
     @classmethod
-    def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> "OpenDataSettings":
+    def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> OpenDataSettings:
         """The settings, checked: each address must be one plain address, since each becomes a link
         on the site and in the metadata. A ValueError's message says which setting, in Swedish."""
         given = settings.get("licens")
@@ -278,7 +279,7 @@ def _remiss_data(roadmap: Roadmap) -> dict[str, Any]:
     }
 
 
-def _changes_data(changes: tuple[Change, ...]) -> list[dict[str, Any]] | None:
+def _changes_data(changes: tuple[RecordedChange, ...]) -> list[dict[str, Any]] | None:
     """Recorded changes, oldest first as editors write them."""
 
     def written(value: Horizon | Status | None) -> int | str | None:
@@ -433,7 +434,10 @@ def measures_csv(roadmap: Roadmap) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(MEASURE_COLUMNS)
-    written = lambda value: "" if value is None else str(_plain(value))  # noqa: E731
+
+    def written(value: float | None) -> str:
+        return "" if value is None else str(_plain(value))
+
     for area in roadmap.areas:
         for need in area.needs:
             for m in need.measures:
@@ -561,7 +565,9 @@ def dcat_rdf(
     agent = _node(rdf, "foaf:Agent", about=publisher_uri)
     _node(agent, "foaf:name", doc.organisation)
 
-    def describe(dataset: ET.Element, uri: str, title: str, landing: str, files) -> None:
+    def describe(
+        dataset: ET.Element, uri: str, title: str, landing: str, files: Callable[[str], str]
+    ) -> None:
         _node(dataset, "dcterms:title", title, lang="sv")
         _node(dataset, "dcterms:description", _dataset_description(roadmap), lang="sv")
         _node(dataset, "dcterms:publisher", resource=publisher_uri)
@@ -617,7 +623,8 @@ def dcat_rdf(
         _node(contact, "vcard:hasEmail", resource=settings.contact_url)
 
     ET.indent(rdf)
-    return ET.tostring(rdf, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(rdf, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _dataset_description(roadmap: Roadmap) -> str:
@@ -673,7 +680,7 @@ def atom_feed(roadmap: Roadmap, settings: OpenDataSettings, entries: list[FeedEn
             element.text = text
         return element
 
-    newest = entries[-1].published if entries else datetime.combine(doc.date, time(), timezone.utc)
+    newest = entries[-1].published if entries else datetime.combine(doc.date, time(), UTC)
     add(feed, "title", f"{doc.title}: publicerade versioner")
     add(feed, "subtitle", f"Nya versioner av {doc.organisation}s färdplan och vad som har ändrats i dem.")
     add(feed, "id", entry_id(doc.organisation, "flöde"))
@@ -713,12 +720,13 @@ def atom_feed(roadmap: Roadmap, settings: OpenDataSettings, entries: list[FeedEn
                 for change in section.changes:
                     ET.SubElement(items, f"{{{XHTML}}}li").text = change.plain
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _atom_time(value: datetime) -> str:
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value.isoformat(timespec="seconds")
 
 

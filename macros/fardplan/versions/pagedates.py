@@ -38,10 +38,10 @@ def last_changed_by_page(docs_dir: Path, data_file: Path) -> dict[str, date]:
     data_changed = changed.get(data_file.resolve())
     dates = {}
     for page in sorted(docs_dir.rglob("*.md")):
-        known = [changed.get(page.resolve())]
+        candidates = [changed.get(page.resolve())]
         if renders_data(page.read_text(encoding="utf-8")):
-            known.append(data_changed)
-        known = [d for d in known if d]
+            candidates.append(data_changed)
+        known = [d for d in candidates if d]
         if known:
             dates[page.relative_to(docs_dir).as_posix()] = max(known)
     return dates

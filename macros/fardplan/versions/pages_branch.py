@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, IN_FORCE_LABEL
-from fardplan.pages.render import make_environment
+from fardplan.versions.gitref import git, read_at_ref, ref_exists
 
 SYMLINK_MODE = "120000"
 
@@ -27,35 +26,15 @@ class BranchError(RuntimeError):
     """A git command on the published branch failed; the message is Swedish."""
 
 
-def _git(repo: Path, *args: str, input: bytes | None = None, env: dict | None = None) -> bytes:
-    done = subprocess.run(
-        ["git", *args],
-        cwd=repo,
-        input=input,
-        capture_output=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-    if done.returncode:
-        raise BranchError(
-            f"git {' '.join(args)} misslyckades: {done.stderr.decode(errors='replace').strip()}"
-        )
+def _git(repo: Path, *args: str, input: bytes | None = None, env: dict[str, str] | None = None) -> bytes:
+    done = git(repo, *args, input=input, env=env)
+    if not done.ok:
+        raise BranchError(f"git {' '.join(args)} misslyckades: {done.err}")
     return done.stdout
 
 
 def branch_exists(repo: Path, branch: str) -> bool:
-    done = subprocess.run(
-        ["git", "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"],
-        cwd=repo,
-        capture_output=True,
-        check=False,
-    )
-    return done.returncode == 0
-
-
-def read_file(repo: Path, branch: str, path: str) -> bytes | None:
-    done = subprocess.run(["git", "show", f"{branch}:{path}"], cwd=repo, capture_output=True, check=False)
-    return done.stdout if done.returncode == 0 else None
+    return ref_exists(repo, f"refs/heads/{branch}")
 
 
 @dataclass(frozen=True)
@@ -68,7 +47,7 @@ class PublishedEntry:
 
 
 def published_versions(repo: Path, branch: str) -> list[PublishedEntry]:
-    return published_versions_from(read_file(repo, branch, "versions.json") or b"")
+    return published_versions_from(read_at_ref(repo, branch, "versions.json") or b"")
 
 
 def published_versions_from(raw: bytes) -> list[PublishedEntry]:
@@ -88,26 +67,20 @@ def published_versions_from(raw: bytes) -> list[PublishedEntry]:
 def release_tags_newest_first(repo: Path) -> list[str]:
     """The release tags v…, newest first by the history of the commits they tag (not by their
     timestamps, which tie within a second)."""
-    done = subprocess.run(
-        [
-            "git",
-            "log",
-            "--topo-order",
-            "--simplify-by-decoration",
-            "--format=%D",
-            "--decorate-refs=refs/tags/v*",
-            "--tags=v*",
-        ],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=False,
+    done = git(
+        repo,
+        "log",
+        "--topo-order",
+        "--simplify-by-decoration",
+        "--format=%D",
+        "--decorate-refs=refs/tags/v*",
+        "--tags=v*",
     )
-    if done.returncode:
+    if not done.ok:
         return []
     return [
         name.removeprefix("tag: ")
-        for line in done.stdout.splitlines()
+        for line in done.out.splitlines()
         for name in line.split(", ")
         if name.startswith("tag: ")
     ]
@@ -128,7 +101,7 @@ def versions_for_readers(raw: bytes, tags_newest_first: list[str]) -> bytes:
             title = title.replace(f"({IN_FORCE_LABEL})", "(beslutad)")
         item["title"] = title
 
-    def order(item: dict) -> tuple:
+    def order(item: dict[str, Any]) -> tuple[int, int]:
         if CURRENT_ALIAS in (item.get("aliases") or ()):
             return (0, 0)
         if item["version"] == DRAFT_VERSION:
@@ -171,18 +144,3 @@ def site_root_path(site_url: str | None) -> str:
     """The path the site lives under on its host, e.g. /fardplan/ (from site_url)."""
     path = urlparse(site_url or "").path or "/"
     return path if path.endswith("/") else path + "/"
-
-
-def root_404_page(
-    site_name: str, root_path: str, entries: list[PublishedEntry], default: str | None
-) -> bytes:
-    """The site's own 404 page. Hosts serve it for any missing address, at any depth, so it is
-    self-contained (no stylesheet, no script) and links with absolute paths."""
-    links = [(entry.title, f"{root_path}{entry.version}/") for entry in entries]
-    template = make_environment().get_template("root-404.html.j2")
-    return template.render(
-        site_name=site_name,
-        root_path=root_path,
-        versions=links,
-        default_url=f"{root_path}{default}/" if default else root_path,
-    ).encode("utf-8")

@@ -14,10 +14,10 @@ from typing import Any
 
 import yaml
 
-from fardplan.versions.edition import Edition, edition
-from fardplan.versions.version_history import History, VersionChanges, changes_without_history
 from fardplan.data.model import Roadmap
+from fardplan.versions.edition import Edition, edition
 from fardplan.versions.opendata import FILES, FeedEntry, OpenDataFile, OpenDataSettings, write_open_data
+from fardplan.versions.version_history import History, VersionChanges, changes_without_history
 
 # mike sets this while it builds a version; its value is the version's folder (e.g. 2022, utkast).
 MIKE_VERSION_VARIABLE = "MIKE_DOCS_VERSION"
@@ -32,7 +32,6 @@ class ListedFile:
     """An open-data file as the "Öppna data" page lists it."""
 
     file: OpenDataFile
-    link: str  # relative to the site root of this version
     stable_url: str  # the full address to cite ("" when site_url is not set)
 
 
@@ -47,7 +46,6 @@ class Publication:
     ):
         self.roadmap = roadmap
         self.data_file = data_file
-        self.published_as = published_as
         self.edition: Edition = edition(roadmap, published_as)
         self.settings = OpenDataSettings.from_config(site_url, settings, self.edition.published_as)
 
@@ -67,8 +65,7 @@ class Publication:
 
     def listed_files(self) -> list[ListedFile]:
         return [
-            ListedFile(f, f.path, self.settings.version_url(f.path) if self.settings.site_root else "")
-            for f in FILES
+            ListedFile(f, self.settings.version_url(f.path) if self.settings.site_root else "") for f in FILES
         ]
 
     def write_open_data(self, site_dir: Path) -> list[Path]:
@@ -91,7 +88,7 @@ def read_site_config(config_file: Path) -> dict[str, Any]:
     class _Loader(yaml.SafeLoader):
         pass
 
-    def keep_text(loader, suffix, node):
+    def keep_text(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str | None:
         return loader.construct_scalar(node) if isinstance(node, yaml.ScalarNode) else None
 
     _Loader.add_multi_constructor("!", keep_text)

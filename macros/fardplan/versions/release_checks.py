@@ -3,13 +3,12 @@ and scripts/publish.py (in the workflow, for a tag made anywhere, even on GitHub
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
-from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION
-from fardplan.data.history import load_previous
-from fardplan.versions.releases import tag_for
 from fardplan.data.validate import Result, validate_file
+from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION
+from fardplan.versions.gitref import git
+from fardplan.versions.releases import load_previous, tag_for
 
 
 def version_name_problems(version: str, data_name: str) -> list[str]:
@@ -21,10 +20,7 @@ def version_name_problems(version: str, data_name: str) -> list[str]:
             f"Versionen får inte heta ”{version}”: det namnet används redan på webbplatsen. "
             f"Ändra dokument.version i {data_name}."
         ]
-    done = subprocess.run(
-        ["git", "check-ref-format", f"refs/tags/{tag_for(version)}"], capture_output=True, check=False
-    )
-    if done.returncode or "/" in version:
+    if not git(Path.cwd(), "check-ref-format", f"refs/tags/{tag_for(version)}").ok or "/" in version:
         return [
             f"Versionen ”{version}” kan inte bli en git-tagg eller en mapp på webbplatsen. Ändra "
             f"dokument.version i {data_name}, till exempel till 2022-remiss."
@@ -43,24 +39,21 @@ def remote_problems(project: Path, remote: str, branch: str, tag: str) -> list[s
     """The tag must be made on `branch` as it is on the remote, and must not exist there yet: the
     workflow publishes what the remote has, and a tag only local would be pushed onto nothing."""
 
-    def git(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=False)
-
     problems = []
-    current = git("symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip()
+    current = git(project, "symbolic-ref", "--quiet", "--short", "HEAD").out.strip()
     if current != branch:
         problems.append(
             f"Du står på {f'grenen {current}' if current else 'en enskild commit'}, inte på {branch}. "
             f"En version publiceras från {branch}: byt gren med  git switch {branch}"
         )
-    listed = git("ls-remote", remote, f"refs/heads/{branch}", f"refs/tags/{tag}")
-    if listed.returncode:
+    listed = git(project, "ls-remote", remote, f"refs/heads/{branch}", f"refs/tags/{tag}")
+    if not listed.ok:
         return problems + [
             f"Fjärrförrådet {remote} går inte att nå, så det går inte att se om allt är "
-            f"uppskickat: {listed.stderr.strip()}"
+            f"uppskickat: {listed.err}"
         ]
-    refs = {name: sha for sha, name in (line.split("\t") for line in listed.stdout.splitlines())}
-    head = git("rev-parse", "HEAD").stdout.strip()
+    refs = {name: sha for sha, name in (line.split("\t") for line in listed.out.splitlines())}
+    head = git(project, "rev-parse", "HEAD").out.strip()
     if refs.get(f"refs/heads/{branch}") != head and current == branch:
         problems.append(
             f"Din gren {branch} är inte densamma som på {remote}. Skicka upp dina commits "

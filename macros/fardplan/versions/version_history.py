@@ -10,13 +10,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fardplan.data.model import Roadmap
+from fardplan.data.text import swedish_date
 from fardplan.versions.changes import Comparison, compare
 from fardplan.versions.edition import Edition, edition
-from fardplan.versions.gitref import repository_root
-from fardplan.data.model import Roadmap
+from fardplan.versions.gitref import Release, last_release, releases, repository_root
 from fardplan.versions.opendata import FeedEntry
-from fardplan.versions.releases import PublishedVersion, Release, last_release, load_at, releases
-from fardplan.data.text import swedish_date
+from fardplan.versions.releases import PublishedVersion, load_at
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,6 @@ class VersionChanges:
     previous: PublishedVersion | None
     comparison: Comparison | None
     note: str
-
-    @property
-    def summary(self) -> str:
-        return self.comparison.summary() if self.comparison else self.note
 
 
 NO_HISTORY = (
@@ -56,7 +52,7 @@ class History:
     _loaded: dict[str, PublishedVersion] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def find(cls, data_file: Path) -> "History | None":
+    def find(cls, data_file: Path) -> History | None:
         """The history of `data_file`, or None when it is not inside a git repository."""
         root = repository_root(data_file)
         if root is None:
