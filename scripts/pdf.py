@@ -14,9 +14,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
-from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, fail, run, say, site_config
+from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, fail, run, say
 from fardplan.pages.pdf_document import PrintUnavailable, print_pdf
-from fardplan.versions.publishing import Publication, published_folder, site_settings
+from fardplan.project import load_project
+from fardplan.versions.publishing import Publication, published_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,18 +51,14 @@ def main(argv: list[str] | None = None) -> int:
     if not args.project.is_dir():
         return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
 
-    config = site_config(args.project / "mkdocs.yml")
-    settings = site_settings(config)
-    data_name = settings.get("data", "data/roadmap.yaml")
+    data_name = load_project(args.project / "mkdocs.yml").data
     try:
         roadmap = load_roadmap(args.project / data_name, name=data_name)
     except ValidationFailed as error:
         say(error.report(), error=True)
         return EXIT_DATA
     # The same web address on the cover as in the site's own PDF (the version's folder).
-    publication = Publication(
-        roadmap, args.project / data_name, config.get("site_url"), settings, published_folder()
-    )
+    publication = Publication(roadmap, args.project / data_name, published_folder())
     try:
         printed = print_pdf(roadmap, publication.settings.version_url() or None)
     except PrintUnavailable as error:

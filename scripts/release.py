@@ -16,12 +16,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.data.diagnostics import format_all, summary
 from fardplan.data.model import Stage
+from fardplan.project import load_project
 from fardplan.versions.edition import CURRENT_ALIAS
 from fardplan.versions.gitref import git
-from fardplan.versions.publishing import site_settings
 from fardplan.versions.release_checks import remote_problems, validate_against_release, version_name_problems
 from fardplan.versions.releases import CompareError, tag_for
 
@@ -97,8 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     if not project.is_dir():
         return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
-    config = site_config(project / "mkdocs.yml")
-    data_name = site_settings(config).get("data", "data/roadmap.yaml")
+    data_name = load_project(project / "mkdocs.yml").data
     try:  # the same check as CI's `validate.py --jämför-med`: a release must pass what CI passes
         result = validate_against_release(project / data_name, data_name)
     except CompareError as error:
@@ -113,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     document = result.roadmap.document
     problems = problems_before_tagging(
-        project, data_name, document.version, document.stage, site_settings(config).get("branch") or "main"
+        project, data_name, document.version, document.stage, result.roadmap.settings.branch
     )
     if problems:
         print(
@@ -139,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     if not made.ok:
         print(f"Taggen kunde inte skapas: {made.err}", file=sys.stderr)
         return 1
-    print(next_steps(tag, document.version, document.stage, config.get("site_url") or ""))
+    print(next_steps(tag, document.version, document.stage, result.roadmap.settings.site_url or ""))
     return 0
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, run, safe_text, say
+from fardplan.project import load_project
 from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import format_all
 from fardplan.data.files import FileProblem, read_text, write_text
@@ -72,14 +73,13 @@ def parser() -> SwedishArgumentParser:
     p.add_argument(
         "--ut",
         type=Path,
-        default=ROOT / "data" / "remissvar.yaml",
         metavar="FIL",
-        help="filen som skrivs (standard: data/remissvar.yaml)",
+        help="filen som skrivs (standard: den som webbplatsen läser, data/remissvar.yaml)",
     )
     p.add_argument(
         "--data",
         type=Path,
-        default=ROOT / "data" / "roadmap.yaml",
+        default=None,
         metavar="FIL",
         help="färdplanens datafil med remissens uppgifter (standard: data/roadmap.yaml)",
     )
@@ -165,6 +165,12 @@ def fail(message: str, code: int = EXIT_DATA) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    # The same files as the build reads (fardplan.project): the data, and the remiss file beside it.
+    if args.data is None or args.ut is None:
+        project = load_project(ROOT / "mkdocs.yml")
+        project = project if args.data is None else project.with_data(args.data)
+        args.data = args.data or project.data_file
+        args.ut = args.ut or project.answers_file
     if not args.data.is_file():
         return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)
     if args.ut.is_dir():
@@ -185,6 +191,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.fil:
             issues = read_export(args.fil)
             origin = display_name(args.fil)
+        elif remiss.repository is None:
+            return fail(
+                f"{display_name(args.data)} har inget förråd under inställningar, så det finns inga ärenden "
+                "att hämta: ange en export med --fil, eller skriv förrådet som 'förråd: ägare/namn'.",
+                EXIT_USAGE,
+            )
         else:
             token = os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
             api_url = os.environ.get("GITHUB_API_URL") or DEFAULT_API
@@ -210,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
 
     name = display_name(args.ut)
     note = safe_text(args.anmarkning).strip() if args.anmarkning else None
-    text = dump_compiled(compilation.comments, remiss.repository, build_date(), note)
+    text = dump_compiled(compilation.comments, remiss.repository or "", build_date(), note)
     problems = check_compiled_text(text, name)
     if problems:  # a bug here, never the commenters' fault: still, the old file stays
         return fail("sammanställningen blev ogiltig:\n" + format_all(problems))

@@ -1,10 +1,9 @@
 """The remiss settings' checks that the schema cannot express: dates in order, the same diarienummer
-as the document, usable addresses, no remissinstans named twice. The remiss itself (links, the
+as the document, no remissinstans named twice. The remiss itself (links, the
 period, the answers) lives in fardplan.remiss; its settings are part of the data file."""
 
 from __future__ import annotations
 
-from fardplan.data.addresses import email_problem
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.source import Source
 from fardplan.data.text import parse_date
@@ -48,18 +47,6 @@ def check_remiss_settings(source: Source) -> list[Diagnostic]:
                 ("remiss", "diarienummer"),
                 f"diarienumret '{number}' skiljer sig från dokumentets '{document_number}': "
                 "remissvaren ska ange ärendets diarienummer, så skriv samma på båda ställena",
-            )
-        )
-    # The schema's pattern says the same; this check also guards the links if the schema is changed.
-    email = remiss.get("e-post")
-    if isinstance(email, str) and (problem := email_problem(email)):
-        problems.append(source.diagnostic(("remiss", "e-post"), problem))
-    repository = remiss.get("github-förråd")
-    if isinstance(repository, str) and repository.partition("/")[2] in {".", ".."}:
-        problems.append(
-            source.diagnostic(
-                ("remiss", "github-förråd"),
-                f"'{repository}' går inte att använda: förrådets namn kan inte vara . eller ..",
             )
         )
     seen: dict[str, int] = {}

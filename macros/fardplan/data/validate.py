@@ -21,6 +21,7 @@ from fardplan.data.measures import KOLADA_FILE, kolada_values, with_kolada_value
 from fardplan.data.model import Roadmap, build_roadmap, read_settings
 from fardplan.data.plain_language import check_plain_language
 from fardplan.data.remiss_checks import check_remiss_settings
+from fardplan.data.settings import check_settings
 from fardplan.data.schema import SCHEMA_PATH, check_schema
 from fardplan.data.source import Source, SourceError, parse_source, read_source
 
@@ -133,6 +134,7 @@ def _validate(source: Source, schema_path: Path, previous: Previous | None) -> R
         + check_schema(source, schema_path)
         + check_semantics(source)
         + check_remiss_settings(source)
+        + check_settings(source)
         + check_editorial(source)
     )
     if previous is not None:

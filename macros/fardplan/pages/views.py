@@ -10,14 +10,17 @@ from dataclasses import dataclass
 
 from fardplan.data.model import Area, Roadmap, Status
 
-# The pages' addresses, also as views.* for the templates and the adapter.
-from fardplan.data.routes import AREA_DIR as AREA_DIR
-from fardplan.data.routes import CHANGES_URL as CHANGES_URL
-from fardplan.data.routes import FOLLOW_UP_URL as FOLLOW_UP_URL
-from fardplan.data.routes import HOME_URL as HOME_URL
-from fardplan.data.routes import OPEN_DATA_URL as OPEN_DATA_URL
-from fardplan.data.routes import area_page_source as area_page_source
-from fardplan.data.routes import area_url as area_url
+# Where each page lives: data/routes.py (imported here for the templates' `views.…`).
+from fardplan.data.routes import (  # noqa: F401
+    AREA_DIR,
+    CHANGES_URL,
+    FOLLOW_UP_URL,
+    HOME_URL,
+    OPEN_DATA_URL,
+    area_page_source,
+    area_url,
+    item_url,
+)
 
 
 @dataclass(frozen=True)
