@@ -148,24 +148,20 @@ def setup() -> None:
 
 
 def lock(rest: list[str]) -> None:
-    """Pin the ranges in pyproject.toml into two hash-locked files with uv (pinned in the `dev`
-    group): requirements.txt, everything (the core and every group), and requirements-build.txt,
-    the core and the `build` group only, at the same versions (the publishing workflow's set).
-    Resolved for every platform and Python >= 3.11, so the files work beyond this machine."""
+    """Pin the ranges in pyproject.toml into hash-locked files with uv (pinned in the `dev` group):
+    requirements.txt, what .venv gets (the core and the build, test and dev groups);
+    requirements-build.txt, the core and the `build` group only (the publishing workflow's set);
+    requirements-properdocs.txt, that set with ProperDocs (tests/test_packaging.py's venv). The
+    last two take the versions of the first. Resolved for every platform and Python >= 3.11."""
     setup()
     compile_ = [BIN / "uv", "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes", "--universal"]
     compile_ += ["--python-version", "3.11", "--custom-compile-command", "python3 scripts/dev.py lock", *rest]
-    _run(*compile_, "--all-extras", "-o", "requirements.txt", failure="requirements.txt kunde inte låsas")
-    _run(
-        *compile_,
-        "--extra",
-        "build",
-        "-c",
-        "requirements.txt",
-        "-o",
-        "requirements-build.txt",
-        failure="requirements-build.txt kunde inte låsas",
-    )
+    everything = ["--extra", "build", "--extra", "test", "--extra", "dev"]
+    _run(*compile_, *everything, "-o", "requirements.txt", failure="requirements.txt kunde inte låsas")
+    for name, groups in (("build", ["build"]), ("properdocs", ["build", "properdocs"])):
+        extras = [arg for group in groups for arg in ("--extra", group)]
+        target = f"requirements-{name}.txt"
+        _run(*compile_, *extras, "-c", "requirements.txt", "-o", target, failure=f"{target} kunde inte låsas")
 
 
 def build(rest: list[str], env: dict[str, str]) -> None:
