@@ -13,7 +13,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import DATA, copy_project
+from support import DATA
 from fardplan import load_roadmap
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
@@ -24,11 +24,9 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     build(config)
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    build_site(copy_project(tmp_path_factory.mktemp("project")) / "mkdocs.yml", site)
-    return site
+@pytest.fixture
+def built_site(example_site) -> Path:
+    return example_site  # the session's shared build (conftest.py)
 
 
 def test_sample_data_has_the_seeds_four_headings_and_twenty_needs():

@@ -72,7 +72,7 @@ def project(tmp_path_factory) -> Path:
 
 def _build(bin: Path, engine: str, project: Path, site: Path) -> None:
     env = {**os.environ, "PATH": f"{bin}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(bin.parent)}
-    env.update(NO_MKDOCS_2_WARNING="1", FARDPLAN_TODAY="2022-03-01")
+    env.update(NO_MKDOCS_2_WARNING="1", FARDPLAN_TODAY="2022-03-01", FARDPLAN_PDF="1")
     _run(bin / engine, "build", "--strict", "--site-dir", site, cwd=project, env=env)
 
 
