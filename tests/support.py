@@ -71,10 +71,8 @@ def with_area_nav(config: str, pages: list[str]) -> str:
     return config[: lines[0].start()] + new + _AREA_NAV_LINE.sub("", config[lines[0].start() :])
 
 
-def line_of(text: str, needle: str, occurrence: int = 1) -> int:
-    """The 1-based line where `needle` occurs (the `occurrence`-th time) in a fixture's text, so
-    that a test names the line of what it changed and survives edits elsewhere in the fixture."""
-    at = -1
-    for _ in range(occurrence):
-        at = text.index(needle, at + 1)
-    return text.count("\n", 0, at) + 1
+def line_of(text: str, start: str) -> int:
+    """The 1-based number of the only line of a fixture's text that starts with `start`, so a test
+    names the line of what it changed and survives edits elsewhere in the fixture."""
+    [number] = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)]
+    return number

@@ -346,7 +346,7 @@ def test_a_change_the_check_refuses_gets_its_messages_and_no_pull_request(tmp_pa
     assert pr_calls(repo) == [] and repo.branches() == {"main"}
     [comment] = comments(repo)
     assert "datafilen skulle inte gå igenom kontrollen" in comment
-    assert f"data/roadmap.yaml:{line_of(broken, 'ansvarig: socialnamnden')}:23:" in comment
+    assert f"data/roadmap.yaml:{line_of(broken, '            ansvarig: socialnamnden')}:23:" in comment
     assert "socialnamnden" in comment
     assert git(repo.work, "status", "--porcelain") == ""  # the refused change was not left behind
 

@@ -104,20 +104,3 @@ def test_editor_pages_are_in_the_navigation_and_follow_the_settings(built):
     keys = page(project, "redaktorer/nycklar")
     shown = set(re.findall(r'<th scope="row"><code>([^<]+)</code></th>', keys))
     assert shown == schema_keys(load_schema())
-
-
-def test_a_malformed_repository_setting_fails_the_build(tmp_path):
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "repository: https://github.com/exempelstaden/fardplan" in text
-    config.write_text(
-        text.replace(
-            "repository: https://github.com/exempelstaden/fardplan", "repository: exempelstaden/fardplan"
-        ),
-        encoding="utf-8",
-    )
-    result = mkdocs_build(project)
-    assert result.returncode != 0
-    assert "extra.fardplan.repository i mkdocs.yml ska vara förrådets webbadress" in result.stderr
-    assert "Traceback" not in result.stderr

@@ -60,7 +60,7 @@ def test_review_interval_is_a_setting(write_yaml, minimal_text):
 def test_every_need_links_to_its_line_in_githubs_editor(write_yaml, minimal_text):
     roadmap = load_roadmap(write_yaml(minimal_text))
     need = roadmap.areas[0].needs[0]
-    line = line_of(minimal_text, f"- id: {need.id}")
+    line = line_of(minimal_text, f"      - id: {need.id}")
     assert need.line == line
     html = area_html(roadmap, REVIEWED)
     assert (

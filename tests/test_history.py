@@ -173,7 +173,7 @@ def test_recorded_values_must_be_readable(write_yaml, minimal_text):
     messages = [d.text() for d in validate_file(write_yaml(text), name="data/roadmap.yaml").diagnostics]
     # A need has no status of its own: the entry belongs to an action.
     assert messages == [
-        f"data/roadmap.yaml:{line_of(text, 'vad: status')}:18: "
+        f"data/roadmap.yaml:{line_of(text, '            vad: status')}:18: "
         "här finns ingen status som kan ha ändrats: skriv rätt vad, eller flytta punkten till den åtgärd "
         "den gäller (i områden[styrning].behov[samverkan-med-regionen].ändringar[nr 1].vad)"
     ]
@@ -189,7 +189,7 @@ def test_recorded_values_must_be_readable(write_yaml, minimal_text):
     )
     messages = [d.text() for d in validate_file(write_yaml(text), name="data/roadmap.yaml").diagnostics]
     assert messages == [
-        f"data/roadmap.yaml:{line_of(text, 'från: klar')}:23: 'klar' är ingen status – menade du 'genomförd'? Tillåtna värden: föreslagen, planerad, pågår, "
+        f"data/roadmap.yaml:{line_of(text, '                från: klar')}:23: 'klar' är ingen status – menade du 'genomförd'? Tillåtna värden: föreslagen, planerad, pågår, "
         "genomförd, avbruten "
         "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden].ändringar[nr 1].från)"
     ]

@@ -19,7 +19,7 @@ from fardplan.versions.opendata import OpenDataSettings
 from fardplan.remiss.period import check_remiss_settings, mailto_url, remiss_view
 from fardplan.data.source import parse_source
 from fardplan.pages.source_links import LinkSettingsError, source_links
-from support import DATA, ROOT, copy_project
+from support import DATA, ROOT, copy_project, line_of
 
 MKDOCS = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs")
 REAL_EMAIL = "registrator@exempelstaden.se"
@@ -90,11 +90,6 @@ def remiss_source(email: str):
     text = DATA.read_text(encoding="utf-8").replace(f"e-post: {REAL_EMAIL}", f"e-post: {json.dumps(email)}")
     assert json.dumps(email) in text
     return text
-
-
-def line_of(text: str, start: str) -> int:
-    [number] = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)]
-    return number
 
 
 # --- remiss.e-post in the data ----------------------------------------------------------------------
