@@ -44,7 +44,7 @@ Uppgifter:
   test [ARGUMENT]               kör alla tester (argumenten går till pytest)
   build                         bygg webbplatsen strikt till mappen site/
   setup                         skapa bara .venv (CI kör verktygen i den efteråt)
-  lock [--upgrade]              lås om requirements.txt och requirements-build.txt från pyproject.toml
+  lock [--upgrade]              lås om requirements*.txt (med hashvärden) från pyproject.toml
   validate [ARGUMENT]           kontrollera datafilen (scripts/validate.py)
   add [ARGUMENT]                lägg till ett behov eller en åtgärd (scripts/add.py)
   yamllint [FILER]              yamllint med projektets .yamllint.yaml
