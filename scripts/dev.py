@@ -6,7 +6,7 @@
     python3 scripts/dev.py check [--format github]  # check the content as CI does (scripts/check_content.py)
     python3 scripts/dev.py build   # strict build, put in site/ only if it succeeds
     python3 scripts/dev.py setup   # only create .venv (CI runs the tools in it afterwards)
-    python3 scripts/dev.py lock    # re-pin requirements.txt from requirements.in
+    python3 scripts/dev.py lock [--upgrade]  # re-pin requirements*.txt (with hashes) from pyproject.toml
     python3 scripts/dev.py validate [ARGS]  # scripts/validate.py: check the data file
     python3 scripts/dev.py add [ARGS]       # scripts/add.py: add a new need or action
     python3 scripts/dev.py yamllint [FILES] # yamllint with the project's .yamllint.yaml
@@ -44,7 +44,7 @@ Uppgifter:
   test [ARGUMENT]               granska koden (ruff, mypy) och kör alla tester (argumenten går till pytest)
   build                         bygg webbplatsen strikt till mappen site/
   setup                         skapa bara .venv (CI kör verktygen i den efteråt)
-  lock                          lås om requirements.txt från requirements.in
+  lock [--upgrade]              lås om requirements*.txt (med hashvärden) från pyproject.toml
   validate [ARGUMENT]           kontrollera datafilen (scripts/validate.py)
   add [ARGUMENT]                lägg till ett behov eller en åtgärd (scripts/add.py)
   yamllint [FILER]              yamllint med projektets .yamllint.yaml
@@ -115,6 +115,19 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _pip_install(*args: str) -> None:
+    _run(
+        PYTHON,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        *args,
+        failure="paketen kunde inte installeras i .venv; kontrollera nätverket och försök igen",
+    )
+
+
 def setup() -> None:
     """Create .venv and install the pinned requirements, only when they changed."""
     if sys.version_info < (3, 11):  # noqa: UP036 - runs on whatever python3 the machine has
@@ -126,33 +139,11 @@ def setup() -> None:
         return
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
-    failure = "paketen kunde inte installeras i .venv; kontrollera nätverket och försök igen"
-    _run(
-        PYTHON,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "-r",
-        "requirements.txt",
-        failure=failure,
-    )
+    # Every file pip downloads must have one of the locked hashes.
+    _pip_install("--require-hashes", "-r", "requirements.txt")
     # The core package lives in macros/fardplan; install it in place so scripts, tests and the
-    # macros adapter all import the same code.
-    _run(
-        PYTHON,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--disable-pip-version-check",
-        "--no-deps",
-        "--no-build-isolation",
-        "-e",
-        ".",
-        failure=failure,
-    )
+    # macros adapter all import the same code (its build needs only the locked setuptools).
+    _pip_install("--no-deps", "--no-build-isolation", "-e", ".")
     STAMP.write_text(wanted + "\n")
 
 
@@ -169,6 +160,21 @@ def code_checks(env: dict[str, str]) -> None:
     for heading, (tool, *args) in CODE_CHECKS:
         print(f"== {heading}", flush=True)
         _run(BIN / tool, *args, failure=f"{heading.lower()} hittade fel", env=env)
+def lock(rest: list[str]) -> None:
+    """Pin the ranges in pyproject.toml into hash-locked files with uv (pinned in the `dev` group):
+    requirements.txt, what .venv gets (the core and the build, test and dev groups);
+    requirements-build.txt, the core and the `build` group only (the publishing workflow's set);
+    requirements-properdocs.txt, that set with ProperDocs (tests/test_packaging.py's venv). The
+    last two take the versions of the first. Resolved for every platform and Python >= 3.11."""
+    setup()
+    compile_ = [BIN / "uv", "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes", "--universal"]
+    compile_ += ["--python-version", "3.11", "--custom-compile-command", "python3 scripts/dev.py lock", *rest]
+    everything = ["--extra", "build", "--extra", "test", "--extra", "dev"]
+    _run(*compile_, *everything, "-o", "requirements.txt", failure="requirements.txt kunde inte låsas")
+    for name, groups in (("build", ["build"]), ("properdocs", ["build", "properdocs"])):
+        extras = [arg for group in groups for arg in ("--extra", group)]
+        target = f"requirements-{name}.txt"
+        _run(*compile_, *extras, "-c", "requirements.txt", "-o", target, failure=f"{target} kunde inte låsas")
 
 
 def build(rest: list[str], env: dict[str, str]) -> None:
@@ -199,19 +205,7 @@ def main(argv: list[str]) -> None:
     task = argv[0] if argv else "help"
     rest = argv[1:]
     if task == "lock":
-        lock_venv = ROOT / ".venv-lock"
-        venv.create(lock_venv, with_pip=True, clear=True)
-        lock_python = lock_venv / BIN.name / PYTHON.name
-        _run(lock_python, "-m", "pip", "install", "--quiet", "-r", "requirements.in")
-        frozen = subprocess.run(
-            [str(lock_python), "-m", "pip", "freeze", "--all"], capture_output=True, text=True, check=True
-        ).stdout
-        pins = [line for line in frozen.splitlines() if not line.startswith(("pip==", "fardplan"))]
-        (ROOT / "requirements.txt").write_text(
-            "# Generated by `python3 scripts/dev.py lock` from requirements.in. Do not edit.\n"
-            + "\n".join(pins)
-            + "\n"
-        )
+        lock(rest)
         return
     # Commands of the project's scripts and tools, run with the venv's Python (pre-commit's hooks
     # call these, so they work without an activated venv).

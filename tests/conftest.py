@@ -13,6 +13,11 @@ from hypothesis import HealthCheck, settings
 from live_content import REPORT, collect_live_uses
 from support import FIXTURES, copy_project
 
+# Rendering the PDF costs more than the rest of a build: builds in tests (in this process and in
+# every mkdocs, mike or script a test starts) leave it out unless a test asks for it. The shared
+# `example_site` below has it, and tests/test_pdf_document.py checks it.
+os.environ.setdefault("FARDPLAN_PDF", "0")
+
 
 @pytest.fixture(autouse=True)
 def no_live_content():
@@ -74,4 +79,31 @@ def write_yaml(tmp_path):
 
 @pytest.fixture
 def project(tmp_path) -> Path:
+    """A fresh copy of the example project for this test alone: change it as you like."""
     return copy_project(tmp_path / "project")
+
+
+# The real site, built once per test session (once per pytest-xdist worker) and shared by every
+# test that only reads it. Use these instead of building the unchanged example yourself:
+#
+#     def test_something(example_site):
+#         html = (example_site / "omraden" / "grunduppdraget" / "index.html").read_text("utf-8")
+#
+# `example_project` is the project it was built from. Both are read-only: a test that changes the
+# data, a page or the date builds its own copy (the `project` fixture, support.copy_project).
+@pytest.fixture(scope="session")
+def example_project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("example") / "project")
+
+
+@pytest.fixture(scope="session")
+def example_site(example_project, tmp_path_factory) -> Path:
+    """The example färdplan as MkDocs builds it: strict, with the PDF, on today's date."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site = tmp_path_factory.mktemp("example-site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FARDPLAN_PDF", "1")
+        build(load_config(str(example_project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return site

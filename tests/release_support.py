@@ -24,8 +24,8 @@ TOOL_FILES = (
     ".pre-commit-config.yaml",
     ".gitignore",
     "pyproject.toml",
-    "requirements.in",
     "requirements.txt",
+    "requirements-build.txt",
     "README.md",
 )
 GIT_IDENTITY = {

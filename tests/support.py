@@ -38,3 +38,10 @@ def copy_project(target: Path, content: Path = EXAMPLE) -> Path:
     shutil.copytree(content, target, dirs_exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def line_of(text: str, start: str) -> int:
+    """The 1-based number of the only line of a fixture's text that starts with `start`, so a test
+    names the line of what it changed and survives edits elsewhere in the fixture."""
+    [number] = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)]
+    return number

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from fardplan.editing.edit_requests import APPROVAL_LABEL, FORM_LABEL, FORMS
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, line_of
 
 SCRIPT = ROOT / "scripts" / "apply_edit_request.py"
 DATA = "data/roadmap.yaml"
@@ -348,7 +348,8 @@ def test_a_change_the_check_refuses_gets_its_messages_and_no_pull_request(tmp_pa
     assert pr_calls(repo) == [] and repo.branches() == {"main"}
     [comment] = comments(repo)
     assert "datafilen skulle inte gå igenom kontrollen" in comment
-    assert "data/roadmap.yaml:46:23:" in comment and "socialnamnden" in comment
+    assert f"data/roadmap.yaml:{line_of(broken, '            ansvarig: socialnamnden')}:23:" in comment
+    assert "socialnamnden" in comment
     assert git(repo.work, "status", "--porcelain") == ""  # the refused change was not left behind
 
 

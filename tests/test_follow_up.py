@@ -12,6 +12,7 @@ from fardplan.pages.follow_up import add_months, is_overdue
 from fardplan.pages.render import SiteRenderer
 from fardplan.data.model import Settings
 from fardplan.pages.source_links import source_links
+from support import line_of
 
 REVIEWED = date(2022, 1, 20)  # the minimal fixture's senast-granskad
 LINKS = source_links(Settings(repository="exempelstaden/fardplan", branch="main"), "data/roadmap.yaml")
@@ -62,12 +63,13 @@ def test_review_interval_is_a_setting(write_yaml, minimal_text):
 def test_every_need_links_to_its_line_in_githubs_editor(write_yaml, minimal_text):
     roadmap = load_roadmap(write_yaml(minimal_text))
     need = roadmap.areas[0].needs[0]
-    assert need.line == 28
+    line = line_of(minimal_text, f"      - id: {need.id}")
+    assert need.line == line
     html = area_html(roadmap, REVIEWED)
     assert (
-        '<a href="https://github.com/exempelstaden/fardplan/edit/main/data/roadmap.yaml#L28">Redigera'
+        f'<a href="https://github.com/exempelstaden/fardplan/edit/main/data/roadmap.yaml#L{line}">Redigera'
         '<span class="fp-visually-hidden"> behovet Nära samverkan med regionen</span></a> '
-        "(rad 28 i datafilen)"
+        f"(rad {line} i datafilen)"
     ) in html
     assert "Redigera" not in area_html(roadmap, REVIEWED, links=None)  # no repository configured
 

@@ -11,7 +11,7 @@ import pytest
 
 from fardplan import validate_file
 from fardplan.versions.releases import CompareError, load_previous
-from support import ROOT
+from support import ROOT, line_of
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
 GIT_ENV = {
@@ -62,13 +62,13 @@ def run(data: Path, *args: str, cwd: Path | None = None) -> subprocess.Completed
     )
 
 
-def test_changed_horizon_without_a_reason_fails_at_its_line(published):
+def test_changed_horizon_without_a_reason_fails_at_its_line(published, minimal_text):
     edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
     git(published.parent.parent, "commit", "-qam", "Ny tidshorisont")
     result = run(published, "--jämför-med")
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "data/roadmap.yaml:42:23: "
+        f"data/roadmap.yaml:{line_of(minimal_text, '        tidshorisont: löpande')}:23: "
         "tidshorisonten har ändrats från löpande till 2025 sedan den publicerade versionen v2022-remiss. "
         "Skriv varför: lägg till en punkt under ändringar med datum, vad: tidshorisont, från: löpande, "
         "till: 2025 och skäl (i områden[styrning].behov[samverkan-med-regionen].tidshorisont)"
@@ -112,12 +112,12 @@ def test_a_reason_from_before_the_release_does_not_explain_a_new_change(publishe
     assert "den senaste ändringen (2023-05-10) säger till: löpande, men tidshorisont är 2025" in result.stdout
 
 
-def test_changed_status_needs_a_reason_too(published):
+def test_changed_status_needs_a_reason_too(published, minimal_text):
     edit(published, "            status: pågår\n", "            status: genomförd\n")
     result = run(published, "--jämför-med")
     assert result.returncode == 1
     assert result.stdout.startswith(
-        "data/roadmap.yaml:35:21: "
+        f"data/roadmap.yaml:{line_of(minimal_text, '            status: pågår')}:21: "
         "statusen har ändrats från pågår till genomförd sedan den publicerade versionen v2022-remiss."
     )
     edit(
@@ -167,34 +167,29 @@ def test_outside_git_there_is_nothing_published(write_yaml, minimal_text):
 
 
 def test_recorded_values_must_be_readable(write_yaml, minimal_text):
-    path = write_yaml(
-        minimal_text
-        + REASON.replace("vad: tidshorisont", "vad: status")
-        .replace("från: löpande", "från: klar")
-        .replace("till: 2025", "till: pågår")
-    )
-    messages = [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
+    text = minimal_text + REASON.replace("vad: tidshorisont", "vad: status").replace(
+        "från: löpande", "från: klar"
+    ).replace("till: 2025", "till: pågår")
+    messages = [d.text() for d in validate_file(write_yaml(text), name="data/roadmap.yaml").diagnostics]
     # A need has no status of its own: the entry belongs to an action.
     assert messages == [
-        "data/roadmap.yaml:46:18: "
+        f"data/roadmap.yaml:{line_of(text, '            vad: status')}:18: "
         "här finns ingen status som kan ha ändrats: skriv rätt vad, eller flytta punkten till den åtgärd "
         "den gäller (i områden[styrning].behov[samverkan-med-regionen].ändringar[nr 1].vad)"
     ]
-    path = write_yaml(
-        minimal_text.replace(
-            "            status: pågår\n",
-            "            status: pågår\n"
-            "            ändringar:\n"
-            "              - datum: 2023-05-10\n"
-            "                vad: status\n"
-            "                från: klar\n"
-            "                till: pågår\n"
-            "                skäl: Arbetet har börjat.\n",
-        )
+    text = minimal_text.replace(
+        "            status: pågår\n",
+        "            status: pågår\n"
+        "            ändringar:\n"
+        "              - datum: 2023-05-10\n"
+        "                vad: status\n"
+        "                från: klar\n"
+        "                till: pågår\n"
+        "                skäl: Arbetet har börjat.\n",
     )
-    messages = [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
+    messages = [d.text() for d in validate_file(write_yaml(text), name="data/roadmap.yaml").diagnostics]
     assert messages == [
-        "data/roadmap.yaml:39:23: 'klar' är ingen status – menade du 'genomförd'? Tillåtna värden: föreslagen, planerad, pågår, "
+        f"data/roadmap.yaml:{line_of(text, '                från: klar')}:23: 'klar' är ingen status – menade du 'genomförd'? Tillåtna värden: föreslagen, planerad, pågår, "
         "genomförd, avbruten "
         "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden].ändringar[nr 1].från)"
     ]

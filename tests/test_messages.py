@@ -11,7 +11,10 @@ import pytest
 from fardplan import validate_file
 from fardplan.data.history import Previous
 from fardplan.data.source import parse_source
+from support import FIXTURES, line_of
 
+# The fixture the `check` fixture edits; each message's line is looked up in it (support.line_of).
+MINIMAL = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 NEED = "områden[styrning].behov[samverkan-med-regionen]"
 ACTION = f"{NEED}.staden[samverkan-staden]"
 
@@ -40,7 +43,7 @@ def check(write_yaml, minimal_text):
 
 def test_a_float_horizon_is_refused_not_read_as_a_year(check):
     assert check("        tidshorisont: löpande", "        tidshorisont: 2024.0") == [
-        "data/roadmap.yaml:42:23: ska vara ett heltal, inte ett decimaltal: skriv 2024 utan decimaler "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '        tidshorisont: löpande')}:23: ska vara ett heltal, inte ett decimaltal: skriv 2024 utan decimaler "
         f"(i {NEED}.tidshorisont)"
     ]
 
@@ -54,14 +57,14 @@ def test_a_float_setting_is_refused_not_silently_ignored(check):
 
 def test_a_float_where_text_belongs_is_one_type_message(check):
     assert check("        rubrik: Nära samverkan med regionen", "        rubrik: 2024.0") == [
-        f"data/roadmap.yaml:29:17: ska vara en text, inte ett tal (i {NEED}.rubrik)"
+        f"data/roadmap.yaml:{line_of(MINIMAL, '        rubrik: Nära samverkan med regionen')}:17: ska vara en text, inte ett tal (i {NEED}.rubrik)"
     ]
 
 
 @pytest.mark.parametrize("blank", ['" "', "'\t'", '"\u3000"', "|\n          \n"])
 def test_a_heading_needs_a_visible_character(check, blank):
     assert check("        rubrik: Nära samverkan med regionen", f"        rubrik: {blank}") == [
-        "data/roadmap.yaml:29:17: texten får inte vara tom: skriv något som syns, inte bara mellanslag "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '        rubrik: Nära samverkan med regionen')}:17: texten får inte vara tom: skriv något som syns, inte bara mellanslag "
         f"(i {NEED}.rubrik)"
     ]
 
@@ -94,7 +97,7 @@ def test_a_comment_that_cuts_a_text_is_a_warning_with_the_fix(check):
     assert check(
         "    beskrivning: Hur äldreomsorgen leds.", "    beskrivning: Hur äldreomsorgen leds #1 i länet."
     ) == [
-        "data/roadmap.yaml:26:41: varning: texten slutar före ' #': YAML läser resten av raden som en "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '    beskrivning: Hur äldreomsorgen leds.')}:41: varning: texten slutar före ' #': YAML läser resten av raden som en "
         "kommentar, så den kommer inte med. Sätt hela texten inom citattecken om '#' hör till texten"
     ]
 
@@ -111,7 +114,7 @@ def test_a_text_starting_with_an_exclamation_mark_is_refused(check):
     assert check(
         "    beskrivning: Hur äldreomsorgen leds.", "    beskrivning: !Viktigt: så leds omsorgen."
     ) == [
-        "data/roadmap.yaml:26:18: '!Viktigt:' läses som en YAML-tagg och försvinner ur texten: sätt hela "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '    beskrivning: Hur äldreomsorgen leds.')}:18: '!Viktigt:' läses som en YAML-tagg och försvinner ur texten: sätt hela "
         'texten inom citattecken, till exempel "!Viktigt: …"'
     ]
 
@@ -119,7 +122,9 @@ def test_a_text_starting_with_an_exclamation_mark_is_refused(check):
 @pytest.mark.parametrize("tagged", ["!!str 2024", "!!int 2024", "! löpande"])
 def test_every_explicit_tag_is_refused(check, tagged):
     [message] = check("        tidshorisont: löpande", f"        tidshorisont: {tagged}")
-    assert message.startswith(f"data/roadmap.yaml:42:23: '{tagged.split()[0]}' läses som en YAML-tagg")
+    assert message.startswith(
+        f"data/roadmap.yaml:{line_of(MINIMAL, '        tidshorisont: löpande')}:23: '{tagged.split()[0]}' läses som en YAML-tagg"
+    )
 
 
 # --- Class 9: reading errors, located and in Swedish ----------------------------------------------
@@ -157,7 +162,7 @@ def test_invisible_characters_with_a_use_are_a_warning(check, char, named):
 
 def test_a_control_character_written_as_an_escape_is_refused_too(check):
     assert check("    beskrivning: Hur äldreomsorgen leds.", '    beskrivning: "Hur \\v leds."') == [
-        "data/roadmap.yaml:26:18: styrtecken U+000B (vertikal tabb) (skrivet med \\) är inte tillåtet: ta bort "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '    beskrivning: Hur äldreomsorgen leds.')}:18: styrtecken U+000B (vertikal tabb) (skrivet med \\) är inte tillåtet: ta bort "
         "det. Det följer ofta med när text klistras in från ett ordbehandlingsprogram"
     ]
 
@@ -176,7 +181,7 @@ def test_a_missing_colon_is_reported_on_its_own_line(check):
     assert check(
         "        rubrik: Nära samverkan med regionen", "        rubrik Nära samverkan med regionen"
     ) == [
-        "data/roadmap.yaml:29:9: syntaxfel: ett kolon saknas efter nyckeln: skriv nyckeln, ett kolon och ett "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '        rubrik: Nära samverkan med regionen')}:9: syntaxfel: ett kolon saknas efter nyckeln: skriv nyckeln, ett kolon och ett "
         "mellanslag före värdet, till exempel 'rubrik: Texten'"
     ]
 
@@ -223,7 +228,7 @@ def test_deep_flow_nesting_is_a_message_too(write_yaml, minimal_text):
 
 def test_a_very_long_heading_is_refused_with_its_length(check):
     assert check("        rubrik: Nära samverkan med regionen", "        rubrik: " + "Å" * 301) == [
-        "data/roadmap.yaml:29:17: texten är för lång: högst 300 tecken, men den har 301. Korta den eller dela "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '        rubrik: Nära samverkan med regionen')}:17: texten är för lång: högst 300 tecken, men den har 301. Korta den eller dela "
         f"upp den (i {NEED}.rubrik)"
     ]
 
@@ -272,7 +277,7 @@ def test_far_too_many_values_stop_reading_with_a_message(write_yaml, minimal_tex
 )
 def test_a_wrong_status_suggests_the_nearest_word(check, written, meant):
     assert check("            status: pågår", f"            status: {written}") == [
-        f"data/roadmap.yaml:35:21: '{written}' är inte ett tillåtet värde – menade du '{meant}'? Tillåtna "
+        f"data/roadmap.yaml:{line_of(MINIMAL, '            status: pågår')}:21: '{written}' är inte ett tillåtet värde – menade du '{meant}'? Tillåtna "
         f"värden: föreslagen, planerad, pågår, genomförd, avbruten (i {ACTION}.status)"
     ]
 
@@ -288,7 +293,7 @@ def test_a_wrong_status_is_one_message_also_against_the_last_release(write_yaml,
 
 def test_a_misspelt_key_is_one_message(check):
     assert check("        tidshorisont: löpande", "        tidshorizont: löpande") == [
-        f"data/roadmap.yaml:42:9: okänd nyckel 'tidshorizont' – menade du 'tidshorisont'? (i {NEED}.tidshorizont)"
+        f"data/roadmap.yaml:{line_of(MINIMAL, '        tidshorisont: löpande')}:9: okänd nyckel 'tidshorizont' – menade du 'tidshorisont'? (i {NEED}.tidshorizont)"
     ]
 
 

@@ -20,7 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from rdflib.namespace import DCTERMS, FOAF, RDF
 
-from support import DATA, ROOT, copy_project
+from support import DATA, ROOT
 
 # Open namespaces: rdflib's own DCAT predates DCAT 3 (dcat:version) and it has no vCard.
 DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
@@ -31,16 +31,14 @@ FILES = ("data/roadmap.json", "data/roadmap.csv", "data/roadmap.schema.json", "d
 BASE = "https://exempelstaden.github.io/fardplan/2022-remiss/"
 
 
-@pytest.fixture(scope="module")
-def example(tmp_path_factory):
-    return copy_project(tmp_path_factory.mktemp("project"))
+@pytest.fixture
+def example(example_project):
+    return example_project  # the session's shared build and its project (conftest.py)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, example):
-    folder = tmp_path_factory.mktemp("open-data-site")
-    build(load_config(str(example / "mkdocs.yml"), site_dir=str(folder), strict=True))
-    return folder
+@pytest.fixture
+def site(example_site):
+    return example_site
 
 
 @pytest.fixture(scope="module")

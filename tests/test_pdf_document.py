@@ -260,9 +260,10 @@ def test_the_pdf_does_not_depend_on_the_build_date(roadmap, printed, monkeypatch
     assert b"/CreationDate (D:" + roadmap.document.date.strftime("%Y%m%d").encode() in printed.data
 
 
-def test_every_page_links_to_the_pdf_with_its_page_count_and_size(project, tmp_path, monkeypatch):
-    site = tmp_path / "site"
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+def test_every_page_links_to_the_pdf_with_its_page_count_and_size(
+    example_site, example_project, tmp_path, monkeypatch
+):
+    site = example_site  # built with the PDF, as every real build is
     pdfs = list(site.glob("*.pdf"))
     assert len(pdfs) == 1
     with pikepdf.open(pdfs[0]) as pdf:
@@ -282,6 +283,6 @@ def test_every_page_links_to_the_pdf_with_its_page_count_and_size(project, tmp_p
     # FARDPLAN_PDF=0 (for `mkdocs serve`): no PDF, and no link to one.
     monkeypatch.setenv(PDF_VAR, "0")
     quick = tmp_path / "quick"
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(quick), strict=True))
+    build(load_config(str(example_project / "mkdocs.yml"), site_dir=str(quick), strict=True))
     assert not list(quick.glob("*.pdf"))
     assert "fp-pdf-link" not in (quick / "index.html").read_text(encoding="utf-8")

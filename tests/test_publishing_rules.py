@@ -27,6 +27,10 @@ TEST_ONLY = {
     "rdflib",
     "pre-commit",
     "yamllint",
+    "pytest-xdist",
+    "hypothesis",
+    "pikepdf",
+    "uv",
 }
 
 
@@ -101,23 +105,28 @@ def test_the_write_token_stays_out_of_git_config_and_clones_stay_complete():
                         assert "TOKEN" not in line and "extraheader" not in line, line
 
 
+def _pins(name: str) -> dict[str, str]:
+    """The locked file's packages and versions; every pin carries at least one hash."""
+    text = (ROOT / name).read_text(encoding="utf-8").replace("\\\n", " ")
+    pins = {}
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            requirement = line.split(";")[0].split()[0]
+            assert "==" in requirement and "--hash=sha256:" in line, line
+            package, version = requirement.split("==")
+            pins.setdefault(package.lower(), set()).add(version)
+    return pins
+
+
 def test_the_publish_job_installs_only_what_building_needs():
     install = " ".join(runs(workflow("publish.yml")))
-    assert "requirements-build.txt -c requirements.txt" in install
+    assert "--require-hashes -r requirements-build.txt" in install
     assert "dev.py setup" not in install and "-r requirements.txt" not in install
-    wanted = {
-        line.strip().lower()
-        for line in (ROOT / "requirements-build.txt").read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    pinned = {
-        line.split("==")[0].lower()
-        for line in (ROOT / "requirements.txt").read_text().splitlines()
-        if "==" in line
-    }
-    assert wanted <= pinned  # every one pinned, so the build gets the tested versions
-    assert not wanted & TEST_ONLY
-    assert {"mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mike"} <= wanted
+    wanted, everything = _pins("requirements-build.txt"), _pins("requirements.txt")
+    # the same versions as the tests ran with
+    assert all(everything.get(package) == versions for package, versions in wanted.items())
+    assert not wanted.keys() & TEST_ONLY
+    assert {"mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mike", "weasyprint"} <= wanted.keys()
 
 
 def test_checks_cache_pip_and_dependabot_updates_actions_and_pip_weekly_in_groups():

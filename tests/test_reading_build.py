@@ -12,7 +12,6 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from support import copy_project
 
 READING_PAGES = {
     "Tidslinje": "tidslinje/",
@@ -27,12 +26,9 @@ def build_site(config_file: Path, site_dir: Path) -> Path:
     return site_dir
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    return build_site(
-        copy_project(tmp_path_factory.mktemp("project")) / "mkdocs.yml",
-        tmp_path_factory.mktemp("reading-site"),
-    )
+@pytest.fixture
+def site(example_site) -> Path:
+    return example_site  # the session's shared build (conftest.py)
 
 
 def test_reading_views_are_in_the_navigation_and_on_the_start_page(site):

@@ -18,6 +18,7 @@ from fardplan.remiss.period import (
     remiss_state,
     remiss_view,
 )
+from support import line_of
 
 REMISS = """
 remiss:
@@ -55,12 +56,6 @@ def roadmap(write_yaml, remiss_text):
 
 def messages(path) -> list[str]:
     return [d.text() for d in validate_file(path, name="data/roadmap.yaml").diagnostics]
-
-
-def line_of(text: str, line_start: str) -> int:
-    """The 1-based number of the only line that starts with `line_start` (the fixture may grow)."""
-    [number] = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(line_start)]
-    return number
 
 
 def test_remiss_settings_are_read(roadmap):

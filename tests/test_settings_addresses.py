@@ -20,7 +20,7 @@ from fardplan.data.source import parse_source
 from fardplan.pages.source_links import source_links
 from fardplan.remiss.period import mailto_url, remiss_view
 from fardplan.versions.opendata import OpenDataSettings
-from support import DATA, ROOT, copy_project
+from support import DATA, ROOT, copy_project, line_of
 
 MKDOCS = str(Path(os.environ.get("VIRTUAL_ENV", ROOT / ".venv")) / "bin" / "mkdocs")
 REAL_EMAIL = "registrator@exempelstaden.se"
@@ -102,11 +102,6 @@ def with_setting(key: str, value: str, text: str | None = None) -> str:
 
 def remiss_source(email: str):
     return with_setting("remiss-epost", email)
-
-
-def line_of(text: str, start: str) -> int:
-    [number] = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)]
-    return number
 
 
 def errors_for(tmp_path, text: str) -> list[str]:

@@ -11,10 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
-from support import ROOT, copy_project
+from support import ROOT
 
 # The browser, the server and the list of pages are those of `dev.py check` (scripts/check_site.py).
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -46,12 +44,9 @@ def page(browser):
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The example site, built once for all browser tests."""
-    site = tmp_path_factory.mktemp("browser-site")
-    project = copy_project(tmp_path_factory.mktemp("browser-project"))
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return site
+def built_site(example_site) -> Path:
+    """The example site, built once for all tests (conftest.example_site)."""
+    return example_site
 
 
 @pytest.fixture(scope="session")

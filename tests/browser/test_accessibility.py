@@ -109,20 +109,3 @@ def test_keyboard_skip_link_then_content_with_visible_focus(page, site_url):
         stop = focused(page)
         assert stop["inContent"], stop
         assert stop["outline"] and stop["shown"], stop
-
-
-def test_footer_links_reach_the_statement_pages(page, site_url):
-    page.goto(f"{site_url}tidslinje/")
-    footer = page.locator("footer")
-    footer.get_by_role("link", name="Tillgänglighetsredogörelse").click()
-    assert (
-        page.locator("h1")
-        .inner_text()
-        .startswith("Tillgänglighet för Färdplan för äldreomsorgens utveckling")
-    )
-    assert (
-        page.get_by_role("link", name="anmäla det till Digg").get_attribute("href")
-        == "https://www.digg.se/tdosanmalan"
-    )
-    page.locator("footer").get_by_role("link", name="Kakor och personuppgifter").click()
-    assert page.locator("h1").inner_text().startswith("Kakor och personuppgifter")

@@ -13,7 +13,7 @@ from support import ROOT
 sys.path.insert(0, str(ROOT / "scripts"))
 from check_site import check_site
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_the_browser_check_finds_broken_links_outside_requests_and_inaccessible_markup(

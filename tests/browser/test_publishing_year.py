@@ -40,7 +40,7 @@ from release_support import (
 )
 from support import ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 SITE_URL = "https://exempelstaden.github.io/fardplan/"
 PREFIX = "/fardplan/"

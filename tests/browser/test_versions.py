@@ -21,7 +21,7 @@ from release_support import (
     write_data,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def publish(project, tag):

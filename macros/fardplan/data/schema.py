@@ -1,7 +1,9 @@
 """Check the parsed data against the JSON Schema and say what is wrong in Swedish, at the line.
 
-The schema (data/roadmap.schema.json) is the one editors' tools read too, so the rules an editor
-sees while typing and the rules the build enforces are the same file.
+The schema ships with the package (schemas/roadmap.schema.json beside this module, so an installed
+wheel finds it); data/roadmap.schema.json is an identical copy that editors' tools read through the
+data file's first line, so the rules an editor sees while typing and the rules the build enforces
+are the same (tests/test_packaging.py keeps the copies equal).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ if TYPE_CHECKING:  # jsonschema is imported only when data is invalid (see check
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-SCHEMA_PATH = Path(__file__).resolve().parents[3] / "data" / "roadmap.schema.json"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
+SCHEMA_PATH = SCHEMAS / "roadmap.schema.json"
 
 _TYPE_NAMES = {
     "string": "en text",

@@ -25,15 +25,14 @@ import yaml
 from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import Diagnostic, ValidationFailed, sort_key
 from fardplan.data.model import RespondentKind, Roadmap, Vocabulary
-from fardplan.data.schema import check_schema
+from fardplan.data.schema import SCHEMAS, check_schema
 from fardplan.data.source import Source, SourceError, parse_source, read_source
 from fardplan.data.text import safe_text
 from fardplan.editing.issue_forms import read_sections
 from fardplan.remiss.period import WHOLE_DOCUMENT
 
-DATA_DIR = Path(__file__).resolve().parents[3] / "data"
-ANSWERS_SCHEMA = DATA_DIR / "remissvar.schema.json"
-RESPONSES_SCHEMA = DATA_DIR / "remissbemotande.schema.json"
+ANSWERS_SCHEMA = SCHEMAS / "remissvar.schema.json"
+RESPONSES_SCHEMA = SCHEMAS / "remissbemotande.schema.json"
 
 # The issue form's fields in the order GitHub writes them into the issue body, as (id, label).
 # The labels are the "### " headings of the body; tests check them against the form file.
