@@ -25,6 +25,7 @@ from fardplan.data.diagnostics import Diagnostic, format_all, summary
 from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
 from fardplan.data.history import CompareError, load_previous
 from fardplan.remiss.answers import load_remiss_answers
+from fardplan.remiss.leftovers import answers_leftovers
 from fardplan.data.validate import display_name
 from fardplan.commands import data_file
 
@@ -113,4 +114,4 @@ def remiss_file_problems(roadmap, folder: Path, name_of) -> list[Diagnostic]:
         )
     except ValidationFailed as error:
         return error.diagnostics
-    return []
+    return answers_leftovers(roadmap, answers, name_of(answers))
