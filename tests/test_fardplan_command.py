@@ -120,3 +120,50 @@ def test_release_refuses_outside_git_with_exit_code_1(project):
     assert result.returncode == 1
     assert "ligger inte i ett git-förråd" in result.stderr
     assert_swedish(result)
+
+
+def test_ny_says_what_is_missing_or_wrong_before_it_writes_anything(tmp_path):
+    outline = tmp_path / "disposition.txt"
+    outline.write_text("- Ett behov utan område\n# Område\n- Behov\n", encoding="utf-8")
+    cases = [
+        (
+            ["ny", "ny-plats", "--inga-frågor"],
+            "fel: dispositionen har inget område: skriv minst ett område med ett "
+            "behov; --organisation saknas. Se fardplan ny --hjälp",
+        ),
+        (
+            [
+                "ny",
+                "ny-plats",
+                "--inga-frågor",
+                "--organisation",
+                "Lindköpings kommun",
+                "--område",
+                "Styrning",
+            ],
+            "fel: området 'Styrning' har inget behov: skriv minst ett. Se fardplan ny --hjälp",
+        ),
+        (
+            ["ny", "ny-plats", "--inga-frågor", "--behov", "Samverkan"],
+            "fel: --behov 'Samverkan' kommer före första --område",
+        ),
+        (
+            ["ny", "ny-plats", "--inga-frågor", "--disposition", str(outline)],
+            f"fel: {outline}:1: behovet 'Ett behov utan område' står före första området: skriv en rubrik med # före det",
+        ),
+        (["ny", "ny-plats", "--typ", "landsting"], None),
+    ]
+    for args, last_line in cases:
+        result = fardplan(*args, cwd=tmp_path)
+        assert result.returncode == 2, (args, result.stderr)
+        if last_line:
+            assert result.stderr.splitlines()[-1] == last_line
+        assert_swedish(result)
+        assert not (tmp_path / "ny-plats").exists()
+    (tmp_path / "upptagen").mkdir()
+    (tmp_path / "upptagen" / "något.txt").write_text("x", encoding="utf-8")
+    taken = fardplan("ny", "upptagen", "--organisation", "X", "--område", "A", "--behov", "B", cwd=tmp_path)
+    assert taken.returncode == 2
+    assert taken.stderr.splitlines()[-1] == (
+        "fel: mappen upptagen är inte tom och har inget exempel att ersätta: välj en ny mapp"
+    )
