@@ -105,7 +105,16 @@ def scaled_roadmap(scale: int, source: Path = ROOT) -> str:
     rng = random.Random(scale)  # the same file every run
     real = yaml.load((source / "data" / "roadmap.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     # The real document block (title, summary, background, process), so the start page looks real.
-    out = [yaml.safe_dump({"dokument": real["dokument"]}, allow_unicode=True, sort_keys=False, width=100)]
+    # The real document and settings (no remiss: its dates would depend on the day of the run).
+    settings = {k: v for k, v in real["inställningar"].items() if k != "remiss-epost"}
+    out = [
+        yaml.safe_dump(
+            {"dokument": real["dokument"], "inställningar": settings},
+            allow_unicode=True,
+            sort_keys=False,
+            width=100,
+        )
+    ]
 
     bodies = [f"organ-{n}" for n in range(REAL_BODIES * scale)]
     out.append("ansvariga:")
@@ -163,10 +172,13 @@ def mkdocs_yaml(path: Path):
 
 
 def with_area_pages(nav, pages: list[str]):
-    """The project's nav with its list of area pages replaced by `pages`; other entries stay."""
+    """The project's nav with its areas entry (`omraden/`, filled by the adapter from the data)
+    replaced by `pages`, as the plain baseline needs; other entries stay."""
+    from fardplan.pages.routes import AREA_DIR
+
+    if nav == AREA_DIR + "/":
+        return pages
     if isinstance(nav, list):
-        if nav and all(isinstance(p, str) and p.startswith("omraden/") for p in nav):
-            return pages
         return [with_area_pages(item, pages) for item in nav]
     if isinstance(nav, dict):
         return {key: with_area_pages(value, pages) for key, value in nav.items()}
@@ -245,7 +257,7 @@ def write_plain_pages(folder: Path, plain_docs: Path) -> None:
     config = load_config(str(folder / "mkdocs.yml"))
     config = config.plugins.on_config(config)  # runs define_env: loads and validates the data
     macros = config.plugins["macros"]
-    files = get_files(config)
+    files = config.plugins.on_files(get_files(config), config=config)  # adds the areas' pages
     get_navigation(files, config)  # gives the pages in nav their Page objects
     shutil.copytree(config.docs_dir, plain_docs)
     for file in files.documentation_pages():
@@ -256,12 +268,13 @@ def write_plain_pages(folder: Path, plain_docs: Path) -> None:
         body = macros.on_page_markdown(page.markdown, page=page, config=config, files=files)
         meta = {k: v for k, v in page.meta.items() if k != "render_macros"}
         head = f"---\n{dump_yaml(meta)}---\n" if meta else ""
+        (plain_docs / file.src_uri).parent.mkdir(parents=True, exist_ok=True)
         (plain_docs / file.src_uri).write_text(head + body, encoding="utf-8")
 
 
 def make_project(scale: int, workdir: Path, source: Path = ROOT) -> Project:
     from fardplan import load_roadmap
-    from fardplan.pages.views import AREA_DIR, area_page_source
+    from fardplan.pages.routes import area_page_source
 
     folder = workdir / f"scale-{scale}"
     if folder.exists():  # a kept --workdir from an earlier run
@@ -276,14 +289,8 @@ def make_project(scale: int, workdir: Path, source: Path = ROOT) -> Project:
     data.write_text(scaled_roadmap(scale, source), encoding="utf-8")
     roadmap = load_roadmap(data)  # also proves the synthetic data valid
 
-    # Area stub pages: the real ones out, one per scaled area in, with the real stub's text.
-    area_dir = folder / "docs" / AREA_DIR
-    stub = next(area_dir.glob("*.md")).read_text(encoding="utf-8")
-    for old in area_dir.glob("*.md"):
-        old.unlink()
+    # The areas' pages come from the data; the plain baseline lists them in its nav.
     pages = [area_page_source(area.id) for area in roadmap.areas]
-    for page in pages:
-        (folder / "docs" / page).write_text(stub, encoding="utf-8")
 
     base = mkdocs_yaml(source / "mkdocs.yml")
     write_configs(folder, base, with_area_pages(base.get("nav"), pages))

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One entry point for developers and CI: sets up .venv from the pinned files, then runs a task.
 
-    python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000/fardplan/ (the path of site_url)
+    python3 scripts/dev.py serve   # build and serve the site on http://127.0.0.1:8000/
     python3 scripts/dev.py test    # run the tool's tests (they read the example in tests/fixtures/example)
     python3 scripts/dev.py check [--format github]  # check the content as CI does (scripts/check_content.py)
     python3 scripts/dev.py build   # strict build, put in site/ only if it succeeds
@@ -40,7 +40,7 @@ USAGE = """\
 användning: python3 scripts/dev.py UPPGIFT [ARGUMENT]
 
 Uppgifter:
-  serve [--dev-addr VÄRD:PORT]  bygg och visa webbplatsen på http://127.0.0.1:8000/fardplan/
+  serve [--dev-addr VÄRD:PORT]  bygg och visa webbplatsen på http://127.0.0.1:8000/
   test [ARGUMENT]               kör alla tester (argumenten går till pytest)
   build                         bygg webbplatsen strikt till mappen site/
   setup                         skapa bara .venv (CI kör verktygen i den efteråt)

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
-from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.data.diagnostics import format_all, summary
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
 from fardplan.data.history import CompareError
@@ -50,7 +50,7 @@ from fardplan.versions.pages_branch import (
     symlinks,
     versions_for_readers,
 )
-from fardplan.versions.publishing import site_settings
+from fardplan.project import load_project
 from fardplan.versions.release_checks import validate_against_release, version_name_problems
 from fardplan.versions.releases import releases, tag_for
 
@@ -112,8 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     if not project.is_dir():
         return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
-    config = site_config(project / "mkdocs.yml")
-    data_file = site_settings(config).get("data", "data/roadmap.yaml")
+    data_file = load_project(project / "mkdocs.yml").data
     try:
         roadmap = load_roadmap(project / data_file, name=data_file)
     except ValidationFailed as error:
@@ -195,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     root_files["404.html"] = root_404_page(
-        config.get("site_name", ""), site_root_path(config.get("site_url")), entries, default
+        roadmap.document.title, site_root_path(roadmap.settings.site_url), entries, default
     )
     where = DRAFT_VERSION if args.what == "utkast" else version
     try:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run, site_config
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.data.clock import build_date
 from fardplan.versions.edition import remiss_needs_rebuild
 from fardplan.versions.version_history import History
-from fardplan.versions.publishing import site_settings
+from fardplan.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     project = args.project.resolve()
     if not project.is_dir():
         return fail(f"projektmappen {args.project} finns inte", EXIT_USAGE)
-    data_file = site_settings(site_config(project / "mkdocs.yml")).get("data", "data/roadmap.yaml")
+    data_file = load_project(project / "mkdocs.yml").data
     history = History.find(project / data_file)
     if history is None or not history.versions:
         print("Ingen version är publicerad.", file=sys.stderr)

@@ -14,7 +14,7 @@ def render_everything(roadmap: Roadmap, data_file: Path, site_dir: Path) -> list
     """Every page the site has, and the open-data files written into `site_dir`; the XML ones
     are parsed back, so a character XML forbids fails here as it would in a reader."""
     site = SiteRenderer(roadmap)
-    publication = Publication(roadmap, data_file, "https://fardplan.example.se/", {}, None)
+    publication = Publication(roadmap, data_file, None)
     pages = [site.area_page(area.id) for area in roadmap.areas]
     pages += [
         site.start_page(),

@@ -132,16 +132,3 @@ def test_bad_data_fails_the_build_and_leaves_the_previous_site(project):
     )
     assert "Traceback" not in second.stderr
     assert tree_digest(site) == before
-
-
-def test_an_area_without_its_page_is_named(project):
-    (project / "docs" / "omraden" / "grunduppdraget.md").unlink()
-    result = subprocess.run(
-        [MKDOCS, "build", "--strict"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode != 0
-    assert "docs/omraden/grunduppdraget.md  (Säkerställa grunduppdraget)" in result.stderr

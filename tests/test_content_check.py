@@ -42,7 +42,7 @@ def test_check_lists_every_problem_as_annotations_in_swedish(published, tmp_path
     repo = editor_clone(published, tmp_path / "clone")
     data = repo / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
-    # A moved horizon without a reason, spaces at the end of a line, and an area's page deleted.
+    # A moved horizon without a reason, spaces at the end of a line, and a page deleted.
     start = text.index("id: halso-och-sjukvardsorganisation")
     at = text.index('tidshorisont: "2022-2023"', start)
     text = text[:at] + 'tidshorisont: "2022-2025"' + text[at + len('tidshorisont: "2022-2023"') :]
@@ -50,7 +50,7 @@ def test_check_lists_every_problem_as_annotations_in_swedish(published, tmp_path
         text.replace("  organisation: Exempelstaden\n", "  organisation: Exempelstaden   \n", 1),
         encoding="utf-8",
     )
-    (repo / "docs" / "omraden" / "grunduppdraget.md").unlink()
+    (repo / "docs" / "tidslinje.md").unlink()
     horizon = line_of(data, 'tidshorisont: "2022-2025"')
     spaces = line_of(data, "  organisation: Exempelstaden   ")
 
@@ -63,7 +63,7 @@ def test_check_lists_every_problem_as_annotations_in_swedish(published, tmp_path
         f"::error file=data/roadmap.yaml,line={spaces},col=30,title=Färdplanen::"
         "mellanslag i slutet av raden: ta bort dem"
     ) in out
-    assert "::error title=Bygget::Varje område behöver en sida" in out
+    assert "::error title=Bygget::De här sidorna saknas:" in out
     assert "Inte kontrollerad, eftersom bygget misslyckades." in out
     assert "Innehållet har problem (datafilerna, yamllint, bygget, webbläsaren)." in out
     assert "Traceback" not in out
@@ -75,13 +75,13 @@ def test_a_page_left_in_the_menu_is_explained(published, tmp_path):
     data = repo / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
     data.write_text(text[: text.index("  - id: grunduppdraget\n")].rstrip("\n") + "\n", encoding="utf-8")
-    (repo / "docs" / "omraden" / "grunduppdraget.md").unlink()  # but not its line in mkdocs.yml
+    (repo / "docs" / "redaktorer" / "ordlista.md").unlink()  # but not its line in mkdocs.yml
 
     done = run_check(repo)
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
     assert (
-        "::error title=Bygget::menyn (nav) i mkdocs.yml nämner sidan docs/omraden/grunduppdraget.md, "
+        "::error title=Bygget::menyn (nav) i mkdocs.yml nämner sidan docs/redaktorer/ordlista.md, "
         "som inte finns: ta bort raden i mkdocs.yml eller skapa sidan"
     ) in out
     # The area's published needs went without a recorded reason, too.

@@ -38,7 +38,7 @@ def built(tmp_path_factory):
     text = data.read_text(encoding="utf-8")
     text = text.replace("text: Följa upp samverkan med regionen varje år.", f"text: {LONG_WINDED}", 1)
     text = text.replace("senast-granskad: 2022-01-12", "senast-granskad: 2021-05-31", 1)
-    data.write_text(text + "\ninställningar:\n  lix-gräns: 45\n", encoding="utf-8")
+    data.write_text(text.replace("inställningar:\n", "inställningar:\n  lix-gräns: 45\n"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project, result
@@ -108,16 +108,14 @@ def test_editor_pages_are_in_the_navigation_and_follow_the_settings(built):
 
 def test_a_malformed_repository_setting_fails_the_build(tmp_path):
     project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "repository: https://github.com/exempelstaden/fardplan" in text
-    config.write_text(
-        text.replace(
-            "repository: https://github.com/exempelstaden/fardplan", "repository: exempelstaden/fardplan"
-        ),
+    data = project / "data" / "roadmap.yaml"
+    text = data.read_text(encoding="utf-8")
+    assert "förråd: exempelstaden/fardplan" in text
+    data.write_text(
+        text.replace("förråd: exempelstaden/fardplan", "förråd: https://github.com/exempelstaden/fardplan"),
         encoding="utf-8",
     )
     result = mkdocs_build(project)
     assert result.returncode != 0
-    assert "extra.fardplan.repository i mkdocs.yml ska vara förrådets webbadress" in result.stderr
+    assert "skriv förrådet som ägare/namn" in result.stderr and "(i inställningar.förråd)" in result.stderr
     assert "Traceback" not in result.stderr

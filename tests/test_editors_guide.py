@@ -40,7 +40,7 @@ def test_the_files_shape_comes_first_with_a_described_picture():
 
 def test_the_forms_page_names_every_form_and_links_to_githubs_chooser():
     text = (GUIDE / "formular.md").read_text(encoding="utf-8")
-    assert "{{ fardplan.repository }}/issues/new/choose)" in text
+    assert "{{ fardplan_redaktion.forrad_url }}/issues/new/choose)" in text
     for file, _ in FORMS.values():
         name = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / file).read_text(encoding="utf-8"))[
             "name"

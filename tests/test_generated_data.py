@@ -137,7 +137,6 @@ def roadmaps(draw) -> dict:
     data = {
         "dokument": {
             "titel": draw(text),
-            "organisation": draw(text),
             "version": draw(st.sampled_from(["2022-remiss", "2024", 2025])),
             "status": draw(st.sampled_from(["utkast", "remiss"])),
             "datum": draw(day),
@@ -150,12 +149,20 @@ def roadmaps(draw) -> dict:
         "ansvariga": bodies,
         "nationella-initiativ": initiatives,
         "områden": areas,
+        "inställningar": {
+            "organisation": draw(text),
+            "benämning": draw(st.sampled_from(["staden", "kommunen", "regionen"])),
+            "remiss-epost": "registrator@exempelstaden.se",
+            "förråd": draw(st.sampled_from(["exempelstaden/fardplan", ""])),
+        },
     }
     if draw(st.booleans()):
-        data["inställningar"] = {
-            "granskas-inom-månader": draw(st.integers(1, 120)),
-            "lix-gräns": draw(st.integers(10, 100)),
-        }
+        data["inställningar"].update(
+            {
+                "granskas-inom-månader": draw(st.integers(1, 120)),
+                "lix-gräns": draw(st.integers(10, 100)),
+            }
+        )
     if draw(st.booleans()):
         # A remiss open on the day the test runs, so every page carries its links.
         today = date.today()
@@ -166,8 +173,6 @@ def roadmaps(draw) -> dict:
             "diarienummer": number,
             "öppnar": opens.isoformat(),
             "sista-dag": (today + timedelta(days=draw(st.integers(0, 30)))).isoformat(),
-            "e-post": "registrator@exempelstaden.se",
-            "github-förråd": "exempelstaden/fardplan",
             "remissinstanser": [{"namn": draw(text), "typ": "råd"}],
         }
     return data
@@ -394,8 +399,11 @@ def test_the_longest_texts_the_schema_allows_render_with_the_remiss_open(minimal
         (
             "ansvariga:\n",
             "remiss:\n  diarienummer: " + wide * 100 + "\n  öppnar: 2022-01-24\n"
-            "  sista-dag: 2022-03-04\n  e-post: registrator@exempelstaden.se\n"
-            "  github-förråd: exempelstaden/fardplan\n  remissinstanser: []\nansvariga:\n",
+            "  sista-dag: 2022-03-04\n  remissinstanser: []\nansvariga:\n",
+        ),
+        (
+            "benämning: staden}",
+            "benämning: staden, remiss-epost: registrator@exempelstaden.se, förråd: exempelstaden/fardplan}",
         ),
     ]:
         assert old in text, old

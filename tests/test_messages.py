@@ -46,8 +46,8 @@ def test_a_float_horizon_is_refused_not_read_as_a_year(check):
 
 
 def test_a_float_setting_is_refused_not_silently_ignored(check):
-    assert check("ansvariga:\n", "inställningar:\n  granskas-inom-månader: 24.0\nansvariga:\n") == [
-        "data/roadmap.yaml:11:26: ska vara ett heltal, inte ett decimaltal: skriv 24 utan decimaler "
+    assert check("benämning: staden}", "benämning: staden, granskas-inom-månader: 24.0}") == [
+        "data/roadmap.yaml:2:87: ska vara ett heltal, inte ett decimaltal: skriv 24 utan decimaler "
         "(i inställningar.granskas-inom-månader)"
     ]
 
@@ -323,8 +323,8 @@ def test_a_misspelt_key_is_one_message(check):
         ),
         # The first key indented.
         (
-            "dokument:",
-            " dokument:",
+            "inställningar:",
+            " inställningar:",
             "data/roadmap.yaml:2:1: syntaxfel: indraget stämmer inte: filens första nyckel ska börja längst till "
             "vänster, utan mellanslag före",
         ),

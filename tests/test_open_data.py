@@ -171,12 +171,12 @@ def test_the_fallback_script_writes_the_same_files(site, example, tmp_path):
 
 def test_another_licence_is_stated_in_the_metadata_and_on_the_page(project, tmp_path, caplog):
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    start = text.index("    licens:\n")
-    end = text.index("    # Kontakt")
-    config.write_text(
-        text[:start] + "    licens:\n      namn: CC BY 4.0\n"
-        "      url: https://creativecommons.org/licenses/by/4.0/deed.sv\n" + text[end:],
+    data = project / "data" / "roadmap.yaml"
+    text = data.read_text(encoding="utf-8")
+    start = end = text.index("inställningar:\n") + len("inställningar:\n")
+    data.write_text(
+        text[:start] + "  licens:\n    namn: CC BY 4.0\n"
+        "    url: https://creativecommons.org/licenses/by/4.0/deed.sv\n" + text[end:],
         encoding="utf-8",
     )
     site = tmp_path / "site"
@@ -187,7 +187,7 @@ def test_another_licence_is_stated_in_the_metadata_and_on_the_page(project, tmp_
     html = (site / "oppna-data" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://creativecommons.org/licenses/by/4.0/deed.sv">CC BY 4.0</a>' in html
 
-    config.write_text(text[:start] + "    licens:\n      namn: CC BY 4.0\n" + text[end:], encoding="utf-8")
+    data.write_text(text[:start] + "  licens:\n    namn: CC BY 4.0\n" + text[end:], encoding="utf-8")
     with pytest.raises(Abort):
         build(load_config(str(config), site_dir=str(tmp_path / "site2"), strict=True))
-    assert "extra.fardplan.licens i mkdocs.yml behöver en url" in caplog.text
+    assert "nyckeln 'url' saknas (i inställningar.licens)" in caplog.text

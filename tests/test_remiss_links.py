@@ -24,8 +24,6 @@ remiss:
   diarienummer: KS 2022/1
   öppnar: 2022-01-24
   sista-dag: 2022-03-04
-  e-post: registrator@testkommunen.se
-  github-förråd: testkommunen/fardplan
   remissinstanser:
     - namn: Äldrenämnden
       typ: nämnd
@@ -34,9 +32,20 @@ remiss:
 """
 
 
+# Where remiss comments go: the settings block (the only place for addresses and the repository).
+SETTINGS = """inställningar:
+  organisation: Testkommunen
+  benämning: staden
+  remiss-epost: registrator@testkommunen.se
+  förråd: testkommunen/fardplan"""
+
+
 @pytest.fixture
 def remiss_text(minimal_text) -> str:
-    return minimal_text + REMISS
+    return (
+        minimal_text.replace("inställningar: {organisation: Testkommunen, benämning: staden}", SETTINGS)
+        + REMISS
+    )
 
 
 @pytest.fixture
@@ -72,26 +81,24 @@ def test_bad_remiss_settings_are_located_in_swedish(write_yaml, remiss_text):
     text = (
         remiss_text.replace("sista-dag: 2022-03-04", "sista-dag: 2022-01-10")
         .replace("registrator@testkommunen.se", "registrator at testkommunen")
-        .replace(
-            "github-förråd: testkommunen/fardplan", "github-förråd: https://github.com/testkommunen/fardplan"
-        )
+        .replace("förråd: testkommunen/fardplan", "förråd: https://github.com/testkommunen/fardplan")
         .replace("diarienummer: KS 2022/1\n  öppnar", "diarienummer: KS 2022/9\n  öppnar")
         .replace("      typ: råd", "      typ: pensionärsråd")
         .replace("    - namn: Kommunala pensionärsrådet", "    - namn: äldrenämnden")
     )
     at = lambda start: line_of(text, start)  # noqa: E731
     assert messages(write_yaml(text)) == [
+        f"data/roadmap.yaml:{at('  remiss-epost:')}:17: 'registrator at testkommunen' går inte att "
+        "använda: skriv en enda e-postadress, till exempel registrator@exempelstaden.se, utan mellanslag och "
+        "utan tecknen ? & % = / \" < > ' (i inställningar.remiss-epost)",
+        f"data/roadmap.yaml:{at('  förråd:')}:11: "
+        "'https://github.com/testkommunen/fardplan' går inte att använda: skriv förrådet som ägare/namn, till "
+        "exempel exempelstaden/fardplan, utan https://github.com/ (i inställningar.förråd)",
         f"data/roadmap.yaml:{at('  diarienummer: KS 2022/9')}:17: diarienumret 'KS 2022/9' "
         "skiljer sig från dokumentets 'KS 2022/1': remissvaren ska ange ärendets diarienummer, så skriv samma på "
         "båda ställena (i remiss.diarienummer)",
         f"data/roadmap.yaml:{at('  sista-dag:')}:14: sista-dag (2022-01-10) är före öppnar "
         "(2022-01-24): remisstiden måste vara minst en dag (i remiss.sista-dag)",
-        f"data/roadmap.yaml:{at('  e-post:')}:11: 'registrator at testkommunen' går inte att "
-        "använda: skriv en enda e-postadress, till exempel registrator@exempelstaden.se, utan mellanslag och "
-        "utan tecknen ? & % = / \" < > ' (i remiss.e-post)",
-        f"data/roadmap.yaml:{at('  github-förråd:')}:18: "
-        "'https://github.com/testkommunen/fardplan' går inte att använda: skriv förrådet som ägare/namn, till "
-        "exempel exempelstaden/fardplan, utan https://github.com/ (i remiss.github-förråd)",
         f"data/roadmap.yaml:{at('    - namn: äldrenämnden')}:13: "
         f"'äldrenämnden' står redan på rad {at('    - namn: Äldrenämnden')}: ta bort den ena "
         "(i remiss.remissinstanser[nr 2].namn)",

@@ -34,9 +34,9 @@ def test_yaml_syntax_error_points_at_the_line(write_yaml, minimal_text):
 
 
 def test_tab_indentation_is_explained(write_yaml, minimal_text):
-    text = replace(minimal_text, "  organisation: Testkommunen", "\torganisation: Testkommunen")
+    text = replace(minimal_text, "  version: 2022-remiss", "\tversion: 2022-remiss")
     [message] = messages(write_yaml(text))
-    assert message.startswith("data/roadmap.yaml:4:1: syntaxfel:")
+    assert message.startswith("data/roadmap.yaml:5:1: syntaxfel:")
     assert "tabbtecken" in message
 
 
@@ -186,7 +186,7 @@ def test_empty_file(write_yaml, content):
 def test_bytes_that_are_not_utf8(write_yaml, minimal_text):
     raw = minimal_text.encode("utf-8").replace("Testkommunen".encode(), "Testkommunen".encode() + b" \xe5r")
     assert messages(write_yaml(raw)) == [
-        "data/roadmap.yaml:4:30: filen är inte sparad som UTF-8 (byte 0xe5 kan inte läsas); "
+        "data/roadmap.yaml:2:45: filen är inte sparad som UTF-8 (byte 0xe5 kan inte läsas); "
         "spara den som UTF-8 i din editor"
     ]
 

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
-from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, site_config
-from fardplan.versions.publishing import Publication, published_folder, site_settings
+from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail
+from fardplan.project import load_project
+from fardplan.versions.publishing import Publication, published_folder
 
 DESCRIPTION = "Skriv färdplanens öppna data till en byggd webbplats."
 
@@ -44,16 +45,14 @@ def execute(args) -> int:
             f"mappen {args.site} finns inte: bygg webbplatsen först (python3 scripts/dev.py build)",
             EXIT_USAGE,
         )
-    config = site_config(args.config)
-    settings = site_settings(config)
-    data_name = settings.get("data", "data/roadmap.yaml")
-    data_file = args.config.resolve().parent / data_name
+    project = load_project(args.config)
+    data_name, data_file = project.data, project.data_file
     try:
         roadmap = load_roadmap(data_file, name=data_name)
     except ValidationFailed as error:
         print(error.report(), file=sys.stderr)
         return 1
-    publication = Publication(roadmap, data_file, config.get("site_url"), settings, args.version)
+    publication = Publication(roadmap, data_file, args.version)
     for path in publication.write_open_data(args.site):
         print(path)
     return 0

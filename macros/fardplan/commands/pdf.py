@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
-from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, fail, say, site_config
+from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, fail, say
 from fardplan.pages.pdf_document import PrintUnavailable, print_pdf
-from fardplan.versions.publishing import Publication, published_folder, site_settings
+from fardplan.project import load_project
+from fardplan.versions.publishing import Publication, published_folder
 
 DESCRIPTION = "Skriv hela färdplanen som PDF."
 
@@ -40,18 +41,14 @@ def execute(args) -> int:
         return fail(
             f"{args.output} är en mapp; ange namnet på PDF-filen, till exempel fardplan.pdf", EXIT_USAGE
         )
-    config = site_config(args.projekt / "mkdocs.yml")
-    settings = site_settings(config)
-    data_name = settings.get("data", "data/roadmap.yaml")
+    data_name = load_project(args.projekt / "mkdocs.yml").data
     try:
         roadmap = load_roadmap(args.projekt / data_name, name=data_name)
     except ValidationFailed as error:
         say(error.report(), error=True)
         return EXIT_DATA
     # The same web address on the cover as in the site's own PDF (the version's folder).
-    publication = Publication(
-        roadmap, args.projekt / data_name, config.get("site_url"), settings, published_folder()
-    )
+    publication = Publication(roadmap, args.projekt / data_name, published_folder())
     try:
         printed = print_pdf(roadmap, publication.settings.version_url() or None)
     except PrintUnavailable as error:

@@ -16,12 +16,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fardplan.cli import SwedishArgumentParser, site_config
+from fardplan.cli import SwedishArgumentParser
 from fardplan.data.diagnostics import format_all, summary
 from fardplan.versions.edition import CURRENT_ALIAS
 from fardplan.data.history import CompareError
 from fardplan.data.model import Stage
-from fardplan.versions.publishing import site_settings
+from fardplan.project import load_project
 from fardplan.versions.release_checks import remote_problems, validate_against_release, version_name_problems
 from fardplan.versions.releases import tag_for
 
@@ -101,8 +101,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
 
 def execute(args) -> int:
     project = args.projekt.resolve()
-    config = site_config(project / "mkdocs.yml")
-    data_name = site_settings(config).get("data", "data/roadmap.yaml")
+    data_name = load_project(project / "mkdocs.yml").data
     try:  # the same check as CI's `validate.py --jämför-med`: a release must pass what CI passes
         result = validate_against_release(project / data_name, data_name)
     except CompareError as error:
@@ -117,7 +116,7 @@ def execute(args) -> int:
         return 1
     document = result.roadmap.document
     problems = problems_before_tagging(
-        project, data_name, document.version, document.stage, site_settings(config).get("branch") or "main"
+        project, data_name, document.version, document.stage, result.roadmap.settings.branch
     )
     if problems:
         print(
@@ -143,5 +142,5 @@ def execute(args) -> int:
     if made.returncode:
         print(f"Taggen kunde inte skapas: {made.stderr.strip()}", file=sys.stderr)
         return 1
-    print(next_steps(tag, document.version, document.stage, config.get("site_url") or ""))
+    print(next_steps(tag, document.version, document.stage, result.roadmap.settings.site_url or ""))
     return 0

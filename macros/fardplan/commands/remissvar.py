@@ -180,6 +180,12 @@ def execute(args) -> int:
         if args.fil:
             issues = read_export(args.fil)
             origin = display_name(args.fil)
+        elif remiss.repository is None:
+            return fail(
+                f"{display_name(args.data)} har inget förråd under inställningar, så det finns inga ärenden "
+                "att hämta: ange en export med --fil, eller skriv förrådet som 'förråd: ägare/namn'.",
+                EXIT_USAGE,
+            )
         else:
             token = os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
             api_url = os.environ.get("GITHUB_API_URL") or DEFAULT_API
@@ -205,7 +211,7 @@ def execute(args) -> int:
 
     name = display_name(args.ut)
     note = safe_text(args.anmarkning).strip() if args.anmarkning else None
-    text = dump_compiled(compilation.comments, remiss.repository, build_date(), note)
+    text = dump_compiled(compilation.comments, remiss.repository or "", build_date(), note)
     problems = check_compiled_text(text, name)
     if problems:  # a bug here, never the commenters' fault: still, the old file stays
         return fail("sammanställningen blev ogiltig:\n" + format_all(problems))

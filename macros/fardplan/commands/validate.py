@@ -27,6 +27,7 @@ from fardplan.data.history import CompareError, load_previous
 from fardplan.remiss.answers import load_remiss_answers
 from fardplan.remiss.leftovers import answers_leftovers
 from fardplan.data.validate import display_name
+from fardplan.project import Project, load_project
 from fardplan.commands import data_file
 
 LATEST_RELEASE = "senaste-publicerade"
@@ -96,7 +97,13 @@ def execute(args) -> int:
     result = validate_file(path, name=name_of(path), previous=previous)
     diagnostics = list(result.diagnostics)
     if result.roadmap is not None:
-        diagnostics += remiss_file_problems(result.roadmap, path.parent, name_of)
+        config = (
+            args.projekt / "mkdocs.yml"
+        )  # a checkout of the data alone has none: the files beside the data
+        project = (
+            load_project(config).with_data(path) if config.is_file() else Project(path.parent, path.name)
+        )
+        diagnostics += remiss_file_problems(result.roadmap, project, name_of)
     ok = not any(d.severity == "error" for d in diagnostics)
     if diagnostics:
         print(format_all(diagnostics, args.format))
@@ -105,9 +112,9 @@ def execute(args) -> int:
     return 0 if ok else 1
 
 
-def remiss_file_problems(roadmap, folder: Path, name_of) -> list[Diagnostic]:
-    """The compiled remiss answers and the editors' responses, when they exist beside the data."""
-    answers, responses = folder / "remissvar.yaml", folder / "remissbemotande.yaml"
+def remiss_file_problems(roadmap, project: Project, name_of) -> list[Diagnostic]:
+    """The compiled remiss answers and the editors' responses, where the build reads them."""
+    answers, responses = project.answers_file, project.responses_file
     try:
         load_remiss_answers(
             roadmap, answers, responses, answers_name=name_of(answers), responses_name=name_of(responses)

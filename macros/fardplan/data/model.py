@@ -91,12 +91,53 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Settings:
-    """The data file's `inställningar`, with their defaults."""
+class Licence:
+    name: str
+    url: str  # the page a person reads
+    uri: str  # the identifier metadata uses
 
+
+# The open data's licence when the settings name none. Sveriges dataportal recognises licences by
+# the uri (DCAT-AP-SE's licence list).
+CC0 = Licence(
+    "CC0 1.0 Universell (allmän egendom)",
+    "https://creativecommons.org/publicdomain/zero/1.0/deed.sv",
+    "http://creativecommons.org/publicdomain/zero/1.0/",
+)
+# What the texts call the organisation when `benämning` is not given, by `typ`.
+DEFAULT_TERMS = {"kommun": "kommunen", "region": "regionen"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The data file's `inställningar`, with their defaults: the only place for the organisation's
+    name, addresses, repository and licence."""
+
+    organisation: str = ""
+    kind: str = "kommun"  # typ: kommun or region
+    term: str = "kommunen"  # benämning: what the texts call it (staden, kommunen, regionen)
+    municipality_code: str | None = None  # for Kolada: four digits, "0180"
+    site_url: str | None = None  # webbplats: the site's root address, ending in /
+    repository: str | None = None  # förråd: owner/name on GitHub; None: no edit links, no issues
+    branch: str = "main"
+    contact_email: str | None = None
+    remiss_email: str | None = None
+    licence: Licence = CC0
     review_months: int = 12
     lix_limit: int = 50
-    municipality_code: str | None = None  # for Kolada: four digits, "0180"
+
+    @property
+    def term_label(self) -> str:
+        """The term as a heading or column label: "Staden", "Kommunen", "Regionen"."""
+        return self.term[:1].upper() + self.term[1:]
+
+    def column_label(self, column: str) -> str:
+        """The label of an action's list: the organisation's own ("Staden") or "Behöver göras mer"."""
+        return self.term_label if column == "staden" else "Behöver göras mer"
+
+    @property
+    def repository_url(self) -> str | None:
+        return f"https://github.com/{self.repository}" if self.repository else None
 
 
 class RespondentKind(Vocabulary):
@@ -217,8 +258,8 @@ class Remiss:
     registration_number: str
     opens: date
     last_day: date  # comments are received up to and including this day
-    email: str
-    repository: str  # owner/name on GitHub, where comments are issues
+    email: str  # inställningar.remiss-epost
+    repository: str | None  # inställningar.förråd (owner/name), where comments are issues; None: e-mail only
     invited: tuple[Respondent, ...]
 
 
@@ -334,11 +375,12 @@ def build_roadmap(source: Source) -> Roadmap:
             )
         )
 
+    settings = read_settings(data)
     doc = data["dokument"]
     decision = doc.get("beslut")
     document = Document(
         title=doc["titel"],
-        organisation=doc["organisation"],
+        organisation=settings.organisation,
         version=str(doc["version"]),
         stage=Stage(doc["status"]),
         date=date.fromisoformat(doc["datum"]),
@@ -356,8 +398,8 @@ def build_roadmap(source: Source) -> Roadmap:
         tuple(initiatives.values()),
         tuple(areas),
         source.file,
-        read_settings(data),
-        remiss=_remiss(data.get("remiss")),
+        settings,
+        remiss=_remiss(data.get("remiss"), settings),
         removed=tuple(
             Removal(r["id"], date.fromisoformat(r["datum"]), r["skäl"]) for r in data.get("borttagna") or ()
         ),
@@ -369,13 +411,38 @@ def read_settings(data: Any) -> Settings:
     raw = data.get("inställningar") if isinstance(data, dict) else None
     raw = raw if isinstance(raw, dict) else {}
     defaults = Settings()
+
+    def text(key: str) -> str | None:
+        value = raw.get(key)
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
     months, limit = raw.get("granskas-inom-månader"), raw.get("lix-gräns")
+    kind = text("typ") if text("typ") in DEFAULT_TERMS else defaults.kind
+    term = (
+        text("benämning") if text("benämning") in {"staden", "kommunen", "regionen"} else DEFAULT_TERMS[kind]
+    )
+    site = text("webbplats")
+    given = raw.get("licens")
+    licence = (
+        Licence(str(given.get("namn") or given["url"]), given["url"], given.get("uri") or given["url"])
+        if isinstance(given, dict) and isinstance(given.get("url"), str)
+        else CC0
+    )
     return Settings(
+        organisation=text("organisation") or "",
+        kind=kind,
+        term=term,
+        municipality_code=raw.get("kommunkod") if isinstance(raw.get("kommunkod"), str) else None,
+        site_url=(site if site.endswith("/") else site + "/") if site else None,
+        repository=text("förråd"),
+        branch=text("gren") or defaults.branch,
+        contact_email=text("kontakt-epost"),
+        remiss_email=text("remiss-epost"),
+        licence=licence,
         review_months=months
         if isinstance(months, int) and not isinstance(months, bool) and months > 0
         else defaults.review_months,
         lix_limit=limit if isinstance(limit, int) and not isinstance(limit, bool) else defaults.lix_limit,
-        municipality_code=raw.get("kommunkod") if isinstance(raw.get("kommunkod"), str) else None,
     )
 
 
@@ -415,15 +482,15 @@ def _former_ids(raw: dict[str, Any]) -> tuple[str, ...]:
     return tuple(str(e["från"]) for e in renames)
 
 
-def _remiss(raw: dict[str, Any] | None) -> Remiss | None:
+def _remiss(raw: dict[str, Any] | None, settings: Settings) -> Remiss | None:
     if not raw:
         return None
     return Remiss(
         registration_number=raw["diarienummer"],
         opens=date.fromisoformat(raw["öppnar"]),
         last_day=date.fromisoformat(raw["sista-dag"]),
-        email=raw["e-post"],
-        repository=raw["github-förråd"],
+        email=settings.remiss_email or "",  # the validator requires it when there is a remiss
+        repository=settings.repository,
         invited=tuple(Respondent(r["namn"], RespondentKind(r["typ"])) for r in raw["remissinstanser"]),
     )
 

@@ -241,9 +241,37 @@ def _has_float(value: Any, in_measure: bool = False) -> bool:
     return False
 
 
+# Keys that moved into `inställningar` (issue 17): old path -> new key. A file that still has one
+# gets a message that says where the value goes now, not only "okänd nyckel".
+MOVED_KEYS = {
+    ("dokument", "organisation"): "organisation",
+    ("remiss", "e-post"): "remiss-epost",
+    ("remiss", "github-förråd"): "förråd",
+}
+
+
+def _moved_key_message(path: tuple, key: str, value: Any) -> str | None:
+    new = MOVED_KEYS.get(path + (key,))
+    if new is None:
+        return None
+    shown = f" {_shorten(value)}" if isinstance(value, str) and value else ""
+    return (
+        f"'{path[-1]}.{key}' har flyttat till blocket inställningar: ta bort raden här och skriv "
+        f"den under inställningar som '{new}:{shown}'"
+    )
+
+
 def _misspelt_keys(errors: list[ValidationError]) -> dict[tuple, str]:
     """(object path, missing key) -> the unknown key that is that one misspelt: one message, not two."""
-    found = {}
+    found: dict[tuple, str] = {}
+    for error in errors:
+        # A moved key stands for the new key (and the block) it belongs in: one message, not three.
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            for key in error.instance:
+                new = MOVED_KEYS.get(tuple(error.absolute_path) + (key,))
+                if new:
+                    found[(("inställningar",), new)] = key
+                    found[((), "inställningar")] = key
     for error in errors:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             allowed = sorted(error.schema.get("properties", {}))
@@ -351,6 +379,10 @@ def _translate(
     if kind == "additionalProperties":
         allowed = sorted(error.schema.get("properties", {}))
         for key in sorted(set(value) - set(allowed)):
+            moved = _moved_key_message(path, key, value[key])
+            if moved:
+                yield source.diagnostic(path + (key,), moved, key=True)
+                continue
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
             hint = f" – menade du '{close[0]}'?" if close else f". Tillåtna nycklar här: {', '.join(allowed)}"
             yield source.diagnostic(path + (key,), f"okänd nyckel '{key}'{hint}", key=True)

@@ -19,6 +19,7 @@ from fardplan.data.history import Previous, check_against_previous
 from fardplan.data.measures import KOLADA_FILE, kolada_values, with_kolada_values
 from fardplan.data.model import Roadmap, build_roadmap, read_settings
 from fardplan.data.plain_language import check_plain_language
+from fardplan.data.settings import check_settings
 from fardplan.remiss.period import check_remiss_settings
 from fardplan.data.schema import SCHEMA_PATH, check_schema
 from fardplan.data.source import Source, SourceError, parse_source, read_source
@@ -132,6 +133,7 @@ def _validate(source: Source, schema_path: Path, previous: Previous | None) -> R
         + check_schema(source, schema_path)
         + check_semantics(source)
         + check_remiss_settings(source)
+        + check_settings(source)
         + check_editorial(source)
     )
     if not any(d.severity == "error" for d in diagnostics):  # leftovers only on data that reads right

@@ -9,7 +9,8 @@ from datetime import date
 
 from fardplan.data.model import Action, Area, Body, Need, Roadmap
 from fardplan.pages.source_links import SourceLinks
-from fardplan.pages.views import StatusCount, area_url, status_counts
+from fardplan.pages.routes import item_url
+from fardplan.pages.views import StatusCount, status_counts
 
 
 def add_months(start: date, months: int) -> date:
@@ -99,7 +100,7 @@ class Upkeep:
         roadmap = self.roadmap
         overdue_needs = sorted(
             (
-                OverdueNeed(need, area, f"{area_url(area.id)}#{need.id}")
+                OverdueNeed(need, area, item_url(area.id, need.id))
                 for area in roadmap.areas
                 for need in area.needs
                 if self.overdue(need.reviewed)
@@ -113,7 +114,7 @@ class Upkeep:
             ]
             overdue = sorted(
                 (
-                    OverdueAction(action, need, f"{area_url(need.area_id)}#{action.id}")
+                    OverdueAction(action, need, item_url(need.area_id, action.id))
                     for action, need in pairs
                     if self.overdue(action.reviewed)
                 ),

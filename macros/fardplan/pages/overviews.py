@@ -10,16 +10,11 @@ from urllib.parse import urlsplit
 
 from fardplan.data.model import Action, Area, Body, Initiative, InitiativeKind, Need, Roadmap
 from fardplan.data.text import swedish_date
-from fardplan.pages.views import StatusCount, area_url, status_counts
+from fardplan.pages.routes import area_url, item_url
+from fardplan.pages.views import StatusCount, status_counts
 
 # Where each page lives (directory URLs relative to the site root), matching its file in docs/.
-TIMELINE_URL = "tidslinje/"
-BODIES_URL = "ansvariga/"
-INITIATIVES_URL = "nationella-initiativ/"
-WHOLE_DOCUMENT_URL = "hela-fardplanen/"
-
-# The column an action stands in, as the area pages name it.
-COLUMN_LABELS = {"staden": "Staden", "behöver-göras": "Behöver göras mer"}
+from fardplan.pages.routes import BODIES_URL, INITIATIVES_URL, TIMELINE_URL, WHOLE_DOCUMENT_URL  # noqa: F401
 
 # "Statsbidraget upphörde …": each kind with its definite form, to start a sentence.
 DEFINITE = {
@@ -62,7 +57,12 @@ def body_views(roadmap: Roadmap) -> list[BodyView]:
         areas = []
         for area in roadmap.areas:
             owned = tuple(
-                OwnedAction(action, need, f"{area_url(area.id)}#{action.id}", COLUMN_LABELS[action.column])
+                OwnedAction(
+                    action,
+                    need,
+                    item_url(area.id, action.id),
+                    roadmap.settings.column_label(action.column),
+                )
                 for need in area.needs
                 for action in need.actions
                 if action.body.id == body.id
@@ -110,7 +110,7 @@ def initiative_views(roadmap: Roadmap, today: date) -> list[InitiativeView]:
     result = []
     for initiative in roadmap.initiatives:
         served = tuple(
-            ServedNeed(need, area, f"{area_url(area.id)}#{need.id}")
+            ServedNeed(need, area, item_url(area.id, need.id))
             for area in roadmap.areas
             for need in area.needs
             if any(ref.id == initiative.id for ref in need.national)

@@ -118,6 +118,7 @@ def print_html(roadmap: Roadmap, web_address: str | None = None) -> str:
         .render(
             roadmap=roadmap,
             document=document,
+            settings=roadmap.settings,
             notes=notes,
             web_address=web_address or None,
             breakable_url=breakable_url,

@@ -12,7 +12,7 @@ from typing import Iterable
 from fardplan.data.model import Remiss, Respondent, RespondentKind, Roadmap
 from fardplan.remiss.period import WHOLE_DOCUMENT, RemissView
 from fardplan.remiss.answers import Assessment, Comment, Position, RemissAnswers, Response
-from fardplan.pages.views import area_url
+from fardplan.pages.routes import area_url, item_url
 
 NAME_WITHHELD = "Namn publiceras inte"
 UNCONFIRMED = "Inte bekräftade avsändare"
@@ -173,7 +173,7 @@ def remiss_page(roadmap: Roadmap, view: RemissView, answers: RemissAnswers) -> R
     areas = tuple(
         AreaView(
             part(area.id, area.title, area_url(area.id)),
-            tuple(part(n.id, n.title, f"{area_url(area.id)}#{n.id}", area.title) for n in area.needs),
+            tuple(part(n.id, n.title, item_url(area.id, n.id), area.title) for n in area.needs),
         )
         for area in roadmap.areas
     )

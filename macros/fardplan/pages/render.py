@@ -107,6 +107,7 @@ class SiteRenderer:
         return self.env.get_template(template).render(
             roadmap=self.roadmap,
             document=self.roadmap.document,
+            settings=self.roadmap.settings,
             url=url,
             views=views,
             remiss=self.remiss,
@@ -133,7 +134,10 @@ class SiteRenderer:
         open, when its own links ask for comments."""
         if self.repository is None or self.edition is None or (self.remiss and self.remiss.open):
             return {}
-        return {need.id: suggestion_url(self.repository, self.edition, need) for need in area.needs}
+        return {
+            need.id: suggestion_url(self.repository, self.edition, need, self.roadmap.settings.term_label)
+            for need in area.needs
+        }
 
     def follow_up_page(self, page_url: str = views.FOLLOW_UP_URL) -> str:
         """Per responsible body: status counts and what is overdue for review; overdue needs."""
@@ -202,7 +206,7 @@ class SiteRenderer:
         return self._render(
             "opendata.md.j2",
             page_url,
-            settings=publication.settings,
+            open_data=publication.settings,
             files=publication.listed_files(),
             current=describe_version(self.roadmap, publication.edition),
             feed_path=FEED_PATH,

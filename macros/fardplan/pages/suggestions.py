@@ -25,26 +25,26 @@ def is_editable(current: Edition | None) -> bool:
     return current is None or current.kind == "utkast"
 
 
-def _current_text(need: Need) -> list[str]:
+def _current_text(need: Need, city_label: str) -> list[str]:
     """The need as readers of this version see it, one quoted line per fact."""
     lines = [f"Rubrik: {need.title}"]
     if need.description:
         lines.append(f"Beskrivning: {need.description}")
     lines.append(f"Tidshorisont: {need.horizon.label}")
-    for label, actions in (("Staden", need.city), ("Behöver göras mer", need.more)):
+    for label, actions in ((city_label, need.city), ("Behöver göras mer", need.more)):
         for action in actions:
             lines.append(f"{label}: {action.text} (id: {action.id}, status: {action.status.label.lower()})")
     return [" ".join(line.split()) for line in lines]
 
 
-def suggestion_url(repository: str, current: Edition, need: Need) -> str:
+def suggestion_url(repository: str, current: Edition, need: Need, city_label: str = "Staden") -> str:
     """GitHub's new-issue page with a title and body naming the version, the need and its text.
 
     A long need loses its last lines (then its first line is cut) so that the address stays
     under MAX_URL_LENGTH; an ellipsis shows that something was left out."""
     version = f"{current.version} ({current.label.lower()})"
     title = f"Förslag till ändring: {_short(need.title)} (version {current.version})"
-    facts = _current_text(need) + [f"Senast granskad: {swedish_date(need.reviewed)}"]
+    facts = _current_text(need, city_label) + [f"Senast granskad: {swedish_date(need.reviewed)}"]
 
     def url(lines: list[str]) -> str:
         body = "\n".join(

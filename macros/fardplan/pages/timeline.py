@@ -11,7 +11,7 @@ from datetime import date
 
 from fardplan.data.horizon import Horizon
 from fardplan.data.model import Action, Area, Need, Roadmap
-from fardplan.pages.views import area_url
+from fardplan.pages.routes import area_url, item_url
 
 
 @dataclass(frozen=True)
@@ -90,12 +90,12 @@ def build_timeline(roadmap: Roadmap, today: date) -> Timeline:
     for area in roadmap.areas:
         needs = []
         for need in area.needs:
-            need_url = f"{area_url(area.id)}#{need.id}"
+            need_url = item_url(area.id, need.id)
             actions = tuple(
                 # A "more needed" action always has a horizon in valid data; the need's own
                 # horizon is the honest fallback should that rule ever be relaxed.
                 TimelineAction(
-                    action, f"{area_url(area.id)}#{action.id}", place(action.horizon or need.horizon, years)
+                    action, item_url(area.id, action.id), place(action.horizon or need.horizon, years)
                 )
                 for action in need.more
             )

@@ -10,21 +10,17 @@ from dataclasses import dataclass
 
 from fardplan.data.model import Area, Roadmap, Status
 
-# Where each page lives on the site, relative to the site root (directory URLs).
-HOME_URL = ""
-AREA_DIR = "omraden"
-FOLLOW_UP_URL = "uppfoljning/"
-CHANGES_URL = "andringar/"
-OPEN_DATA_URL = "oppna-data/"
-
-
-def area_url(area_id: str) -> str:
-    return f"{AREA_DIR}/{area_id}/"
-
-
-def area_page_source(area_id: str) -> str:
-    """The Markdown file, under docs/, that shows one area."""
-    return f"{AREA_DIR}/{area_id}.md"
+# Where each page lives: pages/routes.py (imported here for the templates' `views.…`).
+from fardplan.pages.routes import (  # noqa: F401
+    AREA_DIR,
+    CHANGES_URL,
+    FOLLOW_UP_URL,
+    HOME_URL,
+    OPEN_DATA_URL,
+    area_page_source,
+    area_url,
+    item_url,
+)
 
 
 @dataclass(frozen=True)

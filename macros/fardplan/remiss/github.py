@@ -290,8 +290,8 @@ def _http_message(error: urllib.error.HTTPError, repository: str) -> str:
         )
     if error.code == 404:
         return (
-            f"GitHub hittar inte förrådet {repository} (svar 404). Kontrollera github-förråd i "
-            "data/roadmap.yaml, och att token får läsa förrådet om det inte är öppet."
+            f"GitHub hittar inte förrådet {repository} (svar 404). Kontrollera förråd under "
+            "inställningar i data/roadmap.yaml, och att token får läsa förrådet om det inte är öppet."
         )
     if 300 <= error.code < 400:
         return (

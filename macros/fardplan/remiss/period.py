@@ -13,7 +13,7 @@ from enum import Enum
 from typing import Iterator
 from urllib.parse import quote, urlencode
 
-from fardplan.data.addresses import email_problem, mailto
+from fardplan.data.addresses import mailto
 from fardplan.data.diagnostics import Diagnostic
 from fardplan.data.model import Document, Remiss, Roadmap, Stage
 from fardplan.data.source import Source
@@ -25,8 +25,7 @@ LABEL = "remiss"
 # The "part" a comment on the whole proposal refers to (headings and needs use their own ids).
 WHOLE_DOCUMENT = "hela-fardplanen"
 # The page that explains the remiss and shows the compiled answers.
-PAGE_URL = "remissvar/"
-PAGE_SOURCE = "remissvar.md"
+PAGE_URL = "remissvar/"  # the page "Remiss och remissvar" (pages/routes.py registers it)
 # Browsers, mail programs and GitHub accept longer URLs, but not all of them; stay well below.
 MAX_URL_LENGTH = 8000
 # Long titles are cut in the prefilled issue title; the id carries the reference anyway.
@@ -70,7 +69,7 @@ def _short(title: str) -> str:
 
 def _repository_url(remiss: Remiss) -> str:
     """https://github.com/OWNER/REPO, each part encoded (the schema allows only plain names)."""
-    owner, _, name = remiss.repository.partition("/")
+    owner, _, name = (remiss.repository or "").partition("/")
     return f"https://github.com/{quote(owner, safe='')}/{quote(name, safe='')}"
 
 
@@ -140,18 +139,19 @@ class PartLinks:
 
     part_id: str
     title: str
-    comment_url: str
+    comment_url: str | None  # None without a repository (inställningar.förråd): e-mail only
     mail_url: str
-    search_url: str
+    search_url: str | None
 
 
 def part_links(document: Document, remiss: Remiss, part_id: str, title: str) -> PartLinks:
+    github = remiss.repository is not None
     return PartLinks(
         part_id=part_id,
         title=title,
-        comment_url=new_issue_url(remiss, document.version, part_id, title),
+        comment_url=new_issue_url(remiss, document.version, part_id, title) if github else None,
         mail_url=mailto_url(document, remiss, part_id, title),
-        search_url=issue_search_url(remiss, part_id),
+        search_url=issue_search_url(remiss, part_id) if github else None,
     )
 
 
@@ -289,18 +289,6 @@ def check_remiss_settings(source: Source) -> list[Diagnostic]:
                 ("remiss", "diarienummer"),
                 f"diarienumret '{number}' skiljer sig från dokumentets '{document_number}': "
                 "remissvaren ska ange ärendets diarienummer, så skriv samma på båda ställena",
-            )
-        )
-    # The schema's pattern says the same; this check also guards the links if the schema is changed.
-    email = remiss.get("e-post")
-    if isinstance(email, str) and email_problem(email):
-        problems.append(source.diagnostic(("remiss", "e-post"), email_problem(email)))
-    repository = remiss.get("github-förråd")
-    if isinstance(repository, str) and repository.partition("/")[2] in {".", ".."}:
-        problems.append(
-            source.diagnostic(
-                ("remiss", "github-förråd"),
-                f"'{repository}' går inte att använda: förrådets namn kan inte vara . eller ..",
             )
         )
     seen: dict[str, int] = {}

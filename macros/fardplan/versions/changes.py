@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator
 
-from fardplan.pages import views
+from fardplan.pages.routes import item_url
 from fardplan.data.model import Action, Area, ChangedField, Need, Roadmap, Stage
 from fardplan.data.text import swedish_date
 
@@ -43,7 +43,6 @@ CATEGORIES: dict[str, tuple[str, str]] = {
     "document": ("ändring i dokumentets uppgifter", "ändringar i dokumentets uppgifter"),
 }
 
-COLUMN_LABELS = {"staden": "Staden", "behöver-göras": "Behöver göras mer"}
 # How long an action's text may be when it names the action in a sentence.
 NAME_LENGTH = 90
 
@@ -199,10 +198,10 @@ class _Comparer:
 
     # Links point into the newer version: the page the reader can open.
     def need_part(self, need: Need) -> Part:
-        return Part(need.title, views.area_url(need.area_id) + "#" + need.id)
+        return Part(need.title, item_url(need.area_id, need.id))
 
     def action_part(self, action: Action, need: Need) -> Part:
-        return Part(short_name(action.text), views.area_url(need.area_id) + "#" + action.id)
+        return Part(short_name(action.text), item_url(need.area_id, action.id))
 
     def run(self) -> Comparison:
         sections = [
@@ -425,7 +424,7 @@ class _Comparer:
                 "action-added",
                 (
                     Part(
-                        f"Ny åtgärd under {quoted(COLUMN_LABELS[action.column])} för behovet {quoted(need.title)}: ”"
+                        f"Ny åtgärd under {quoted(self.new.settings.column_label(action.column))} för behovet {quoted(need.title)}: ”"
                     ),
                     name,
                     Part(f"” (ansvarig: {action.body.name}, status: {_status(action)}{horizon})."),
@@ -454,8 +453,8 @@ class _Comparer:
                     Part("Åtgärden ”"),
                     name,
                     Part(
-                        f"” står nu under {quoted(COLUMN_LABELS[action.column])} "
-                        f"i stället för {quoted(COLUMN_LABELS[old.column])}."
+                        f"” står nu under {quoted(self.new.settings.column_label(action.column))} "
+                        f"i stället för {quoted(self.new.settings.column_label(old.column))}."
                     ),
                 ),
             )

@@ -24,12 +24,13 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Any, Iterable
 
-from fardplan.data.addresses import SettingsError, email_problem, mailto, web_address_problem
+from fardplan.data.addresses import mailto
 from fardplan.versions.changes import Comparison
 from fardplan.data.horizon import Horizon
-from fardplan.data.model import Action, Change, Need, Roadmap, Settings, Status
+from fardplan.data.model import CC0, Action, Change, Licence, Need, Roadmap, Settings, Status
 from fardplan.data.measures import Measure
 from fardplan.data.schema import SCHEMA_PATH
+from fardplan.pages.routes import OPEN_DATA_URL
 
 JSON_PATH = "data/roadmap.json"
 CSV_PATH = "data/roadmap.csv"
@@ -39,13 +40,6 @@ DCAT_PATH = "data/dcat.rdf"
 FEED_PATH = "feed.xml"
 # The copy of the version in force's metadata at the site root (written by scripts/publish.py).
 DCAT_ROOT_PATH = "dcat.rdf"
-
-CC0 = {
-    "namn": "CC0 1.0 Universell (allmän egendom)",
-    "url": "https://creativecommons.org/publicdomain/zero/1.0/deed.sv",
-    # Sveriges dataportal recognises licences by this address (DCAT-AP-SE's licence list).
-    "uri": "http://creativecommons.org/publicdomain/zero/1.0/",
-}
 
 CSV_COLUMNS = (
     "område",
@@ -61,14 +55,6 @@ CSV_COLUMNS = (
     "tidshorisont",
     "behovets-tidshorisont",
 )
-COLUMN_NAMES = {"staden": "Staden", "behöver-göras": "Behöver göras mer"}
-
-
-@dataclass(frozen=True)
-class Licence:
-    name: str
-    url: str  # the page a person reads
-    uri: str  # the identifier metadata uses
 
 
 @dataclass(frozen=True)
@@ -132,7 +118,7 @@ DISTRIBUTIONS = (JSON_PATH, CSV_PATH)
 
 @dataclass(frozen=True)
 class OpenDataSettings:
-    """Where the site is published and on what terms (mkdocs.yml: site_url and extra.fardplan)."""
+    """Where the site is published and on what terms (the data's `inställningar`)."""
 
     site_root: str  # the site's root URL ("" when unknown: links stay relative)
     folder: str  # this version's folder on the site, e.g. 2022 or utkast
@@ -140,50 +126,20 @@ class OpenDataSettings:
     contact_email: str | None
 
     @classmethod
-    def from_config(cls, site_url: str | None, settings: dict[str, Any], folder: str) -> "OpenDataSettings":
-        """The settings, checked: each address must be one plain address, since each becomes a link
-        on the site and in the metadata. A ValueError's message says which setting, in Swedish."""
-        given = settings.get("licens")
-        if not given:
-            licence = Licence(CC0["namn"], CC0["url"], CC0["uri"])
-        elif not isinstance(given, dict) or not given.get("url"):
-            raise SettingsError(
-                "extra.fardplan.licens i mkdocs.yml behöver en url till licensen, "
-                "till exempel https://creativecommons.org/licenses/by/4.0/deed.sv"
-            )
-        else:
-            licence = Licence(
-                str(given.get("namn") or given["url"]), given["url"], given.get("uri") or given["url"]
-            )
-            _check_address("extra.fardplan.licens.url", web_address_problem(licence.url))
-            _check_address("extra.fardplan.licens.uri", web_address_problem(licence.uri))
-        root = (site_url or "").strip()
-        if root:
-            _check_address("site_url", web_address_problem(root))
-        if root and not root.endswith("/"):
-            root += "/"
-        contact = settings.get("kontakt-epost")
-        if contact in (None, ""):  # no contact given
-            contact = None
-        else:
-            _check_address("extra.fardplan.kontakt-epost", email_problem(contact))
-        return cls(root, folder, licence, contact)
+    def from_settings(cls, settings: Settings, folder: str) -> "OpenDataSettings":
+        """The settings were checked by the validator (one plain address each)."""
+        return cls(settings.site_url or "", folder, settings.licence, settings.contact_email)
 
     @property
     def contact_url(self) -> str | None:
         return mailto(self.contact_email) if self.contact_email else None
 
     def version_url(self, path: str = "") -> str:
-        """The stable address of a file in this version's folder (relative when no site_url)."""
+        """The stable address of a file in this version's folder (relative when no webbplats)."""
         return f"{self.site_root}{self.folder}/{path}" if self.site_root else path
 
     def root_url(self, path: str = "") -> str:
         return f"{self.site_root}{path}"
-
-
-def _check_address(setting: str, problem: str | None) -> None:
-    if problem:
-        raise SettingsError(f"{setting} i mkdocs.yml: {problem}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,7 +152,6 @@ def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
     doc = roadmap.document
     document: dict[str, Any] = {
         "titel": doc.title,
-        "organisation": doc.organisation,
         "version": doc.version,
         "status": doc.stage.value,
         "datum": doc.date.isoformat(),
@@ -248,18 +203,30 @@ def roadmap_data(roadmap: Roadmap) -> dict[str, Any]:
 
 
 def _settings_data(roadmap: Roadmap) -> dict[str, Any]:
-    """The settings, only where they differ from the defaults (as an editor would write them)."""
+    """The settings; those an editor may leave out only where they differ from the defaults."""
     defaults, settings = Settings(), roadmap.settings
+    licence = settings.licence
     values = _drop_none(
         {
+            "organisation": settings.organisation,
+            "typ": settings.kind,
+            "benämning": settings.term,
+            "kommunkod": settings.municipality_code,
+            "webbplats": settings.site_url,
+            "förråd": settings.repository,
+            "gren": settings.branch,
+            "kontakt-epost": settings.contact_email,
+            "remiss-epost": settings.remiss_email,
+            "licens": None
+            if licence == CC0
+            else {"namn": licence.name, "url": licence.url, "uri": licence.uri},
             "granskas-inom-månader": settings.review_months
             if settings.review_months != defaults.review_months
             else None,
             "lix-gräns": settings.lix_limit if settings.lix_limit != defaults.lix_limit else None,
-            "kommunkod": settings.municipality_code,
         }
     )
-    return {"inställningar": values} if values else {}
+    return {"inställningar": values}
 
 
 def _remiss_data(roadmap: Roadmap) -> dict[str, Any]:
@@ -271,8 +238,6 @@ def _remiss_data(roadmap: Roadmap) -> dict[str, Any]:
             "diarienummer": remiss.registration_number,
             "öppnar": remiss.opens.isoformat(),
             "sista-dag": remiss.last_day.isoformat(),
-            "e-post": remiss.email,
-            "github-förråd": remiss.repository,
             "remissinstanser": [{"namn": r.name, "typ": r.kind.value} for r in remiss.invited],
         }
     }
@@ -396,7 +361,7 @@ def actions_csv(roadmap: Roadmap) -> bytes:
                     need.id,
                     action.id,
                     action.text,
-                    COLUMN_NAMES[action.column],
+                    roadmap.settings.column_label(action.column),
                     action.body.name,
                     action.body.id,
                     action.status.value,
@@ -583,7 +548,7 @@ def dcat_rdf(
         _node(series, "dcat:hasCurrentVersion", resource=version_uri)
 
     version = _node(rdf, "dcat:Dataset", about=version_uri)
-    describe(version, version_uri, f"{doc.title}, version {doc.version}", own("oppna-data/"), own)
+    describe(version, version_uri, f"{doc.title}, version {doc.version}", own(OPEN_DATA_URL), own)
     _node(version, "dcterms:isVersionOf", resource=series_uri)
     _node(version, "dcat:version", doc.version)
     if changes_summary:

@@ -32,8 +32,9 @@ def renders_data(page_text: str) -> bool:
     return isinstance(meta, dict) and meta.get("render_macros") is True
 
 
-def last_changed_by_page(docs_dir: Path, data_file: Path) -> dict[str, date]:
-    """Keyed by the page's path under docs_dir with forward slashes (MkDocs' `src_uri`)."""
+def last_changed_by_page(docs_dir: Path, data_file: Path, extra_pages: list[str] = ()) -> dict[str, date]:
+    """Keyed by the page's path under docs_dir with forward slashes (MkDocs' `src_uri`).
+    `extra_pages` are generated from the data (the areas' pages): the data file's date."""
     changed = gitref.last_changed_files(docs_dir, str(docs_dir.resolve()), str(data_file.resolve()))
     data_changed = changed.get(data_file.resolve())
     dates = {}
@@ -44,4 +45,6 @@ def last_changed_by_page(docs_dir: Path, data_file: Path) -> dict[str, date]:
         known = [d for d in known if d]
         if known:
             dates[page.relative_to(docs_dir).as_posix()] = max(known)
+    if data_changed:
+        dates.update({page: data_changed for page in extra_pages})
     return dates

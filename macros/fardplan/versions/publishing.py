@@ -37,19 +37,12 @@ class ListedFile:
 
 
 class Publication:
-    def __init__(
-        self,
-        roadmap: Roadmap,
-        data_file: Path,
-        site_url: str | None,
-        settings: dict[str, Any],
-        published_as: str | None = None,
-    ):
+    def __init__(self, roadmap: Roadmap, data_file: Path, published_as: str | None = None):
         self.roadmap = roadmap
         self.data_file = data_file
         self.published_as = published_as
         self.edition: Edition = edition(roadmap, published_as)
-        self.settings = OpenDataSettings.from_config(site_url, settings, self.edition.published_as)
+        self.settings = OpenDataSettings.from_settings(roadmap.settings, self.edition.published_as)
 
     @cached_property
     def history(self) -> History | None:
@@ -86,7 +79,7 @@ class Publication:
 
 def read_site_config(config_file: Path) -> dict[str, Any]:
     """mkdocs.yml as plain data, for scripts that run without MkDocs. Tags such as !ENV are
-    kept as their text; only site_url and extra.fardplan are read from it."""
+    kept as their text; only extra.fardplan is read from it (fardplan.project)."""
 
     class _Loader(yaml.SafeLoader):
         pass
@@ -97,7 +90,3 @@ def read_site_config(config_file: Path) -> dict[str, Any]:
     _Loader.add_multi_constructor("!", keep_text)
     _Loader.add_multi_constructor("tag:yaml.org,2002:python/", keep_text)
     return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Loader) or {}
-
-
-def site_settings(config: dict[str, Any]) -> dict[str, Any]:
-    return (config.get("extra") or {}).get("fardplan") or {}
