@@ -47,8 +47,9 @@ def test_the_example_organisation_named_in_another_organisations_plan():
     text = adopted()
     found = [(line, m) for line, m in warnings(text) if "Exempelstaden" in m]
     lines = [line for line, _ in found]
-    # Every value that still names the example: the remiss e-mail and repository, a remissinstans.
-    assert line_of(text, "e-post: registrator@exempelstaden") in lines
+    # Every value that still names the example: its addresses, repository and a remissinstans.
+    assert line_of(text, "remiss-epost: registrator@exempelstaden") in lines
+    assert line_of(text, "förråd: exempelstaden/fardplan") in lines
     assert line_of(text, "Pensionärsorganisationerna i Exempelstaden") in lines
     assert all("gäller Lindköpings kommun" in m for _, m in found)
     # The example under its own name is not a leftover.
@@ -100,7 +101,7 @@ def validate_folder(folder: Path) -> subprocess.CompletedProcess:
 def test_example_answers_in_another_plan_and_answers_without_a_remiss(tmp_path):
     for name in ("remissvar.yaml", "remissbemotande.yaml"):
         shutil.copy(EXAMPLE / "data" / name, tmp_path / name)
-    plan = adopted().replace("github-förråd: exempelstaden/fardplan", "github-förråd: lindkoping/fardplan")
+    plan = adopted().replace("förråd: exempelstaden/fardplan", "förråd: lindkoping/fardplan")
     (tmp_path / "roadmap.yaml").write_text(plan, encoding="utf-8")
     result = validate_folder(tmp_path)
     assert result.returncode == 0, result.stderr

@@ -11,14 +11,6 @@ from fardplan.data.model import Roadmap
 from fardplan.data.source import SourceError, read_source
 
 
-def plan_repository(roadmap: Roadmap) -> str | None:
-    """The plan's GitHub repository (owner/name): the settings block's, else the remiss block's."""
-    settings = getattr(roadmap.settings, "repository", None)
-    if isinstance(settings, str) and settings:
-        return settings
-    return roadmap.remiss.repository if roadmap.remiss is not None else None
-
-
 def answers_leftovers(roadmap: Roadmap, answers_path: Path, name: str) -> list[Diagnostic]:
     if not answers_path.is_file():
         return []
@@ -41,7 +33,7 @@ def answers_leftovers(roadmap: Roadmap, answers_path: Path, name: str) -> list[D
                 severity="warning",
             )
         ]
-    theirs, ours = data.get("github-förråd"), plan_repository(roadmap)
+    theirs, ours = data.get("github-förråd"), roadmap.settings.repository
     if isinstance(theirs, str) and ours and theirs.casefold() != ours.casefold():
         return [
             source.diagnostic(
