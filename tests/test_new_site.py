@@ -107,8 +107,9 @@ def example_texts() -> list[str]:
 
 
 def content_files(site: Path) -> list[Path]:
-    """The site's own content and its built pages. Left out: the tool's code, schemas, forms and
-    editors' guides (they explain keys with examples), and the search index that copies the guides."""
+    """The site's own content and its built pages. Left out: the tool's code, schemas (also the copy
+    in the open data), forms and editors' guides, which explain keys with examples, and the search
+    index that copies the guides."""
     own = [site / "README.md", site / "mkdocs.yml", site / ".copier-answers.yml"]
     own += sorted((site / "data").glob("*.yaml")) + sorted((site / "docs").glob("*.md"))
     built = [
@@ -117,6 +118,7 @@ def content_files(site: Path) -> list[Path]:
         if path.suffix in {".html", ".xml", ".json", ".csv", ".rdf"}
         and "redaktorer" not in path.relative_to(site / "site").parts
         and path.name != "search_index.json"
+        and not path.name.endswith(".schema.json")
     ]
     return own + built
 
@@ -184,7 +186,11 @@ def test_the_command_builds_a_clean_site_from_a_three_area_outline(adopted):
 def test_the_sites_own_validate_command_passes_without_warnings(adopted):
     site, _, _ = adopted
     result = subprocess.run(
-        [sys.executable, str(site / "scripts" / "validate.py")], cwd=site, env=env(), capture_output=True, text=True
+        [sys.executable, str(site / "scripts" / "validate.py")],
+        cwd=site,
+        env=env(),
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stderr.startswith("Datafilen är godkänd.")
@@ -217,22 +223,33 @@ def test_the_accessibility_statement_is_a_draft_that_claims_no_assessment(adopte
 
 def test_copier_update_brings_the_next_version_and_keeps_the_sites_own_files(adopted):
     site, _, _ = adopted
-    kept = {name: (site / name).read_bytes() for name in ("data/roadmap.yaml", "README.md", "docs/tillganglighet.md")}
+    kept = {
+        name: (site / name).read_bytes()
+        for name in ("data/roadmap.yaml", "README.md", "docs/tillganglighet.md")
+    }
     config = site / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("primary: indigo", "primary: teal", 1), "utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("primary: indigo", "primary: teal", 1), "utf-8"
+    )
     run("git", "commit", "--quiet", "--all", "--message", "Egen färg", cwd=site)
 
     run(sys.executable, "-m", "copier", "update", "--defaults", "--vcs-ref", SECOND, cwd=site)
 
     answers = yaml.safe_load((site / ".copier-answers.yml").read_text(encoding="utf-8"))
     assert answers["_commit"] == SECOND
-    assert "En rad från verktygets nästa version." in (site / "docs/redaktorer/ordlista.md").read_text("utf-8")
+    assert "En rad från verktygets nästa version." in (site / "docs/redaktorer/ordlista.md").read_text(
+        "utf-8"
+    )
     merged = config.read_text(encoding="utf-8")
     assert "fritt (nästa version)." in merged and "primary: teal" in merged  # both sides kept
     assert not [p for p in site.rglob("*.rej")], "no rejected hunks"
     for name, before in kept.items():
         assert (site / name).read_bytes() == before, name
     validated = subprocess.run(
-        [sys.executable, str(site / "scripts" / "validate.py")], cwd=site, env=env(), capture_output=True, text=True
+        [sys.executable, str(site / "scripts" / "validate.py")],
+        cwd=site,
+        env=env(),
+        capture_output=True,
+        text=True,
     )
     assert validated.returncode == 0, validated.stdout + validated.stderr
