@@ -105,8 +105,8 @@ def edit_a_day(clone: Path) -> None:
     )
     # The needs were reviewed today.
     text = re.sub(r"(?m)^(        senast-granskad: )\d{4}-\d\d-\d\d$", rf"\g<1>{TODAY}", text)
-    # The fourth area goes, with its page and its line in the menu, and the reason for each of its
-    # published needs (the check asks for one under `borttagna`).
+    # The fourth area goes (its page and its place in the menu follow the data), with the reason for
+    # each of its published needs (the check asks for one under `borttagna`).
     fourth = text[text.index("  - id: grunduppdraget\n") :]
     needs = re.findall(r"(?m)^      - id: (\S+)$", fourth)
     text = text[: text.index("  - id: grunduppdraget\n")].rstrip("\n") + "\n"
@@ -114,13 +114,7 @@ def edit_a_day(clone: Path) -> None:
         f"  - id: {need}\n    datum: {TODAY}\n    skäl: Grunduppdraget följs nu upp i verksamhetsplanen.\n"
         for need in needs
     )
-    data.write_text(text, encoding="utf-8")
-    (clone / "docs" / "omraden" / "grunduppdraget.md").unlink()
-    config = clone / "mkdocs.yml"
-    config.write_text(
-        replace(config.read_text(encoding="utf-8"), "      - omraden/grunduppdraget.md\n", ""),
-        encoding="utf-8",
-    )
+    data.write_text(text, encoding="utf-8")  # its page and menu entry go with it
 
 
 @pytest.fixture(scope="module")

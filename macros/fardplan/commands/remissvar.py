@@ -18,7 +18,7 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, safe_text, say
-from fardplan.commands import data_file
+from fardplan.project import Project, load_project
 from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import format_all
 from fardplan.data.files import FileProblem, read_text, write_text
@@ -71,7 +71,7 @@ def arguments(p: SwedishArgumentParser) -> None:
         "--ut",
         type=Path,
         metavar="FIL",
-        help="filen som skrivs (standard: data/remissvar.yaml)",
+        help="filen som skrivs (standard: den som webbplatsen läser, data/remissvar.yaml)",
     )
     p.add_argument(
         "--data",
@@ -159,7 +159,13 @@ def fail(message: str, code: int = EXIT_DATA) -> int:
 
 
 def execute(args) -> int:
-    args.data, args.ut = data_file(args, args.data), data_file(args, args.ut, "remissvar.yaml")
+    # The same files as the build reads (fardplan.project): the data, and the remiss file beside it.
+    if args.data is None or args.ut is None:
+        config = args.projekt / "mkdocs.yml"
+        project = load_project(config) if config.is_file() else Project(args.projekt)
+        project = project if args.data is None else project.with_data(args.data)
+        args.data = args.data or project.data_file
+        args.ut = args.ut or project.answers_file
     if not args.data.is_file():
         return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)
     if args.ut.is_dir():

@@ -26,9 +26,10 @@ from fardplan.pages.follow_up import Upkeep
 from fardplan.pages.key_reference import key_sections, value_types
 from fardplan.data.model import Roadmap
 from fardplan.versions.opendata import DCAT_ROOT_PATH, FEED_PATH
-from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL, remiss_view
+from fardplan.remiss.period import remiss_view
 from fardplan.remiss.answers import NO_ANSWERS, RemissAnswers
 from fardplan.data.schema import load_schema
+from fardplan.pages import routes
 from fardplan.pages.source_links import SourceLinks
 from fardplan.pages.suggestions import is_editable, suggestion_url
 from fardplan.versions.version_history import describe_version
@@ -111,18 +112,18 @@ class SiteRenderer:
             url=url,
             views=views,
             remiss=self.remiss,
-            remiss_page_url=REMISS_PAGE_URL,
+            remiss_page_url=routes.REMISS_URL,
             **context,
         )
 
-    def start_page(self, page_url: str = views.HOME_URL) -> str:
+    def start_page(self, page_url: str = routes.HOME_URL) -> str:
         return self._render("start.md.j2", page_url, summaries=self.summaries)
 
     def area_page(self, area_id: str, page_url: str | None = None) -> str:
         area = self.roadmap.area(area_id)
         return self._render(
             "area.md.j2",
-            views.area_url(area_id) if page_url is None else page_url,
+            routes.area_url(area_id) if page_url is None else page_url,
             area=area,
             notes=self.upkeep.need_notes(area),
             review_months=self.upkeep.months,
@@ -139,7 +140,7 @@ class SiteRenderer:
             for need in area.needs
         }
 
-    def follow_up_page(self, page_url: str = views.FOLLOW_UP_URL) -> str:
+    def follow_up_page(self, page_url: str = routes.FOLLOW_UP_URL) -> str:
         """Per responsible body: status counts and what is overdue for review; overdue needs."""
         return self._render(
             "follow_up.md.j2",
@@ -155,7 +156,7 @@ class SiteRenderer:
             "key_reference.md.j2", page_url, sections=key_sections(schema), value_types=value_types(schema)
         )
 
-    def remiss_page(self, page_url: str = REMISS_PAGE_URL) -> str:
+    def remiss_page(self, page_url: str = routes.REMISS_URL) -> str:
         """How to comment while the remiss runs; the compiled answers and responses after it."""
         page = remissvar_views.remiss_page(self.roadmap, self.remiss, self.answers) if self.remiss else None
         return self._render("remissvar.md.j2", page_url, page=page)
@@ -164,15 +165,15 @@ class SiteRenderer:
         """The banner's values for the theme template (overrides/partials/fp-announce.html)."""
         return self.remiss.banner.for_theme() if self.remiss and self.remiss.banner else None
 
-    def timeline_page(self, page_url: str = overviews.TIMELINE_URL) -> str:
+    def timeline_page(self, page_url: str = routes.TIMELINE_URL) -> str:
         return self._render(
             "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, clock.build_date())
         )
 
-    def bodies_page(self, page_url: str = overviews.BODIES_URL) -> str:
+    def bodies_page(self, page_url: str = routes.BODIES_URL) -> str:
         return self._render("bodies.md.j2", page_url, bodies=overviews.body_views(self.roadmap))
 
-    def initiatives_page(self, page_url: str = overviews.INITIATIVES_URL) -> str:
+    def initiatives_page(self, page_url: str = routes.INITIATIVES_URL) -> str:
         today = clock.build_date()
         return self._render(
             "initiatives.md.j2",
@@ -181,7 +182,7 @@ class SiteRenderer:
             initiatives=overviews.initiative_views(self.roadmap, today),
         )
 
-    def whole_document(self, page_url: str = overviews.WHOLE_DOCUMENT_URL) -> str:
+    def whole_document(self, page_url: str = routes.WHOLE_DOCUMENT_URL) -> str:
         """Everything in document order on one page, made for printing and for PDF."""
         today = clock.build_date()
         return self._render(
@@ -191,7 +192,7 @@ class SiteRenderer:
             initiatives=overviews.initiative_views(self.roadmap, today),
         )
 
-    def changes_page(self, publication, page_url: str = views.CHANGES_URL) -> str:
+    def changes_page(self, publication, page_url: str = routes.CHANGES_URL) -> str:
         """The "Vad har ändrats" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "changes.md.j2",
@@ -201,7 +202,7 @@ class SiteRenderer:
             describe=describe_version,
         )
 
-    def open_data_page(self, publication, page_url: str = views.OPEN_DATA_URL) -> str:
+    def open_data_page(self, publication, page_url: str = routes.OPEN_DATA_URL) -> str:
         """The "Öppna data" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "opendata.md.j2",
