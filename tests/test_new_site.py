@@ -253,3 +253,103 @@ def test_copier_update_brings_the_next_version_and_keeps_the_sites_own_files(ado
         text=True,
     )
     assert validated.returncode == 0, validated.stdout + validated.stderr
+
+
+def test_in_a_copy_of_the_template_the_example_is_replaced_in_place(adopted, tmp_path):
+    """What the workflow Ny färdplan does in a repository made with GitHub's "Use this template"."""
+    _, template, _ = adopted
+    copy = tmp_path / "fran-mallen"
+    run("git", "clone", "--quiet", template, copy, cwd=tmp_path)
+    assert (copy / "data" / "remissvar.yaml").is_file()
+    (copy / "disposition.txt").write_text(OUTLINE, encoding="utf-8")
+    made = run(
+        FARDPLAN,
+        "ny",
+        ".",
+        "--organisation",
+        "Region Exempelnorr",
+        "--typ",
+        "region",
+        "--disposition",
+        "disposition.txt",
+        "--mall",
+        template,
+        "--inga-frågor",
+        "--utan-bygge",
+        cwd=copy,
+    )
+    assert "Klart: färdplanen för Region Exempelnorr" in made.stdout
+    data = yaml.safe_load((copy / "data" / "roadmap.yaml").read_text(encoding="utf-8"))
+    assert data["inställningar"]["organisation"] == "Region Exempelnorr"
+    assert data["inställningar"]["benämning"] == "regionen"
+    for gone in ("remissvar.yaml", "remissbemotande.yaml"):
+        assert not (copy / "data" / gone).exists()
+    assert "Region Exempelnorr" in (copy / "README.md").read_text(encoding="utf-8")
+    assert "regionens färdplan" in (copy / "docs" / "tillganglighet.md").read_text(encoding="utf-8")
+    answers = yaml.safe_load((copy / ".copier-answers.yml").read_text(encoding="utf-8"))
+    assert answers["_commit"] == SECOND  # the newest version of the template
+    # The repository is the user's: the change waits for a commit (the workflow's pull request).
+    assert run("git", "status", "--porcelain", cwd=copy).stdout.strip()
+    again = subprocess.run(
+        [str(FARDPLAN), "ny", ".", "--organisation", "X", "--område", "A", "--behov", "B", "--inga-frågor"],
+        cwd=copy,
+        env=env(),
+        capture_output=True,
+        text=True,
+    )
+    assert again.returncode == 2  # a started plan is never replaced
+    assert again.stderr.splitlines()[-1].startswith(
+        "fel: mappen . är inte tom och har inget exempel att ersätta"
+    )
+
+
+def test_ny_asks_for_what_is_missing_in_a_terminal(adopted, tmp_path):
+    import pty
+
+    _, template, _ = adopted
+    controller, terminal = pty.openpty()
+    answers = (
+        "\n".join(
+            [
+                "Styrning",
+                "Samverkan med regionen",
+                "",  # an area, its need, done
+                "Personal",
+                "Fler undersköterskor",
+                "",
+                "",  # no more areas
+                "Kommunstyrelsen",
+                "",  # bodies
+                "Vännäs kommun",
+                "",
+                "2460",
+                "",
+                "",
+                "",
+                "",  # settings: typ default, kommunkod, the rest empty
+            ]
+        )
+        + "\n"
+    )
+    os.write(controller, answers.encode("utf-8"))
+    result = subprocess.run(
+        [str(FARDPLAN), "ny", "vannas", "--mall", str(template), "--utan-bygge"],
+        cwd=tmp_path,
+        env=env(),
+        stdin=terminal,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    os.close(terminal)
+    os.close(controller)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Organisationens namn, till exempel Lindköpings kommun" in result.stdout
+    data = yaml.safe_load((tmp_path / "vannas" / "data" / "roadmap.yaml").read_text(encoding="utf-8"))
+    assert data["inställningar"]["organisation"] == "Vännäs kommun"
+    assert data["inställningar"]["kommunkod"] == "2460"
+    assert [(a["rubrik"], [n["rubrik"] for n in a["behov"]]) for a in data["områden"]] == [
+        ("Styrning", ["Samverkan med regionen"]),
+        ("Personal", ["Fler undersköterskor"]),
+    ]
+    assert [b["namn"] for b in data["ansvariga"]] == ["Kommunstyrelsen"]
