@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import DATA, EXAMPLE
 from fardplan.data.validate import validate_text
+from support import DATA, EXAMPLE
 
 EXAMPLE_TEXT = DATA.read_text(encoding="utf-8")
 WARNING = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): varning: (?P<text>.*)$", re.M)

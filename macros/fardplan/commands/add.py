@@ -15,8 +15,8 @@ from fardplan.cli import EXIT_DATA, SwedishArgumentParser, say
 from fardplan.commands import data_file
 from fardplan.data.clock import build_date
 from fardplan.data.files import read_text, write_text
-from fardplan.editing.scaffold import ACTION_COLUMNS, ScaffoldError, add_action, add_need
 from fardplan.data.validate import display_name
+from fardplan.editing.scaffold import ACTION_COLUMNS, ScaffoldError, add_action, add_need
 
 DESCRIPTION = "Lägg till ett nytt behov eller en ny åtgärd i datafilen."
 

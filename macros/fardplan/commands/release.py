@@ -18,10 +18,10 @@ from pathlib import Path
 
 from fardplan.cli import SwedishArgumentParser
 from fardplan.data.diagnostics import format_all, summary
-from fardplan.versions.edition import CURRENT_ALIAS
 from fardplan.data.history import CompareError
 from fardplan.data.model import Stage
 from fardplan.project import load_project
+from fardplan.versions.edition import CURRENT_ALIAS
 from fardplan.versions.release_checks import remote_problems, validate_against_release, version_name_problems
 from fardplan.versions.releases import tag_for
 

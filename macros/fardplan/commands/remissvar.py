@@ -18,14 +18,14 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, safe_text, say
-from fardplan.project import Project, load_project
 from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import format_all
 from fardplan.data.files import FileProblem, read_text, write_text
+from fardplan.data.validate import display_name
+from fardplan.project import Project, load_project
+from fardplan.remiss.answers import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
 from fardplan.remiss.github import DEFAULT_API, UNUSABLE, FetchError, fetch_issues, too_deep
 from fardplan.remiss.period import LABEL
-from fardplan.remiss.answers import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
-from fardplan.data.validate import display_name
 
 MAX_EXPORT_BYTES = 200 * 1024 * 1024
 

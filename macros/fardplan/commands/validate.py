@@ -21,14 +21,14 @@ from pathlib import Path
 
 from fardplan import ValidationFailed, validate_file
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail
+from fardplan.commands import data_file
 from fardplan.data.diagnostics import Diagnostic, format_all, summary
-from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
 from fardplan.data.history import CompareError, load_previous
-from fardplan.remiss.answers import load_remiss_answers
-from fardplan.remiss.leftovers import answers_leftovers
 from fardplan.data.validate import display_name
 from fardplan.project import Project, load_project
-from fardplan.commands import data_file
+from fardplan.remiss.answers import load_remiss_answers
+from fardplan.remiss.leftovers import answers_leftovers
+from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
 
 LATEST_RELEASE = "senaste-publicerade"
 

@@ -9,8 +9,9 @@ in fardplan.remiss.answers, beside the files they belong to.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Any, Iterator
+from typing import Any
 
 from fardplan.data import clock
 from fardplan.data.diagnostics import Diagnostic
