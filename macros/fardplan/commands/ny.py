@@ -125,6 +125,12 @@ def arguments(parser: SwedishArgumentParser) -> None:
     tool.add_argument(
         "--mallversion", metavar="REF", help="en tagg eller commit i mallen (standard: den senaste)"
     )
+    tool.add_argument(
+        "--mallens-adress",
+        metavar="ADRESS",
+        help="mallens adress för senare uppdateringar, när --mall är en kopia på datorn "
+        "(till exempel https://github.com/ÄGARE/fardplan)",
+    )
     tool.add_argument("--utan-bygge", action="store_true", help="kontrollera datan men bygg inte webbplatsen")
     tool.add_argument(
         "--inga-frågor",
@@ -169,6 +175,8 @@ def execute(args) -> int:
         return fail("ange mallen med --mall (verktygets förråd, en mapp eller en git-adress)", EXIT_USAGE)
     say(f"Lägger upp verktyget från {source} i {target} …")
     _copy_template(source, target, args.mallversion)
+    if args.mallens_adress:
+        _record_template_address(target, args.mallens_adress)
     _write_content(target, text, settings, today, args.titel, replacing)
     if not (target / ".git").exists():
         _commit(target, f"Ny färdplan för {settings.organisation}")
@@ -310,6 +318,15 @@ def _copy_template(source: str, target: Path, ref: str | None) -> None:
         )
     except (CopierError, subprocess.CalledProcessError, ValueError) as error:
         raise SettingsError(f"mallen {source} kunde inte användas: {error}") from None
+
+
+def _record_template_address(target: Path, address: str) -> None:
+    """`copier update` fetches from the address in the answers file: the public one, not the copy."""
+    answers = target / ".copier-answers.yml"
+    lines = answers.read_text(encoding="utf-8").splitlines()
+    quoted = yaml.safe_dump(address, default_style='"', width=10_000).strip()
+    lines = [f"_src_path: {quoted}" if line.startswith("_src_path:") else line for line in lines]
+    answers.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _write_content(
