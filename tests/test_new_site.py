@@ -333,7 +333,16 @@ def test_ny_asks_for_what_is_missing_in_a_terminal(adopted, tmp_path):
     )
     os.write(controller, answers.encode("utf-8"))
     result = subprocess.run(
-        [str(FARDPLAN), "ny", "vannas", "--mall", str(template), "--utan-bygge"],
+        [
+            str(FARDPLAN),
+            "ny",
+            "vannas",
+            "--mall",
+            str(template),
+            "--utan-bygge",
+            "--mallens-adress",
+            "https://github.com/verktyget/fardplan",
+        ],
         cwd=tmp_path,
         env=env(),
         stdin=terminal,
@@ -353,3 +362,7 @@ def test_ny_asks_for_what_is_missing_in_a_terminal(adopted, tmp_path):
         ("Personal", ["Fler undersköterskor"]),
     ]
     assert [b["namn"] for b in data["ansvariga"]] == ["Kommunstyrelsen"]
+    # Later updates come from the public address, not from the copy it was made from.
+    answers = yaml.safe_load((tmp_path / "vannas" / ".copier-answers.yml").read_text(encoding="utf-8"))
+    assert answers["_src_path"] == "https://github.com/verktyget/fardplan"
+    assert answers["_commit"] == SECOND
