@@ -1,94 +1,9 @@
 #!/usr/bin/env python3
-"""Add a skeleton for a new need or action to data/roadmap.yaml, with a fresh unique id.
-
-    python3 scripts/add.py behov --under organisation-och-styrning --rubrik "Nattbemanning"
-    python3 scripts/add.py åtgärd --under samverkan-med-regionen --text "Ta fram en plan." \\
-        --ansvarig aldrenamnden [--kolumn behöver-göras|staden] [--status föreslagen] [--tidshorisont 2024]
-
-`--under` takes the id or the exact heading (rubrik) of the area or need. The new lines go at
-the end of that list; everything else in the file stays as it was. Nothing is written unless
-the result passes the same checks as the build.
-"""
-
-from __future__ import annotations
+"""`fardplan add` for this repository (kept for `scripts/dev.py add` and old habits)."""
 
 from pathlib import Path
 
-from fardplan.cli import EXIT_DATA, SwedishArgumentParser, run, say
-from fardplan.data.clock import build_date
-from fardplan.data.columns import ACTION_LISTS
-from fardplan.data.files import read_text, write_text
-from fardplan.data.validate import display_name
-from fardplan.editing.scaffold import ScaffoldError, add_action, add_need
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = SwedishArgumentParser(
-        prog="add.py", description="Lägg till ett nytt behov eller en ny åtgärd i datafilen."
-    )
-    parser.add_argument(
-        "--fil", default=str(ROOT / "data" / "roadmap.yaml"), help="datafilen (standard: data/roadmap.yaml)"
-    )
-    kinds = parser.add_subparsers(dest="kind", required=True, metavar="behov|åtgärd")
-
-    need = kinds.add_parser("behov", help="ett nytt behov sist under ett område")
-    need.add_argument("--under", required=True, help="områdets id eller rubrik")
-    need.add_argument("--rubrik", required=True, help="behovets rubrik")
-    need.add_argument("--tidshorisont", default="löpande", help='år, "2023-2025" eller löpande (standard)')
-
-    action = kinds.add_parser("åtgärd", aliases=["atgard"], help="en ny åtgärd sist under ett behov")
-    action.add_argument("--under", required=True, help="behovets id eller rubrik")
-    action.add_argument("--text", required=True, help="vad som ska göras, i en eller två meningar")
-    action.add_argument("--ansvarig", required=True, help="id för ett organ i listan ansvariga")
-    action.add_argument(
-        "--kolumn",
-        choices=ACTION_LISTS,
-        default="behöver-göras",
-        help="staden eller behöver-göras (standard)",
-    )
-    action.add_argument("--status", default="föreslagen", help="standard: föreslagen")
-    action.add_argument(
-        "--tidshorisont",
-        default=None,
-        help='år, "2023-2025" eller löpande; krävs inte under staden (standard: löpande under behöver-göras)',
-    )
-    args = parser.parse_args(argv)
-
-    path = Path(args.fil)
-    name = display_name(path)
-    original = read_text(path, name)  # keeps the file's line endings and byte-order mark on writing
-    text = original.text
-    try:
-        if args.kind == "behov":
-            added = add_need(
-                text, name, under=args.under, title=args.rubrik, horizon=args.tidshorisont, today=build_date()
-            )
-            what = "behovet"
-        else:
-            added = add_action(
-                text,
-                name,
-                under=args.under,
-                action_text=args.text,
-                body=args.ansvarig,
-                column=args.kolumn,
-                status=args.status,
-                horizon=args.tidshorisont,
-                today=build_date(),
-            )
-            what = "åtgärden"
-    except ScaffoldError as error:
-        say(f"Inget ändrades: {error}", error=True)
-        return EXIT_DATA
-    write_text(path, added.text, like=original)
-    say(
-        f"Lade till {what} '{added.id}' på rad {added.line} i {name}. Fyll i resten och kontrollera med "
-        "python3 scripts/dev.py validate."
-    )
-    return 0
-
+from fardplan.commands import script
 
 if __name__ == "__main__":
-    run(main)
+    script("add", "add.py", Path(__file__).resolve().parent.parent)

@@ -670,24 +670,43 @@ def main(argv: list[str] | None = None) -> None:
     if argv[:1] == ["--probe"]:
         probe_build(*argv[1:3])
         return
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--scales", default="1,10,100", help="comma-separated multiples of the real färdplan")
-    parser.add_argument("--runs", type=int, default=5, help="timed rounds of (a), (b), (c) per scale")
-    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds before the timed ones")
+    from fardplan.cli import SwedishArgumentParser
+
+    parser = SwedishArgumentParser(
+        prog="fardplan bench",
+        description="Mät vad makrolagret kostar över en vanlig Material-webbplats och hur det växer\n"
+        "(tal på engelska, se DEVELOPMENT.md under Performance).",
+    )
     parser.add_argument(
-        "--workdir", type=Path, help="keep the generated projects here (default: a temporary folder)"
+        "--scales",
+        default="1,10,100",
+        metavar="SKALOR",
+        help="gånger den riktiga färdplanen, med komma emellan",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=5, metavar="ANTAL", help="mätta omgångar av (a), (b), (c) per skala"
+    )
+    parser.add_argument(
+        "--warmup", type=int, default=1, metavar="ANTAL", help="omätta omgångar före de mätta"
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        metavar="MAPP",
+        help="behåll de skapade projekten här (standard: en tillfällig mapp)",
     )
     # The tests measure a copy with the example färdplan (tests/fixtures/example), not the live data.
     parser.add_argument(
         "--project",
         type=Path,
         default=ROOT,
-        help="the project whose pages, config and document block are used (default: this one)",
+        metavar="MAPP",
+        help="projektet vars sidor, inställningar och dokumentblock används (standard: det här)",
     )
     parser.add_argument(
         "--split",
         action="store_true",
-        help="also time (d), the plain site with the macros plugin and an empty module",
+        help="mät också (d): den vanliga webbplatsen med makrotillägget och en tom modul",
     )
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s.strip()]

@@ -1,64 +1,9 @@
 #!/usr/bin/env python3
-"""Write the open-data files (JSON, CSV, JSON Schema, DCAT-AP-SE, Atom) into a built site folder.
+"""`fardplan export` for this repository (kept for the workflows, the guides and old habits)."""
 
-    python scripts/export_open_data.py site/
-    python scripts/export_open_data.py site/ --version 2022   # the folder the site is published in
-
-`mkdocs build` writes these files itself (macros/adapter.py, on_post_build). This script is for a
-generator that builds the pages but runs no post-build step, such as Zensical: run it right after
-the build. It writes the same files from the same core.
-"""
-
-from __future__ import annotations
-
-import sys
 from pathlib import Path
 
-from fardplan import ValidationFailed, load_roadmap
-from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
-from fardplan.project import load_project
-from fardplan.versions.publishing import Publication, published_folder
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = SwedishArgumentParser(
-        prog="export_open_data.py", description="Skriv färdplanens öppna data till en byggd webbplats."
-    )
-    parser.add_argument("site", type=Path, metavar="MAPP", help="mappen med den byggda webbplatsen")
-    parser.add_argument(
-        "--version",
-        default=published_folder(),
-        metavar="VERSION",
-        help="versionens mapp på webbplatsen (standard: MIKE_DOCS_VERSION eller datafilens version)",
-    )
-    parser.add_argument(
-        "--config",
-        type=Path,
-        default=ROOT / "mkdocs.yml",
-        metavar="MKDOCS.YML",
-        help="webbplatsens inställningar (standard: mkdocs.yml)",
-    )
-    args = parser.parse_args(argv)
-
-    if not args.site.is_dir():
-        return fail(
-            f"mappen {args.site} finns inte: bygg webbplatsen först (python3 scripts/dev.py build)",
-            EXIT_USAGE,
-        )
-    project = load_project(args.config)
-    data_name, data_file = project.data, project.data_file
-    try:
-        roadmap = load_roadmap(data_file, name=data_name)
-    except ValidationFailed as error:
-        print(error.report(), file=sys.stderr)
-        return 1
-    publication = Publication(roadmap, data_file, args.version)
-    for path in publication.write_open_data(args.site):
-        print(path)
-    return 0
-
+from fardplan.commands import script
 
 if __name__ == "__main__":
-    run(main)
+    script("export", "export_open_data.py", Path(__file__).resolve().parent.parent)

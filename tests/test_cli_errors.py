@@ -130,8 +130,8 @@ CASES = [
         1,
         "fel: {tmp}/trasig-yaml/mkdocs.yml:2:9: filen är inte giltig YAML och kan inte läsas",
     ),
-    ("release.py", ["--project"], 2, "release.py: fel: argument --project: ett värde saknas"),
-    ("release.py", ["--torrkörning"], 2, "release.py: fel: okänt argument: --torrkörning"),
+    ("release.py", ["--project"], 2, "release.py: fel: argument --projekt/--project: ett värde saknas"),
+    ("release.py", ["--provkörning"], 2, "release.py: fel: okänt argument: --provkörning"),
     ("publish.py", [], 2, "publish.py: fel: följande argument krävs: utkast|version"),
     (
         "publish.py",

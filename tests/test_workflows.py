@@ -18,7 +18,13 @@ BIN = Path(sys.executable).parent
 
 
 def test_there_are_workflows_for_checks_and_publishing():
-    assert {w.name for w in WORKFLOWS} == {"ci.yml", "publish.yml", "redigering.yml"}
+    assert {w.name for w in WORKFLOWS} == {
+        "ci.yml",
+        "publish.yml",
+        "redigering.yml",
+        "ny-fardplan.yml",
+        "uppdatera-verktyget.yml",
+    }
 
 
 def test_workflows_match_githubs_schema():
@@ -62,6 +68,8 @@ def test_permissions_are_read_only_except_for_the_deploy_job():
         for name, job in spec["jobs"].items():
             if workflow.name == "publish.yml":
                 assert job["permissions"] == {"contents": "write"}
+            elif workflow.name in {"ny-fardplan.yml", "uppdatera-verktyget.yml"}:  # a branch, a pull request
+                assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
             elif workflow.name == "redigering.yml":  # pushes a branch, opens a pull request, comments
                 assert job["permissions"] == {
                     "contents": "write",

@@ -16,6 +16,7 @@ from typing import Any
 from fardplan.data.checks import check_semantics
 from fardplan.data.diagnostics import Diagnostic, ValidationFailed, sort_key
 from fardplan.data.editorial_checks import check_editorial
+from fardplan.data.leftovers import check_leftovers
 from fardplan.data.history import Previous, check_against_previous
 from fardplan.data.measures import KOLADA_FILE, kolada_values, with_kolada_values
 from fardplan.data.model import Roadmap, build_roadmap, read_settings
@@ -137,6 +138,8 @@ def _validate(source: Source, schema_path: Path, previous: Previous | None) -> R
         + check_settings(source)
         + check_editorial(source)
     )
+    if not any(d.severity == "error" for d in diagnostics):  # leftovers only on data that reads right
+        diagnostics += check_leftovers(source)
     if previous is not None:
         diagnostics += check_against_previous(source, previous)
     diagnostics += check_plain_language(source, read_settings(source.data).lix_limit, previous)

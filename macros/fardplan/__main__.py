@@ -1,0 +1,5 @@
+"""`python -m fardplan` is the `fardplan` command."""
+
+from fardplan.commands import main
+
+main()
