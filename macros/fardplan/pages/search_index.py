@@ -170,18 +170,26 @@ def _words(entry: dict) -> list[str]:
 
 def swedish_words(entries: list[dict]) -> list[dict]:
     """Each entry with the field WORDS_FIELD: its words without å, ä and ö, and its compound
-    words' heads (a head is a word of the site, or the end shared by two of its words)."""
+    words' heads."""
     per_entry = [set(_words(e)) for e in entries]
     vocabulary = set().union(*per_entry) if per_entry else set()
+    beginnings = {word[:n] for word in vocabulary for n in range(6, len(word) + 1)}
     endings = Counter(word[i:] for word in vocabulary for i in range(_FIRST_MIN, len(word) - _HEAD_MIN + 1))
+
+    def is_head(tail: str) -> bool:
+        # A word of the site ("tjänsten"), another form of one ("anställda" beside "anställningar"),
+        # or the end of two of its words ("sköterskor" in "undersköterskor" and "sjuksköterskor").
+        if tail in vocabulary:
+            return True
+        return len(tail) >= 7 and (tail[:-2] in beginnings or endings[tail] >= 2)
+
     result = []
     for entry, words in zip(entries, per_entry):
         extra = set()
         for word in words:
             for i in range(_FIRST_MIN, len(word) - _HEAD_MIN + 1):
-                head = word[i:]
-                if head in vocabulary or endings[head] >= 2 and len(head) >= 7:
-                    extra.add(head)
+                if is_head(word[i:]):
+                    extra.add(word[i:])
                     break  # the longest head is enough: the search matches a word's beginning
         extra |= {w.translate(_FOLD) for w in words | extra}
         extra -= words

@@ -19,13 +19,20 @@ if (!/^search\.[0-9a-f]+\.min\.js$/.test(material))
   throw new Error(`fardplan-search.js: not Material's search worker: ${material}`)
 importScripts(material)
 
+// Snowball's Swedish stemmer leaves some definite and genitive forms as they are: words on a
+// vowel or on -el/-er with an -n ("undersköterskan", "sjukfrånvaron", "yrkestiteln", "-ns").
+// Drop that n first. A shorter prefix only finds more.
+function stem(word) {
+  return lunr.sv.stemmer(word.length >= 6 ? word.replace(/([aiouyåäö]|e[lr])ns?$/, "$1") : word)
+}
+
 const addClause = lunr.Query.prototype.clause
 lunr.Query.prototype.clause = function (clause) {
   const term = typeof clause.term === "string" ? clause.term : ""
   const word = term.slice(0, -1)
   if (lunr.sv && term.endsWith("*") && /^[^*~^:+-]+$/.test(word)) {
-    const stem = lunr.sv.stemmer(word)
-    if (stem) clause.term = `${stem}*`
+    const stemmed = stem(word)
+    if (stemmed) clause.term = `${stemmed}*`
   }
   return addClause.call(this, clause)
 }
