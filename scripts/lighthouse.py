@@ -74,13 +74,18 @@ def ensure_lighthouse() -> None:
     done = subprocess.run(
         ["npm", "ci", "--no-audit", "--no-fund"],
         cwd=TOOL,
+        check=False,
         capture_output=True,
         text=True,
         env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
     )
     if done.returncode != 0:
         # npm puts the reason first and its usage text after it.
-        said = [line for line in (done.stderr or done.stdout).splitlines() if line.strip("npm error ")]
+        said = [
+            line
+            for line in (done.stderr or done.stdout).splitlines()
+            if line.removeprefix("npm error").strip()
+        ]
         npm_said = "\n".join(f"  {line}" for line in said[:6])
         sys.exit(
             "Lighthouse kunde inte installeras: npm ci i scripts/lighthouse/ misslyckades.\n"
@@ -108,6 +113,7 @@ def run_lighthouse(url: str, report: Path) -> dict:
             "--form-factor=mobile",
             "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking",
         ],
+        check=False,
         capture_output=True,
         text=True,
         env={**os.environ, "CHROME_PATH": chrome},

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from support import DATA
 from fardplan import load_roadmap
 from fardplan.pages.views import area_url
+from support import DATA
 
 pytestmark = pytest.mark.browser
 
