@@ -1,0 +1,154 @@
+"""Swedish search, typed into the search box as a reader would: inflected forms, words without
+å, ä and ö, heads of compound words. Each query must find the need it is about, and the hit
+must lead to the need itself (its anchor on the area page), not to the top of the page."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import Counter
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from fardplan import load_roadmap
+from support import DATA
+
+pytestmark = pytest.mark.browser
+
+# (what a reader types, the need it must find). The example's text has the word in another form
+# (or with å, ä, ö, or inside a compound word): "undersköterskan" where it says "undersköterska".
+QUERIES = [
+    ("hemtjänsten", "halso-och-sjukvardskompetens"),
+    ("undersköterskan", "hoja-statusen"),
+    ("timanställda", "trygga-anstallningar"),
+    ("stadsdelsnämnderna", "intern-samverkan"),
+    ("sjuksköterskan", "halso-och-sjukvardskompetens"),
+    ("sjuksköterskor", "halso-och-sjukvardskompetens"),
+    ("bemanningen", "adekvat-bemanning"),
+    ("hygienrutinerna", "hygienrutiner"),
+    ("skyddsutrustningen", "hygienrutiner"),
+    ("prognoser", "boende-utifran-behov"),
+    ("trygghetsboende", "boende-utifran-behov"),
+    ("handläggare", "rattssaker-handlaggning"),
+    ("riktlinje", "rattssaker-handlaggning"),
+    ("primärvården", "nara-vard"),
+    ("forebyggande insatser", "forebyggande-insatser"),
+    ("ensamheten", "ensamhet-och-isolering"),
+    ("mötesplats", "ensamhet-och-isolering"),
+    ("föreningarna", "ensamhet-och-isolering"),
+    ("omsorgskontakten", "hog-kontinuitet"),
+    ("valfardsteknik", "digitalisering-och-valfardsteknik"),
+    ("regionens", "samverkan-med-regionen"),
+    ("sjukvardsorganisationen", "halso-och-sjukvardsorganisation"),
+    ("regionaliseringen", "intern-samverkan"),
+    ("uppföljningen", "uppfoljning-och-styrning"),
+    ("utförarna", "samverkan-med-privata-utforare"),
+    ("chefen", "chefsstruktur"),
+    ("befogenhet", "chefsstruktur"),
+    ("kompetensförsörjningen", "strategisk-kompetensforsorjning"),
+    ("sjukfrånvaron", "god-arbetsmiljo"),
+    ("arbetsmiljon", "god-arbetsmiljo"),
+    ("yrkestiteln", "hoja-statusen"),
+    ("vårdbiträden", "hoja-statusen"),
+    # Heads of compound words: "sköterska" in "undersköterska", "anställda" in "timanställda".
+    ("sköterska", "hoja-statusen"),
+    ("anställda", "trygga-anstallningar"),
+]
+
+
+def need_ids() -> set[str]:
+    return {need.id for area in load_roadmap(DATA).areas for need in area.needs}
+
+
+def search(page, query: str) -> None:
+    """Types the query into Material's search box, one key at a time, and waits for the results."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():  # a phone: the magnifier opens the search
+        page.locator("label.md-header__button[for=__search]").click()
+    box.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function(
+        """query => {
+            const meta = document.querySelector(".md-search-result__meta");
+            return document.querySelector(".md-search__input").value === query
+                && meta && !meta.textContent.includes("Initialiserar");
+        }""",
+        arg=query,
+    )
+
+
+def result_links(page) -> list[dict]:
+    return page.locator(".md-search-result__link").evaluate_all(
+        """links => links.map(a => ({
+            href: a.href,
+            title: a.querySelector("h1, h2").textContent.trim(),
+            text: a.querySelector("article").innerText,
+        }))"""
+    )
+
+
+def wait_for_need(page, need: str) -> list[dict]:
+    """The results once the need's link is among them (or the results as they are, to report)."""
+    with contextlib.suppress(PlaywrightTimeout):  # the test reports what was found instead
+        page.wait_for_function(
+            """need => [...document.querySelectorAll(".md-search-result__link")]
+                .some(a => new URL(a.href).hash === "#" + need && a.href.includes("/omraden/"))""",
+            arg=need,
+            timeout=10_000,
+        )
+    return result_links(page)
+
+
+@pytest.fixture
+def start_page(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    return page
+
+
+def test_the_queries_are_about_needs_of_the_example():
+    assert len(QUERIES) >= 25
+    assert {need for _, need in QUERIES} <= need_ids()
+
+
+@pytest.mark.parametrize("query,need", QUERIES, ids=[q for q, _ in QUERIES])
+def test_a_swedish_word_in_any_form_finds_its_need(start_page, query, need):
+    search(start_page, query)
+    links = wait_for_need(start_page, need)
+    found = [link["href"] for link in links]
+    assert any(href.endswith(f"#{need}") and "/omraden/" in href for href in found), (
+        f"{query!r} hittar inte behovet {need}: {found}"
+    )
+
+
+def test_a_hit_leads_to_the_need_itself(start_page, site_url):
+    search(start_page, "timanställda")
+    wait_for_need(start_page, "trygga-anstallningar")
+    start_page.locator('.md-search-result__link[href$="#trygga-anstallningar"]').first.click()
+    start_page.wait_for_url(re.compile(r"/omraden/[^/]+/#trygga-anstallningar$"))
+    row = start_page.locator("#trygga-anstallningar")
+    assert row.evaluate("el => el.matches(':target')")
+    box = row.bounding_box()
+    assert box and 0 <= box["y"] < start_page.viewport_size["height"]
+
+
+@pytest.mark.parametrize("query", ["organisation", "kontinuitet", "stadsdelsnämnderna", "äldreomsorgen"])
+def test_no_two_results_share_a_title(start_page, query):
+    search(start_page, query)
+    start_page.wait_for_selector(".md-search-result__link")
+    titles = [link["title"] for link in result_links(start_page)]
+    assert len(titles) > 3
+    assert [t for t, n in Counter(titles).items() if n > 1] == []
+
+
+def test_snippets_keep_words_apart(start_page):
+    """Table cells, labels and headings do not run together in a hit's text ("BehovNationellt")."""
+    search(start_page, "hemtjänsten")
+    links = wait_for_need(start_page, "halso-och-sjukvardskompetens")
+    need_texts = [link["text"] for link in links if "/omraden/" in link["href"] and "#" in link["href"]]
+    assert need_texts
+    for text in need_texts:
+        assert not re.search(r"[a-zåäö][A-ZÅÄÖ]", text), text
+        assert not re.search(r"[a-zåäö.][0-9]{4}", text), text

@@ -1,0 +1,63 @@
+"""Every width from a small phone to a wide screen: no page scrolls sideways and no content is cut
+or runs out of its box (the need tables ran off tablets between 600 and 1000 px)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fardplan import load_roadmap
+from fardplan.pages.views import area_url
+from support import DATA
+
+pytestmark = pytest.mark.browser
+
+# Every 40 px from 320 to 1440, and the common devices' widths (an iPad upright is 768).
+WIDTHS = sorted(set(range(320, 1441, 40)) | {375, 600, 768, 800, 1024, 1280, 1440})
+
+# What overflows, on the page as the reader sees it: the document wider than the window, an
+# element reaching outside the window, or an element whose content does not fit in it (cut off by
+# overflow, or running over its border). Visually hidden text (1 px boxes) is meant to be so.
+OVERFLOW = """() => {
+    const problems = [];
+    const width = window.innerWidth;
+    const visuallyHidden = el => {
+        for (let box = el; box && box !== document.body; box = box.parentElement)
+            if (box.clientWidth <= 1 && getComputedStyle(box).overflow !== "visible") return true;
+        return false;
+    };
+    if (document.scrollingElement.scrollWidth > width)
+        problems.push(`sidan är ${document.scrollingElement.scrollWidth} px bred`);
+    for (const el of document.querySelectorAll(".md-content *, .md-banner *")) {
+        if (el.closest("svg") || visuallyHidden(el)) continue;
+        const box = el.getBoundingClientRect();
+        const name = el.tagName.toLowerCase() + (el.className && typeof el.className === "string"
+            ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+        const text = (el.textContent || "").trim().slice(0, 40);
+        if (box.right > width + 1 || box.left < -1)
+            problems.push(`${name} når utanför fönstret (${Math.round(box.left)}–${Math.round(box.right)}): ${text}`);
+        else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline")
+            problems.push(`${name} får inte plats (${el.scrollWidth} > ${el.clientWidth}): ${text}`);
+    }
+    return problems.slice(0, 5);
+}"""
+
+
+def pages() -> list[str]:
+    roadmap = load_roadmap(DATA)
+    area_pages = [area_url(area.id) for area in roadmap.areas]
+    return ["", *area_pages, "tidslinje/", "remissvar/"]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_nothing_is_cut_or_scrolls_sideways(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    problems = {}
+    for path in pages():
+        response = page.goto(site_url + path)
+        assert response.ok, path
+        found = page.evaluate(OVERFLOW)
+        if found:
+            problems[path or "startsidan"] = found
+    context.close()
+    assert problems == {}
