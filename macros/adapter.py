@@ -116,6 +116,8 @@ def define_env(env) -> None:
     site = SiteRenderer(roadmap, answers, links=links, edition=edition(roadmap, folder) if folder else None)
     # Material's templates (overrides/partials/fp-announce.html) print the remiss banner from here.
     _share_with_theme(env, "remiss", site.remiss_banner())
+    # The header shows the organisation's name (overrides/partials/header.html).
+    _share_with_theme(env, "organisation", site.organisation)
     # Values the editors' guide quotes, so that it follows the data's settings and the configuration.
     env.variables["fardplan_redaktion"] = {
         "granskas_inom_manader": roadmap.settings.review_months,
@@ -155,7 +157,11 @@ def define_env(env) -> None:
     @env.macro
     def start_page() -> str:
         """The start page: what the färdplan is, its areas and needs, and the process."""
-        return site.start_page(env.page.url)
+        return site.start_page(
+            env.page.url,
+            pdf=_printed.theme_values() if _printed else None,
+            contact=publication.settings.contact_email,
+        )
 
     @env.macro
     def area_page() -> str:

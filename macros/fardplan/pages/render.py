@@ -15,6 +15,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 from fardplan.pages import charts
 from fardplan.data import clock
+from fardplan.data.addresses import mailto
 from fardplan.data import measures
 from fardplan.pages import overviews
 from fardplan.pages import remiss_page as remissvar_views
@@ -87,6 +88,7 @@ class SiteRenderer:
         self.roadmap = roadmap
         self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
+        self.organisation = views.organisation_name(roadmap)
         today = today or clock.build_date()
         # Review state is judged against the build date. Edit links point at lines of main, so only
         # the draft (built from main) has them; a published version offers a suggestion instead.
@@ -107,6 +109,8 @@ class SiteRenderer:
         return self.env.get_template(template).render(
             roadmap=self.roadmap,
             document=self.roadmap.document,
+            organisation=views.organisation_name(self.roadmap),
+            term=views.organisation_term(self.roadmap),
             url=url,
             views=views,
             remiss=self.remiss,
@@ -114,8 +118,20 @@ class SiteRenderer:
             **context,
         )
 
-    def start_page(self, page_url: str = views.HOME_URL) -> str:
-        return self._render("start.md.j2", page_url, summaries=self.summaries)
+    def start_page(
+        self, page_url: str = views.HOME_URL, *, pdf: dict | None = None, contact: str | None = None
+    ) -> str:
+        """`pdf`: the printed färdplan's theme values (pdf_document.PrintedDocument), None when the
+        build makes none; `contact`: the contact address when the data's settings have none."""
+        email = views.contact_email(self.roadmap, contact)
+        return self._render(
+            "start.md.j2",
+            page_url,
+            summaries=self.summaries,
+            pdf=pdf,
+            contact=email,
+            contact_url=mailto(email) if email else None,
+        )
 
     def area_page(self, area_id: str, page_url: str | None = None) -> str:
         area = self.roadmap.area(area_id)
