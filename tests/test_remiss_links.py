@@ -175,7 +175,9 @@ def test_mailto_link_carries_registration_number_version_and_part(roadmap):
     assert "+" not in query and " " not in query  # spaces are %20 in mailto, never +
     assert "%0D%0A" in query and "%C3%A4" in query  # line breaks as CRLF, ä as UTF-8
     fields = {k: unquote(v) for k, _, v in (p.partition("=") for p in query.split("&"))}
-    assert fields["subject"] == "Remissvar KS 2022/1, version 2022-remiss: samverkan-med-regionen"
+    assert fields["subject"] == (
+        "Remissvar KS 2022/1, version 2022-remiss: Nära samverkan med regionen (samverkan-med-regionen)"
+    )
     body = fields["body"].split("\r\n")
     assert "Diarienummer: KS 2022/1" in body and "Version: 2022-remiss" in body
     assert "Del av färdplanen: samverkan-med-regionen (Nära samverkan med regionen)" in body
