@@ -243,5 +243,5 @@ def test_area_page_shows_the_links_only_while_open(roadmap):
     after = SiteRenderer(roadmap, today=date(2022, 3, 5)).area_page("styrning")
     before = SiteRenderer(roadmap, today=date(2022, 1, 1)).area_page("styrning")
     assert during.count('<p class="fp-remiss-links">') == 2  # the heading and its one need
-    assert "github.com" not in after and after.count("Remisstiden gick ut den 4 mars 2022.") == 2
+    assert "github.com" not in after and "Remisstiden gick ut" not in after  # the banner says it
     assert "fp-remiss-links" not in before
