@@ -117,7 +117,7 @@ def mail_body(document: Document, remiss: Remiss, part_id: str, part_title: str)
             "Förslag till ny formulering (om du har ett):",
             "",
             "",
-            "Får ditt namn visas på kommunens webbplats? (ja eller nej): ",
+            "Får ditt namn visas på färdplanens webbplats? (ja eller nej): ",
             "Kontaktuppgift (frivilligt): ",
             "",
             "Ditt svar blir en allmän handling: vem som helst kan begära att få läsa det.",
