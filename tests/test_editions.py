@@ -30,7 +30,7 @@ def build_pages(project, tmp_path, monkeypatch, published_as=None):
 def banner(html: str) -> str | None:
     """The version banner's text (the remiss deadline banner beside it is another test's)."""
     match = re.search(
-        r'<div class="fp-banner fp-banner--(?:utkast|remiss)" role="note">(.*?)</div>', html, flags=re.S
+        r'<p class="fp-banner fp-banner--(?:utkast|remiss)" role="note">(.*?)</p>', html, flags=re.S
     )
     return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else None
 

@@ -101,7 +101,7 @@ def test_an_ended_initiative_is_marked_from_the_build_date(write_yaml, minimal_t
     html = SiteRenderer(roadmap).initiatives_page()
     assert "Statsbidraget upphörde 31 december 2023." in html
     assert "Från 1 juli 2021 till och med 31 december 2023." in html
-    assert "byggdes, 1 februari 2024" in html
+    assert "läget den 1 februari 2024" in html
     monkeypatch.setenv(ENV_VAR, "2023-06-01")
     assert "upphörde" not in SiteRenderer(roadmap).initiatives_page()
 

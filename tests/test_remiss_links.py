@@ -177,7 +177,9 @@ def test_mailto_link_carries_registration_number_version_and_part(roadmap):
     assert "+" not in query and " " not in query  # spaces are %20 in mailto, never +
     assert "%0D%0A" in query and "%C3%A4" in query  # line breaks as CRLF, ä as UTF-8
     fields = {k: unquote(v) for k, _, v in (p.partition("=") for p in query.split("&"))}
-    assert fields["subject"] == "Remissvar KS 2022/1, version 2022-remiss: samverkan-med-regionen"
+    assert fields["subject"] == (
+        "Remissvar KS 2022/1, version 2022-remiss: Nära samverkan med regionen (samverkan-med-regionen)"
+    )
     body = fields["body"].split("\r\n")
     assert "Diarienummer: KS 2022/1" in body and "Version: 2022-remiss" in body
     assert "Del av färdplanen: samverkan-med-regionen (Nära samverkan med regionen)" in body
@@ -243,5 +245,5 @@ def test_area_page_shows_the_links_only_while_open(roadmap):
     after = SiteRenderer(roadmap, today=date(2022, 3, 5)).area_page("styrning")
     before = SiteRenderer(roadmap, today=date(2022, 1, 1)).area_page("styrning")
     assert during.count('<p class="fp-remiss-links">') == 2  # the heading and its one need
-    assert "github.com" not in after and after.count("Remisstiden gick ut den 4 mars 2022.") == 2
+    assert "github.com" not in after and "Remisstiden gick ut" not in after  # the banner says it
     assert "fp-remiss-links" not in before

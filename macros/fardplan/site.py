@@ -64,6 +64,12 @@ class SiteBuild:
                 method = getattr(self.site, route.macro)
                 if route.macro in ("changes_page", "open_data_page"):
                     return method(self.publication, page_url())
+                if route.macro == "start_page":  # links to the PDF and names who answers questions
+                    return method(
+                        page_url(),
+                        pdf=self.printed.theme_values() if self.printed else None,
+                        contact=self.publication.settings.contact_email,
+                    )
                 return method(page_url())
 
             render.__doc__ = f"The page {route.title} ({route.source})."
@@ -178,6 +184,8 @@ def prepare_site(project: Project, docs_dir: Path) -> SiteBuild:
         },
         "edition": publication.edition.theme_values(),
         "pdf": printed.theme_values() if printed else None,
+        # the header shows the organisation's name (overrides/partials/header.html)
+        "organisation": site.organisation,
     }
     title = roadmap.document.title
     config = {

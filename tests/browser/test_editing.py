@@ -16,7 +16,8 @@ def test_edit_link_is_visible_named_and_focusable(page, site_url):
     area = roadmap.areas[0]
     need = area.needs[0]
     page.goto(f"{site_url}omraden/{area.id}/")
-    row = page.locator(f"tr#{need.id}")
+    # The need's entry in the page's section for editors.
+    row = page.locator(f"#granskning-{need.id}")
     link = row.get_by_role("link", name=f"Redigera behovet {need.title}")
     assert link.is_visible()
     assert link.get_attribute("href").endswith(f"/edit/main/data/roadmap.yaml#L{need.line}")
@@ -25,7 +26,7 @@ def test_edit_link_is_visible_named_and_focusable(page, site_url):
     assert hidden["width"] <= 1 and hidden["height"] <= 1
     link.focus()
     assert page.evaluate("document.activeElement.textContent").startswith("Redigera")
-    assert row.get_by_text("Senast granskad").is_visible()
+    assert row.get_by_text("senast granskat").is_visible()
 
 
 def test_follow_up_page_shows_each_body(page, site_url):

@@ -125,6 +125,27 @@ class RemissPage:
         return (self.whole,) + tuple(p for a in self.areas for p in a.parts) + self.other_parts
 
     @property
+    def late_count(self) -> int:
+        """Comments that came in after the last day (they are counted, and marked where shown)."""
+        return sum(1 for p in self.parts for c in p.comments if c.late)
+
+    @property
+    def comment_assessments(self) -> tuple[AssessmentCount, ...]:
+        """How the comments were met, counted per comment: a response to a whole part counts for
+        each comment on that part, so these numbers add up to `answered_count`, out of `total`."""
+        counter = Counter(
+            (c.response or p.response).assessment
+            for p in self.parts
+            for c in p.comments
+            if c.response or p.response
+        )
+        return tuple(AssessmentCount(a, counter[a]) for a in Assessment if counter[a])
+
+    @property
+    def answered_count(self) -> int:
+        return sum(item.count for item in self.comment_assessments)
+
+    @property
     def detailed_parts(self) -> tuple[PartView, ...]:
         """The parts that get a section of their own: those with comments or a response."""
         return tuple(p for p in self.parts if p.total or p.response)

@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from fardplan.data import clock, measures, routes, text
+from fardplan.data.addresses import mailto
 from fardplan.data.model import Area, Roadmap
 from fardplan.data.schema import load_schema
 from fardplan.pages import charts, overviews, timeline, views
@@ -83,6 +84,7 @@ class SiteRenderer:
         self.roadmap = roadmap
         self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
+        self.organisation = views.organisation_name(roadmap)
         self.today = today = today or clock.build_date()
         # Review state is judged against the build date. Edit links point at lines of main, so only
         # the draft (built from main) has them; a published version offers a suggestion instead.
@@ -104,6 +106,8 @@ class SiteRenderer:
             roadmap=self.roadmap,
             document=self.roadmap.document,
             settings=self.roadmap.settings,
+            organisation=views.organisation_name(self.roadmap),
+            term=views.organisation_term(self.roadmap),
             url=url,
             views=views,
             remiss=self.remiss,
@@ -111,8 +115,20 @@ class SiteRenderer:
             **context,
         )
 
-    def start_page(self, page_url: str = routes.HOME_URL) -> str:
-        return self._render("start.md.j2", page_url, summaries=self.summaries)
+    def start_page(
+        self, page_url: str = routes.HOME_URL, *, pdf: dict | None = None, contact: str | None = None
+    ) -> str:
+        """`pdf`: the printed färdplan's theme values (pdf_document.PrintedDocument), None when the
+        build makes none; `contact`: the contact address when the data's settings have none."""
+        email = views.contact_email(self.roadmap, contact)
+        return self._render(
+            "start.md.j2",
+            page_url,
+            summaries=self.summaries,
+            pdf=pdf,
+            contact=email,
+            contact_url=mailto(email) if email else None,
+        )
 
     def area_page(self, area_id: str, page_url: str | None = None) -> str:
         area = self.roadmap.area(area_id)

@@ -115,7 +115,7 @@ def mail_body(document: Document, remiss: Remiss, part_id: str, part_title: str)
             "Förslag till ny formulering (om du har ett):",
             "",
             "",
-            "Får ditt namn visas på kommunens webbplats? (ja eller nej): ",
+            "Får ditt namn visas på färdplanens webbplats? (ja eller nej): ",
             "Kontaktuppgift (frivilligt): ",
             "",
             "Ditt svar blir en allmän handling: vem som helst kan begära att få läsa det.",
@@ -125,8 +125,9 @@ def mail_body(document: Document, remiss: Remiss, part_id: str, part_title: str)
 
 
 def mailto_url(document: Document, remiss: Remiss, part_id: str, part_title: str) -> str:
-    """A mailto: link (RFC 6068) to the registry: spaces as %20, line breaks as %0D%0A."""
-    subject = f"Remissvar {remiss.registration_number}, version {document.version}: {part_id}"
+    """A mailto: link (RFC 6068) to the registry: spaces as %20, line breaks as %0D%0A, and å, ä, ö
+    as percent-encoded UTF-8. The subject names the part as readers know it, and its id."""
+    subject = f"Remissvar {remiss.registration_number}, version {document.version}: {_short(part_title)} ({part_id})"
     body = mail_body(document, remiss, part_id, part_title).replace("\n", "\r\n")
     query = f"subject={quote(subject, safe='')}&body={quote(body, safe='')}"
     return _checked(mailto(remiss.email, query))

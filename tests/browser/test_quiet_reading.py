@@ -1,0 +1,276 @@
+"""Reading pages as a politician preparing a meeting sees them (issue 13, items 3, 5, 7 and 9):
+quiet cells with the editors' information in one place, column headings in view after a jump to a
+need, whole words, the organisation in the header, a menu on the start page, small banners on a
+phone, a start page that says what the remiss is doing, Swedish 404 pages, remiss tables that fit
+a phone, and a privacy page that says what the browser stores."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from browser.conftest import serve_folder
+from support import DATA, copy_project
+from fardplan import load_roadmap
+from fardplan.pages.views import organisation_name
+from fardplan.versions.pages_branch import root_404_page
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 700}
+# Words in the reading cells that belong to editors, or to the remiss banner, not to the content.
+EDITORS_WORDS = ("Redigera", "granska", "datafilen", "Föreslå en ändring", "Remisstiden")
+
+# Every word of the matrix that the browser laid out on more than one line (a break in the middle).
+SPLIT_WORDS = """() => {
+  const split = [];
+  for (const root of document.querySelectorAll('.fp-matrix tbody')) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('.fp-visually-hidden')) continue;
+      const words = /[^\\s\\-–\\/]+/g;
+      for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(m[0]);
+      }
+    }
+  }
+  return split;
+}"""
+
+# Tables wider than the content column, and sideways scrolling of the page.
+OVERFLOW = """() => {
+  const out = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > page.clientWidth) out.push(`sidan: ${page.scrollWidth} > ${page.clientWidth} px`);
+  for (const table of document.querySelectorAll('.md-content table')) {
+    const column = table.closest('.md-content__inner').getBoundingClientRect();
+    const box = table.getBoundingClientRect();
+    if (box.right > column.right + 1) out.push(`${table.querySelector('caption')?.textContent}: ${Math.round(box.right)} > ${Math.round(column.right)} px`);
+  }
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def roadmap():
+    return load_roadmap(DATA)
+
+
+@pytest.fixture(scope="module")
+def open_remiss_site(tmp_path_factory):
+    """The example built on a day while its remiss is open."""
+    site = tmp_path_factory.mktemp("quiet-open")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FARDPLAN_TODAY", "2022-02-20")
+        patch.setenv("FARDPLAN_PDF", "0")
+        project = copy_project(tmp_path_factory.mktemp("quiet-open-project"))
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    url, server = serve_folder(site)
+    yield url
+    server.shutdown()
+
+
+def test_reading_cells_hold_content_and_editors_find_their_part_in_one_place(page, site_url, roadmap):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    for area in roadmap.areas:
+        page.goto(f"{site_url}omraden/{area.id}/")
+        cells = page.locator(".fp-matrix tbody th, .fp-matrix tbody td").all_inner_texts()
+        assert len(cells) == 5 * len(area.needs)
+        for text in cells:
+            for word in EDITORS_WORDS:
+                assert word not in text, f"{area.id}: '{word}' i en cell: {text[:80]}"
+        editors = page.locator("#for-redaktorer + .fp-editors")
+        for need in area.needs:
+            entry = editors.locator(f"#granskning-{need.id}")
+            assert "senast granskat" in entry.inner_text()
+            edit = entry.get_by_role("link", name=f"Redigera behovet {need.title}", exact=True)
+            assert f"#L{need.line}" in edit.get_attribute("href")
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_column_headings_are_in_view_after_a_jump_to_a_need(page, site_url, roadmap, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    area = max(roadmap.areas, key=lambda a: len(a.needs))
+    need = area.needs[-1]
+    page.goto(f"{site_url}omraden/{area.id}/#{need.id}")
+    page.wait_for_timeout(100)  # let the browser finish the jump to the fragment
+    header = page.locator(".md-header").bounding_box()
+    for heading in page.locator(".fp-matrix thead th").all():
+        box = heading.bounding_box()
+        assert box["y"] >= header["y"] + header["height"] - 1, heading.inner_text()
+        assert box["y"] + box["height"] <= 800
+    heading_bottom = max(
+        h.bounding_box()["y"] + h.bounding_box()["height"] for h in page.locator(".fp-matrix thead th").all()
+    )
+    row = page.locator(f"tr#{need.id}").bounding_box()
+    assert heading_bottom - 1 <= row["y"] < 800, "behovets rad ska börja under kolumnrubrikerna"
+    # The need's own name is there too, under the headings.
+    name = page.locator(f"tr#{need.id} .fp-need-link").bounding_box()
+    assert name["y"] >= heading_bottom - 1
+
+
+@pytest.mark.parametrize("width", [1024, 1152, 1280])
+def test_no_word_is_broken_in_the_middle_and_tables_fit(page, site_url, roadmap, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = []
+    for area in roadmap.areas:
+        page.goto(f"{site_url}omraden/{area.id}/")
+        problems += [f"{area.id}: ordet {word} bryts mitt i" for word in page.evaluate(SPLIT_WORDS)]
+        problems += [f"{area.id}: {item}" for item in page.evaluate(OVERFLOW)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_header_names_the_organisation(page, site_url, roadmap):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    organisation = organisation_name(roadmap)
+    assert organisation
+    for path in ("", f"omraden/{roadmap.areas[0].id}/"):
+        page.goto(site_url + path)
+        name = page.locator(".md-header .fp-header-organisation")
+        assert name.is_visible() and name.inner_text().strip() == organisation
+
+
+def test_the_desktop_start_page_has_the_menu(page, site_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site_url)
+    menu = page.locator(".md-sidebar--primary")
+    assert menu.is_visible()
+    for name in ("Uppföljning", "Tidslinje", "Remiss och remissvar"):
+        assert menu.get_by_role("link", name=name, exact=True).is_visible(), name
+    page.locator(".md-sidebar--primary").get_by_role("link", name="Uppföljning", exact=True).click()
+    assert page.url.endswith("/uppfoljning/")
+
+
+@pytest.mark.parametrize("which", ["closed", "open"])
+def test_banners_take_at_most_15_percent_of_a_phone_screen(
+    browser, site_url, open_remiss_site, roadmap, which
+):
+    url = site_url if which == "closed" else open_remiss_site
+    context = browser.new_context(viewport=PHONE, locale="sv-SE")
+    page = context.new_page()
+    for path in ("", f"omraden/{roadmap.areas[0].id}/", "remissvar/"):
+        page.goto(url + path)
+        banner = page.locator(".md-banner").first
+        assert banner.is_visible(), path  # the example is a remiss version: there is a banner
+        height = banner.bounding_box()["height"]
+        assert height <= 0.15 * PHONE["height"], f"/{path}: {height} px"
+        assert page.locator(".fp-banner--remisstid").is_visible()
+    context.close()
+
+
+def test_the_start_page_says_what_the_remiss_is_doing(page, site_url, open_remiss_site):
+    page.goto(site_url)  # built today: the remiss time is over
+    assert "Remisstiden gick ut" in page.locator(".fp-banner--remisstid").inner_text()
+    status = page.locator(".fp-document-status").inner_text()
+    assert "är ute på remiss" not in status and "var ute på remiss" in status
+    page.goto(open_remiss_site)
+    assert "Förslaget är ute på remiss." in page.locator(".fp-banner--remisstid").inner_text()
+    status = page.locator(".fp-document-status").inner_text()
+    assert "är ute på remiss" in status and "Lämna dina synpunkter senast" in status
+
+
+def test_the_start_page_offers_the_pdf_and_a_contact(page, site_url, built_site):
+    page.goto(site_url)
+    pdf = page.locator(".fp-start-links a[type='application/pdf']")
+    href = pdf.get_attribute("href")
+    assert "PDF" in pdf.inner_text() and (built_site / href).is_file()
+    contact = page.locator(".fp-contact a")
+    assert contact.get_attribute("href").startswith("mailto:") and "@" in contact.inner_text()
+
+
+def test_what_has_changed_is_never_a_dead_end(page, site_url):
+    page.goto(site_url + "andringar/")
+    onward = page.locator("article a:not(.headerlink)")
+    assert onward.count() >= 2
+    onward.first.click()
+    assert page.locator("h1").count() == 1 and not page.url.endswith("/andringar/")
+
+
+def test_every_404_page_is_swedish(page, site_url, built_site):
+    page.goto(site_url + "404.html")
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert page.title().startswith("Sidan finns inte")
+    assert page.locator("h1").inner_text() == "Sidan finns inte"
+    assert "Not found" not in page.content()
+
+    root = built_site.parent / "root-404"
+    root.mkdir(exist_ok=True)
+    (root / "404.html").write_bytes(
+        root_404_page("Färdplan för äldreomsorgens utveckling", "/fardplan/", [], "2022")
+    )
+    page.goto((root / "404.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "sv"
+    assert page.title().startswith("Sidan finns inte")
+    assert page.locator("h1").inner_text() == "Sidan finns inte"
+
+
+def test_remiss_tables_fit_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(site_url + "remissvar/")
+    assert page.locator(".fp-remiss-counts").count() >= 2
+    assert page.evaluate(OVERFLOW) == []
+    # The column headings are hidden on a phone: every number carries its column's name instead.
+    cells = page.locator(".fp-remiss-counts td")
+    assert cells.count() > 0
+    assert all(label for label in cells.evaluate_all("cells => cells.map(c => c.dataset.label)"))
+    label = page.locator(".fp-remiss-counts tfoot td.fp-total").evaluate(
+        "cell => getComputedStyle(cell, '::before').content"
+    )
+    assert "Totalt" in label
+    context.close()
+
+
+def test_the_remiss_page_counts_add_up(page, site_url):
+    page.goto(site_url + "remissvar/")
+    footer = page.locator(".fp-remiss-counts tfoot td")
+    numbers = [int(cell.inner_text()) for cell in footer.all()]
+    *per_position, total = numbers
+    assert sum(per_position) == total
+    summary = page.locator(".fp-answers-summary").inner_text()
+    assert f"bygger på {total} synpunkter" in summary
+    articles = page.locator("article.fp-answer").count()
+    assert articles == total
+    per_respondent = [
+        int(c.inner_text()) for c in page.locator(".fp-remiss-counts").nth(1).locator("td.fp-total").all()
+    ]
+    assert sum(per_respondent) == total
+    # "4 av 12 synpunkter har fått ett bemötande: beaktad 1, delvis beaktad 2, ej beaktad 1."
+    met = page.locator(".fp-responses p").first.inner_text()
+    answered, rest = met.split(" av ", 1)
+    assert rest.startswith(f"{total} synpunkter har fått ett bemötande: ")
+    listed = [int(part.rsplit(" ", 1)[1]) for part in rest.split(": ", 1)[1].split(".", 1)[0].split(", ")]
+    assert sum(listed) == int(answered) <= total
+
+
+def test_the_privacy_page_names_what_the_browser_stores_with_versions(browser, built_site, tmp_path):
+    # With several versions (versions.json next to the version's folder) Material remembers, for
+    # the visit, whether the version read is the newest: exactly what the privacy page says.
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    (site / "versions.json").write_text(
+        '[{"version": "2022", "title": "2022", "aliases": ["gallande"]}]', encoding="utf-8"
+    )
+    url, server = serve_folder(site)
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="networkidle")
+        page.goto(url + "kakor-och-personuppgifter/", wait_until="networkidle")
+        local, session = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+        cookies = context.cookies()
+        text = page.locator("article").inner_text()
+    finally:
+        context.close()
+        server.shutdown()
+    assert local == [] and cookies == []
+    assert all(key.endswith("__outdated") for key in session), session
+    assert "sessionStorage" in text and "localStorage" in text
+    assert "inget i webbläsarens lokala lagring (localStorage eller sessionStorage)" not in text
