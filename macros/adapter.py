@@ -15,6 +15,7 @@ from fardplan import ValidationFailed, validate_file
 from fardplan.data.diagnostics import summary
 from fardplan.versions.edition import edition
 from fardplan.versions.pagedates import last_changed_by_page
+from fardplan.pages import action_list, glossary
 from fardplan.pages.pdf_document import PrintedDocument, PrintUnavailable, print_for_site
 from fardplan.versions.publishing import Publication, published_folder
 from fardplan.remiss.period import PAGE_SOURCE as REMISS_PAGE_SOURCE
@@ -187,6 +188,10 @@ def define_env(env) -> None:
     def timeline_page() -> str:
         """Every need and every "more needed" action on a time axis, area by area."""
         return site.timeline_page(env.page.url)
+
+    # "Åtgärder" and "Ord och begrepp": route, title and macro name at the top of each module.
+    env.macro(lambda: site.actions_page(env.page.url), action_list.MACRO)
+    env.macro(lambda: site.glossary_page(env.page.url), glossary.MACRO)
 
     @env.macro
     def bodies_page() -> str:

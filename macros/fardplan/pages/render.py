@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
-from fardplan.pages import charts
+from fardplan.pages import action_list, charts, glossary
 from fardplan.data import clock
 from fardplan.data import measures
 from fardplan.pages import overviews
@@ -51,7 +51,13 @@ def make_environment() -> Environment:
         paragraphs=text.paragraphs,
         number=measures.number,
     )
-    env.globals.update(count_label=views.count_label, overviews=overviews, chart=charts.chart)
+    env.globals.update(
+        count_label=views.count_label,
+        overviews=overviews,
+        chart=charts.chart,
+        glossary=glossary,
+        action_list=action_list,
+    )
     return env
 
 
@@ -87,7 +93,7 @@ class SiteRenderer:
         self.roadmap = roadmap
         self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
-        today = today or clock.build_date()
+        today = self.today = today or clock.build_date()
         # Review state is judged against the build date. Edit links point at lines of main, so only
         # the draft (built from main) has them; a published version offers a suggestion instead.
         editable = is_editable(edition)
@@ -162,7 +168,21 @@ class SiteRenderer:
 
     def timeline_page(self, page_url: str = overviews.TIMELINE_URL) -> str:
         return self._render(
-            "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, clock.build_date())
+            "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, self.today)
+        )
+
+    def glossary_page(self, page_url: str = glossary.URL) -> str:
+        """What the status words mean, and a short glossary for readers."""
+        return self._render("glossary.md.j2", page_url, terms=glossary.TERMS)
+
+    def actions_page(self, page_url: str = action_list.URL) -> str:
+        """Every action in one table that readers can filter (the filters need JavaScript)."""
+        return self._render(
+            "actions.md.j2",
+            page_url,
+            actions=action_list.action_list(self.roadmap, self.today),
+            today=self.today,
+            script=action_list.SCRIPT,
         )
 
     def bodies_page(self, page_url: str = overviews.BODIES_URL) -> str:
