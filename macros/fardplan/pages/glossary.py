@@ -51,7 +51,7 @@ TERMS = (
         "Behov",
         "behov",
         "Något i äldreomsorgen som behöver bli bättre. Varje område i färdplanen har flera behov, och "
-        "för varje behov står vad som görs nationellt, vad som görs här och vad som behöver göras mer.",
+        "för varje behov står vad som görs nationellt, vad som görs lokalt och vad som behöver göras mer.",
     ),
     Term(
         "Departementsskrivelse (Ds)",
