@@ -30,12 +30,14 @@ def test_timeline_axis_runs_from_the_earliest_to_the_latest_year_in_the_data(roa
         if h.named is None
         for y in (h.start, h.end)
     ]
-    assert axis_years(roadmap, date(2030, 1, 1)) == tuple(range(min(years), max(years) + 1))
+    assert axis_years(roadmap, date(max(years), 1, 1)) == tuple(range(min(years), max(years) + 1))
+    # Today is always on the axis, so it stretches to a build date after the data's last year.
+    assert axis_years(roadmap, date(2030, 1, 1)) == tuple(range(min(years), 2031))
 
 
 def test_timeline_places_each_bar_on_its_years_and_ongoing_across_the_axis(write_yaml, minimal_text):
     roadmap = load_roadmap(write_yaml(minimal_text))  # need: löpande; its action: 2022-2024
-    timeline = build_timeline(roadmap, date(2025, 6, 1))
+    timeline = build_timeline(roadmap, date(2024, 6, 1))
     assert timeline.years == (2022, 2023, 2024)
     need = timeline.areas[0].needs[0]
     assert need.bar.spans_axis and need.bar.grid_column == "1 / 4"
@@ -45,7 +47,7 @@ def test_timeline_places_each_bar_on_its_years_and_ongoing_across_the_axis(write
     text = minimal_text.replace('tidshorisont: "2022-2024"', "tidshorisont: 2023").replace(
         "tidshorisont: löpande", 'tidshorisont: "2021-2022"'
     )
-    need = build_timeline(load_roadmap(write_yaml(text)), date(2025, 6, 1)).areas[0].needs[0]
+    need = build_timeline(load_roadmap(write_yaml(text)), date(2023, 6, 1)).areas[0].needs[0]
     assert need.bar.grid_column == "1 / 3"  # 2021–2022 on the axis 2021..2023
     assert need.actions[0].bar.grid_column == "3 / 4"  # 2023
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 # Named horizons an editor may write instead of years.
@@ -47,6 +48,10 @@ class Horizon:
 
     def __str__(self) -> str:
         return self.label
+
+    def passed(self, today: date) -> bool:
+        """Its last year is over. A named horizon (löpande) never ends."""
+        return self.named is None and self.end < today.year
 
 
 def parse_horizon(value: Any) -> Horizon:

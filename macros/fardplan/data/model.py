@@ -45,13 +45,58 @@ class Stage(Enum):
 
 
 class Status(Vocabulary):
-    """How far an action has come. The order is the order used in counts and legends."""
+    """How far an action has come. The order is the order used in counts and legends.
+
+    What each status means to a reader is kept here, beside the words themselves, so that the
+    legends and the page "Ord och begrepp" can never describe a status that does not exist."""
 
     FORESLAGEN = "föreslagen"
     PLANERAD = "planerad"
     PAGAR = "pågår"
     GENOMFORD = "genomförd"
     AVBRUTEN = "avbruten"
+
+    @property
+    def meaning(self) -> str:
+        """A few words, for the short legend beside tables."""
+        return _STATUS_MEANINGS[self][0]
+
+    @property
+    def explanation(self) -> str:
+        """The full explanation, for the page that explains the words."""
+        return _STATUS_MEANINGS[self][1]
+
+    @property
+    def finished(self) -> bool:
+        """Nothing more will be done: the action is done or has been stopped."""
+        return self in (Status.GENOMFORD, Status.AVBRUTEN)
+
+
+_STATUS_MEANINGS = {
+    Status.FORESLAGEN: (
+        "Ett förslag som inte är beslutat.",
+        "Åtgärden är ett förslag. Det är ännu inte beslutat att den ska göras, och arbetet har inte börjat.",
+    ),
+    Status.PLANERAD: (
+        "Ska göras, men arbetet har inte börjat.",
+        "Åtgärden ska göras och finns i den ansvariga nämndens eller styrelsens planer, men arbetet "
+        "har ännu inte börjat.",
+    ),
+    Status.PAGAR: (
+        "Arbetet har börjat.",
+        "Arbetet med åtgärden har börjat och är inte klart.",
+    ),
+    Status.GENOMFORD: (
+        "Klar.",
+        "Åtgärden är gjord. Den står kvar i färdplanen så att det syns vad som har gjorts.",
+    ),
+    Status.AVBRUTEN: (
+        "Ska inte göras längre.",
+        "Åtgärden har stoppats innan den blev klar, till exempel för att den inte behövs längre "
+        "eller för att något annat görs i stället. Den står kvar i färdplanen så att det syns vad "
+        "som hände. Varför den stoppades står oftast under åtgärden.",
+    ),
+}
 
 
 class InitiativeKind(Vocabulary):
@@ -188,6 +233,10 @@ class Action:
     own_review: date | None = None  # senast-granskad as written on the action, if any
     changes: tuple[RecordedChange, ...] = ()  # newest first
     former_ids: tuple[str, ...] = ()  # from ändringar entries with vad: id, newest first
+
+    def horizon_passed(self, today: date) -> bool:
+        """The last year of its horizon is over and the action is neither done nor stopped."""
+        return self.horizon is not None and self.horizon.passed(today) and not self.status.finished
 
 
 @dataclass(frozen=True)

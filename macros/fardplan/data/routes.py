@@ -23,6 +23,8 @@ BODIES_URL = "ansvariga/"
 INITIATIVES_URL = "nationella-initiativ/"
 WHOLE_DOCUMENT_URL = "hela-fardplanen/"
 KEY_REFERENCE_URL = "redaktorer/nycklar/"
+ACTIONS_URL = "atgarder/"
+GLOSSARY_URL = "ord-och-begrepp/"
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ ROUTES = (
     Route("follow_up_page", "uppfoljning.md", FOLLOW_UP_URL, "Uppföljning"),
     Route("key_reference", "redaktorer/nycklar.md", KEY_REFERENCE_URL, "Nycklar i datafilen"),
     Route("remiss_page", "remissvar.md", REMISS_URL, "Remiss och remissvar", needs_remiss=True),
+    Route("actions_page", "atgarder.md", ACTIONS_URL, "Åtgärder"),
     Route("timeline_page", "tidslinje.md", TIMELINE_URL, "Tidslinje"),
+    Route("glossary_page", "ord-och-begrepp.md", GLOSSARY_URL, "Ord och begrepp"),
     Route("bodies_page", "ansvariga.md", BODIES_URL, "Ansvariga"),
     Route("initiatives_page", "nationella-initiativ.md", INITIATIVES_URL, "Nationella initiativ"),
     Route("whole_document", "hela-fardplanen.md", WHOLE_DOCUMENT_URL, "Hela färdplanen"),

@@ -19,7 +19,7 @@ from fardplan.data import clock, measures, routes, text
 from fardplan.data.addresses import mailto
 from fardplan.data.model import Area, Roadmap
 from fardplan.data.schema import load_schema
-from fardplan.pages import charts, overviews, timeline, views
+from fardplan.pages import action_list, charts, glossary, overviews, timeline, views
 from fardplan.pages import remiss_page as remissvar_views
 from fardplan.pages.follow_up import Upkeep
 from fardplan.pages.key_reference import key_sections, value_types
@@ -50,7 +50,13 @@ def make_environment() -> Environment:
         paragraphs=text.paragraphs,
         number=measures.number,
     )
-    env.globals.update(count_label=views.count_label, overviews=overviews, chart=charts.chart)
+    env.globals.update(
+        count_label=views.count_label,
+        overviews=overviews,
+        chart=charts.chart,
+        glossary=glossary,
+        action_list=action_list,
+    )
     return env
 
 
@@ -179,6 +185,20 @@ class SiteRenderer:
     def timeline_page(self, page_url: str = routes.TIMELINE_URL) -> str:
         return self._render(
             "timeline.md.j2", page_url, timeline=timeline.build_timeline(self.roadmap, self.today)
+        )
+
+    def glossary_page(self, page_url: str = glossary.URL) -> str:
+        """What the status words mean, and a short glossary for readers."""
+        return self._render("glossary.md.j2", page_url, terms=glossary.TERMS)
+
+    def actions_page(self, page_url: str = action_list.URL) -> str:
+        """Every action in one table that readers can filter (the filters need JavaScript)."""
+        return self._render(
+            "actions.md.j2",
+            page_url,
+            actions=action_list.action_list(self.roadmap, self.today),
+            today=self.today,
+            script=action_list.SCRIPT,
         )
 
     def bodies_page(self, page_url: str = routes.BODIES_URL) -> str:

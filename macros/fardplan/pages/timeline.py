@@ -2,6 +2,8 @@
 
 The page is plain HTML with CSS grid: each bar knows the grid columns it covers, so the
 timeline needs no JavaScript, and each bar carries its horizon as text for screen readers.
+The axis always includes the build date ("i dag"), drawn as a line; an action whose horizon has
+passed without it being done says so in words.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class TimelineAction:
     action: Action
     url: str
     bar: Bar
+    passed: bool  # its horizon is over and it is neither done nor stopped
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,19 @@ class TimelineArea:
 class Timeline:
     years: tuple[int, ...]
     areas: tuple[TimelineArea, ...]
+    today: date
+
+    @property
+    def today_position(self) -> str:
+        """Where today falls on the axis, as a share of its width (for CSS, with a dot)."""
+        start = date(self.today.year, 1, 1)
+        days = (date(self.today.year + 1, 1, 1) - start).days
+        into_year = ((self.today - start).days + 0.5) / days
+        return f"{(self.today.year - self.years[0] + into_year) / len(self.years):.4f}"
+
+    @property
+    def passed_count(self) -> int:
+        return sum(entry.passed for area in self.areas for need in area.needs for entry in need.actions)
 
 
 def _year_horizons(roadmap: Roadmap) -> list[tuple[int, int]]:
@@ -69,12 +85,11 @@ def _year_horizons(roadmap: Roadmap) -> list[tuple[int, int]]:
 
 
 def axis_years(roadmap: Roadmap, today: date) -> tuple[int, ...]:
-    """From the earliest to the latest year in the data; the build year if the data has no years."""
+    """From the earliest to the latest year in the data, stretched to the build year so that
+    today can be shown."""
     horizons = _year_horizons(roadmap)
-    if not horizons:
-        return (today.year,)
-    first = min(start for start, _ in horizons)
-    last = max(end for _, end in horizons)
+    first = min([start for start, _ in horizons] + [today.year])
+    last = max([end for _, end in horizons] + [today.year])
     return tuple(range(first, last + 1))
 
 
@@ -96,10 +111,13 @@ def build_timeline(roadmap: Roadmap, today: date) -> Timeline:
                 # A "more needed" action always has a horizon in valid data; the need's own
                 # horizon is the honest fallback should that rule ever be relaxed.
                 TimelineAction(
-                    action, item_url(area.id, action.id), place(action.horizon or need.horizon, years)
+                    action,
+                    item_url(area.id, action.id),
+                    place(action.horizon or need.horizon, years),
+                    action.horizon_passed(today),
                 )
                 for action in need.more
             )
             needs.append(TimelineNeed(need, need_url, place(need.horizon, years), actions))
         areas.append(TimelineArea(area, area_url(area.id), tuple(needs)))
-    return Timeline(years, tuple(areas))
+    return Timeline(years, tuple(areas), today)
