@@ -114,6 +114,8 @@ def define_env(env) -> None:
     # suggestion instead of links to main's lines. The draft and local builds are the working copy.
     folder = published_folder()
     site = SiteRenderer(roadmap, answers, links=links, edition=edition(roadmap, folder) if folder else None)
+    # Charts go into the pages after Markdown and the search index, which are slow on SVG markup.
+    env.conf["plugins"]["fardplan-diagram"] = site.defer_charts()
     # Material's templates (overrides/partials/fp-announce.html) print the remiss banner from here.
     _share_with_theme(env, "remiss", site.remiss_banner())
     # Values the editors' guide quotes, so that it follows the data's settings and the configuration.
