@@ -54,6 +54,8 @@ def define_env(env) -> None:
     if not env.conf.get("site_url"):
         env.conf["site_url"] = build.config["site_url"]
     env.conf["nav"] = build.navigation(env.conf["nav"])
+    # Charts go into the pages after Markdown and the search index, which are slow on SVG markup.
+    env.conf["plugins"]["fardplan-charts"] = build.site.defer_charts()
     if "fardplan-area-pages" not in env.conf["plugins"]:  # once per configuration
         env.conf["plugins"]["fardplan-area-pages"] = _AreaPages()
     # Material's templates (overrides/) read these as config.extra.fardplan_theme.

@@ -28,6 +28,8 @@ TOOL_FILES = (
     "requirements-build.txt",
     "README.md",
 )
+# The version kommunfullmäktige decides after the example's remiss (decide_after_remiss), and when.
+DECIDED, DECIDED_ON = "2027", "2027-04-26"
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Redaktör",
     "GIT_AUTHOR_EMAIL": "redaktor@exempelstaden.example",
@@ -105,7 +107,7 @@ def _change(item: dict, field: str, value: Any) -> None:
     """Change a horizon or status with its recorded reason, as CI and the release command require."""
     item.setdefault("ändringar", []).append(
         {
-            "datum": "2022-04-25",
+            "datum": DECIDED_ON,
             "vad": field,
             "från": item.get(field),
             "till": value,
@@ -121,22 +123,22 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
     each change with its recorded reason."""
     document = data["dokument"]
     document.update(
-        version="2022",
+        version=DECIDED,
         status="beslutad",
-        datum="2022-04-25",
-        beslut={"organ": "kommunfullmäktige", "datum": "2022-04-25", "paragraf": "§ 12"},
+        datum=DECIDED_ON,
+        beslut={"organ": "kommunfullmäktige", "datum": DECIDED_ON, "paragraf": "§ 12"},
     )
     regional = _need(data, "samverkan-med-regionen")
     _action(regional, "folja-upp-regionsamverkan")["text"] = (
-        "Följa upp samverkan med regionen två gånger per år."
+        "Följa upp samverkan med regionen varje kvartal."
     )
-    _change(_action(regional, "former-for-regionsamverkan"), "status", "planerad")
+    _change(_action(regional, "former-for-regionsamverkan"), "status", "genomförd")
 
     continuity = _need(data, "hog-kontinuitet")
-    _change(continuity, "tidshorisont", "2022-2024")
+    _change(continuity, "tidshorisont", "2022-2029")
     measure = _action(continuity, "mata-kontinuitet")
     continuity["behöver-göras"].remove(measure)
-    _change(measure, "status", "pågår")
+    _change(measure, "status", "genomförd")
     continuity["staden"].append(measure)
 
     _need(data, "ensamhet-och-isolering")["behöver-göras"].append(
@@ -145,7 +147,7 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
             "text": "Fråga om ensamhet vid hembesök i hemtjänsten.",
             "ansvarig": "stadsdelsnamnderna",
             "status": "föreslagen",
-            "tidshorisont": 2023,
+            "tidshorisont": 2027,
         }
     )
     internal = _need(data, "intern-samverkan")
@@ -153,7 +155,7 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
     data.setdefault("borttagna", []).append(
         {  # a published action may only go with a reason
             "id": "samordna-mellan-stadsdelar",
-            "datum": "2022-04-25",
+            "datum": DECIDED_ON,
             "skäl": "Ingår i den gemensamma planeringen mellan stadsdelarna.",
         }
     )
@@ -177,7 +179,7 @@ def release_two_versions(project: Path) -> None:
 
 def published_repository(target: Path) -> Path:
     """The working tree's tool with the example färdplan as its content, committed and released as
-    v2022-remiss with the release command, as the editors' guide says."""
+    its remiss version (v2026-remiss) with the release command, as the editors' guide says."""
     repo = copy_project(target)
     for name in TOOL_FILES:
         source = ROOT / name

@@ -15,13 +15,15 @@ from fardplan import load_roadmap
 from fardplan.data.horizon import parse_horizon
 from fardplan.data.model import ChangedField, RecordedChange, Status
 from fardplan.versions.changes import compare
-from release_support import decide_after_remiss, git, git_project, read_data, release_two_versions, write_data
+from fardplan.data.text import swedish_date
+from release_support import DECIDED, DECIDED_ON, decide_after_remiss, git, git_project, read_data, release_two_versions, write_data
 from support import DATA
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+REMISS_VERSION = load_roadmap(DATA).document.version
 
 EXPECTED_SUMMARY = (
-    "Jämfört med version 2022-remiss: 1 flyttat behov, 1 ny åtgärd, 1 borttagen åtgärd, "
+    f"Jämfört med version {REMISS_VERSION}: 1 flyttat behov, 1 ny åtgärd, 1 borttagen åtgärd, "
     "1 flyttad åtgärd, 2 ändrade statusar, 1 ändrad tidshorisont, 1 ändrad text och "
     "2 ändringar i dokumentets uppgifter."
 )
@@ -44,7 +46,7 @@ def test_the_same_version_has_no_changes():
     roadmap = load_roadmap(DATA)
     comparison = compare(roadmap, roadmap)
     assert comparison.sections == ()
-    assert comparison.summary() == "Inga ändringar i innehållet jämfört med version 2022-remiss."
+    assert comparison.summary() == f"Inga ändringar i innehållet jämfört med version {REMISS_VERSION}."
 
 
 def test_changes_after_the_remiss_read_as_plain_swedish(versions):
@@ -55,24 +57,24 @@ def test_changes_after_the_remiss_read_as_plain_swedish(versions):
     by_section = sentences(comparison)
     assert by_section["Dokumentet"] == [
         "Färdplanen är nu beslutad. Den förra versionen var en remissversion.",
-        "Beslutet: kommunfullmäktige beslutade om färdplanen den 25 april 2022, § 12.",
+        f"Beslutet: kommunfullmäktige beslutade om färdplanen den {swedish_date(date.fromisoformat(DECIDED_ON))}, § 12.",
     ]
     assert by_section["Ändamålsenlig organisation och styrning"] == [
         "Åtgärden ”Ta fram gemensamma former för hur staden och regionen samverkar om vården av äldre” "
-        "har ändrat status från föreslagen till planerad.",
-        "Åtgärden ”Följa upp samverkan med regionen två gånger per år” har fått en ny lydelse.",
+        "har ändrat status från pågår till genomförd.",
+        "Åtgärden ”Följa upp samverkan med regionen varje kvartal” har fått en ny lydelse.",
         "Åtgärden ”Pröva vilka uppgifter stadsdelsnämnderna kan samordna med varandra” under behovet "
         "”Intern samverkan och regionalisering” har tagits bort.",
     ]
     assert by_section["En kvalitativ och värdig omsorg med ett gott bemötande"] == [
         "Ny åtgärd under ”Behöver göras mer” för behovet ”Undvika ensamhet och isolering”: ”Fråga om "
         "ensamhet vid hembesök i hemtjänsten” (ansvarig: Stadsdelsnämnderna, status: föreslagen, "
-        "tidshorisont 2023).",
-        "Tidshorisonten för behovet ”Hög kontinuitet” är nu 2022–2024 i stället för 2022–2023.",
+        "tidshorisont 2027).",
+        "Tidshorisonten för behovet ”Hög kontinuitet” är nu 2022–2029 i stället för 2022–2028.",
         "Åtgärden ”Mäta hur många olika medarbetare en äldre med hemtjänst möter” står nu "
         "under ”Staden” i stället för ”Behöver göras mer”.",
         "Åtgärden ”Mäta hur många olika medarbetare en äldre med hemtjänst möter” har "
-        "ändrat status från föreslagen till pågår.",
+        "ändrat status från pågår till genomförd.",
     ]
     assert by_section["Säkerställa grunduppdraget"] == [
         "Behovet ”Samverkan med privata utförare” har flyttats hit från området "
@@ -84,8 +86,8 @@ def test_reworded_text_keeps_both_wordings_and_links_point_into_the_new_version(
     remiss, decided = versions
     reworded = next(c for c in compare(remiss, decided).changes() if c.category == "text")
     assert reworded.wording == (
-        ("Förut", "Följa upp samverkan med regionen varje år."),
-        ("Nu", "Följa upp samverkan med regionen två gånger per år."),
+        ("Förut", "Följa upp samverkan med regionen två gånger per år."),
+        ("Nu", "Följa upp samverkan med regionen varje kvartal."),
     )
     assert [p.url for p in reworded.sentence if p.url] == [
         "omraden/organisation-och-styrning/#folja-upp-regionsamverkan"
@@ -121,17 +123,17 @@ def test_new_and_removed_needs_initiatives_and_references(tmp_path):
         }
     )
     data["nationella-initiativ"] = [
-        i for i in data["nationella-initiativ"] if i["id"] != "statsbidrag-timanstallda"
+        i for i in data["nationella-initiativ"] if i["id"] != "fast-omsorgskontakt"
     ]
     continuity = next(n for a in data["områden"] for n in a["behov"] if n["id"] == "hog-kontinuitet")
+    continuity["nationellt"] = [i for i in continuity["nationellt"] if i != "fast-omsorgskontakt"]
     continuity["nationellt"].append("god-och-nara-vard")
     write_data(project, data)
 
     comparison = compare(load_roadmap(DATA), load_roadmap(project / "data" / "roadmap.yaml"))
     by_section = sentences(comparison)
     assert by_section["Nationella initiativ"] == [
-        "Det nationella initiativet ”Statsbidrag för att minska andelen timanställda i äldreomsorgen” "
-        "finns inte längre med."
+        "Det nationella initiativet ”Fast omsorgskontakt i hemtjänsten” finns inte längre med."
     ]
     assert by_section["Personal med rätt kompetens och bra arbetsförhållanden"] == [
         "Nytt behov: ”Digital kompetens”, med tidshorisonten 2024.",
@@ -148,8 +150,8 @@ def test_new_and_removed_needs_initiatives_and_references(tmp_path):
         in by_section["En kvalitativ och värdig omsorg med ett gott bemötande"]
     )
     assert comparison.summary() == (
-        "Jämfört med version 2022-remiss: 1 nytt behov, 1 borttaget behov, 1 ny åtgärd, 2 borttagna åtgärder, "
-        "1 ändrad hänvisning till nationella initiativ och 1 ändring bland de nationella initiativen."
+        f"Jämfört med version {REMISS_VERSION}: 1 nytt behov, 1 borttaget behov, 1 ny åtgärd, 2 borttagna åtgärder, "
+        "2 ändrade hänvisningar till nationella initiativ och 1 ändring bland de nationella initiativen."
     )
     assert not comparison.after_remiss
 
@@ -163,18 +165,16 @@ def test_recorded_reasons_for_a_status_change_are_shown(versions):
         old_action,
         changes=(  # newest first, as the model keeps them
             RecordedChange(
-                date(2022, 3, 14),
+                date(2027, 3, 15),
                 status,
-                Status.FORESLAGEN,
+                Status.PAGAR,
                 old_action.status,
                 "Regionen har avsatt medel för arbetet.",
             ),
             RecordedChange(
-                date(2022, 3, 10), ChangedField.TIDSHORISONT, None, parse_horizon(2023), "Gäller inte status."
+                date(2027, 3, 10), ChangedField.TIDSHORISONT, None, parse_horizon(2027), "Gäller inte status."
             ),
-            RecordedChange(
-                date(2021, 12, 1), status, None, Status.FORESLAGEN, "Ett äldre skäl, från före remissen."
-            ),
+            RecordedChange(date(2026, 10, 1), status, None, Status.PAGAR, "Ett äldre skäl, från före remissen."),
         ),
     )
     new_need = replace(need, more=tuple(action if a.id == action.id else a for a in need.more))
@@ -188,7 +188,7 @@ def test_recorded_reasons_for_a_status_change_are_shown(versions):
         if c.category == "status" and "gemensamma former" in c.plain
     )
     assert [(r.date, r.text) for r in found.reasons] == [
-        (date(2022, 3, 14), "Regionen har avsatt medel för arbetet.")
+        (date(2027, 3, 15), "Regionen har avsatt medel för arbetet.")
     ]
 
 
@@ -206,9 +206,11 @@ def released_site(tmp_path_factory):
 def test_the_page_lists_the_changes_after_the_remiss_with_links(released_site):
     _, site = released_site
     html = (site / "andringar" / "index.html").read_text(encoding="utf-8")
-    assert "Du läser version 2022 (beslutad, 25 april 2022)." in html
+    remiss = load_roadmap(DATA).document
+    assert f"Du läser version {DECIDED} (beslutad, {swedish_date(date.fromisoformat(DECIDED_ON))})." in html
     assert (
-        "sedan den förra publicerade versionen, version 2022-remiss (remissversion, 20 januari 2022). "
+        f"sedan den förra publicerade versionen, version {remiss.version} (remissversion, "
+        f"{swedish_date(remiss.date)}). "
         "Det är alltså ändringarna efter remissen."
     ) in html
     assert EXPECTED_SUMMARY in html
@@ -218,7 +220,7 @@ def test_the_page_lists_the_changes_after_the_remiss_with_links(released_site):
     ) in html
     assert re.search(
         r'<details class="fp-wording"><summary>Se texten före och efter</summary>\s*'
-        r"<p><strong>Förut:</strong> Följa upp samverkan med regionen varje år.</p>",
+        r"<p><strong>Förut:</strong> Följa upp samverkan med regionen två gånger per år.</p>",
         html,
     )
     # The linked anchors exist on the area pages of the same version.
@@ -232,17 +234,17 @@ def test_the_feed_has_one_entry_per_published_version_with_its_changes(released_
     feed = ET.parse(site / "feed.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == [
-        "Version 2022 (beslutad)",
-        "Version 2022-remiss (remissversion)",
+        f"Version {DECIDED} (beslutad)",
+        f"Version {REMISS_VERSION} (remissversion)",
     ]
     assert entries[0].findtext(f"{ATOM}summary") == EXPECTED_SUMMARY
     assert entries[1].findtext(f"{ATOM}summary") == "Den första publicerade versionen av färdplanen."
     assert (
         entries[0].find(f"{ATOM}link").get("href")
-        == "https://exempelstaden.github.io/fardplan/2022/andringar/"
+        == f"https://exempelstaden.github.io/fardplan/{DECIDED}/andringar/"
     )
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == 2
-    tag_time = git(project, "for-each-ref", "--format=%(creatordate:iso-strict)", "refs/tags/v2022").strip()
+    tag_time = git(project, "for-each-ref", "--format=%(creatordate:iso-strict)", f"refs/tags/v{DECIDED}").strip()
     assert entries[0].findtext(f"{ATOM}updated")[:19] == tag_time[:19]
     items = [li.text for li in entries[0].iter("{http://www.w3.org/1999/xhtml}li")]
     assert "Färdplanen är nu beslutad. Den förra versionen var en remissversion." in items

@@ -8,7 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from fardplan import load_roadmap
 from release_support import PYTHON, published_repository, tool_env
+from support import DATA
+
+TAG = f"v{load_roadmap(DATA).document.version}"  # the example as published_repository releases it
 
 
 def line_of(path: Path, text: str) -> int:
@@ -44,20 +48,20 @@ def test_check_lists_every_problem_as_annotations_in_swedish(published, tmp_path
     text = data.read_text(encoding="utf-8")
     # A moved horizon without a reason, spaces at the end of a line, and a page deleted.
     start = text.index("id: halso-och-sjukvardsorganisation")
-    at = text.index('tidshorisont: "2022-2023"', start)
-    text = text[:at] + 'tidshorisont: "2022-2025"' + text[at + len('tidshorisont: "2022-2023"') :]
+    at = text.index('tidshorisont: "2022-2028"', start)
+    text = text[:at] + 'tidshorisont: "2022-2030"' + text[at + len('tidshorisont: "2022-2028"') :]
     data.write_text(
         text.replace("  organisation: Exempelstaden\n", "  organisation: Exempelstaden   \n", 1),
         encoding="utf-8",
     )
     (repo / "docs" / "tidslinje.md").unlink()
-    horizon = line_of(data, 'tidshorisont: "2022-2025"')
+    horizon = line_of(data, 'tidshorisont: "2022-2030"')
     spaces = line_of(data, "  organisation: Exempelstaden   ")
 
     done = run_check(repo)
     out = done.stdout + done.stderr
     assert done.returncode == 1, out
-    assert "Jämför med den publicerade versionen v2022-remiss." in out
+    assert f"Jämför med den publicerade versionen {TAG}." in out
     assert f"::error file=data/roadmap.yaml,line={horizon},col=23,title=Färdplanen::" in out
     assert (
         f"::error file=data/roadmap.yaml,line={spaces},col=30,title=Färdplanen::"
@@ -86,6 +90,6 @@ def test_a_page_left_in_the_menu_is_explained(published, tmp_path):
     ) in out
     # The area's published needs went without a recorded reason, too.
     assert (
-        "behovet adekvat-bemanning finns i den publicerade versionen v2022-remiss men har tagits bort" in out
+        f"behovet adekvat-bemanning finns i den publicerade versionen {TAG} men har tagits bort" in out
     )
     assert "Innehållet har problem (datafilerna, bygget, webbläsaren)." in out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -16,11 +17,14 @@ from fardplan import load_roadmap
 from fardplan.pages.suggestions import suggestion_url
 from fardplan.remiss.period import MAX_URL_LENGTH
 from fardplan.versions.edition import edition
-from release_support import decide_after_remiss, read_data, write_data
+from release_support import DECIDED, decide_after_remiss, read_data, write_data
+from support import DATA
 
 REPOSITORY = "https://github.com/exempelstaden/fardplan"
-AFTER_THE_REMISS = "2022-06-01"  # the sample remiss ran 2022-01-24 to 2022-03-04
-DURING_THE_REMISS = "2022-02-01"
+EXAMPLE = load_roadmap(DATA)
+# The example's remiss runs 2026-11-09 to 2027-02-05; kommunfullmäktige decides on DECIDED_ON.
+AFTER_THE_REMISS = "2027-06-01"
+DURING_THE_REMISS = (EXAMPLE.remiss.opens + timedelta(days=10)).isoformat()
 
 
 def build_area_pages(project, tmp_path, monkeypatch, published_as: str, today: str) -> dict[str, str]:
@@ -79,7 +83,7 @@ def test_the_draft_links_each_need_to_its_line_in_main(project, tmp_path, monkey
 def test_a_published_version_offers_a_suggestion_and_no_line_of_main(project, tmp_path, monkeypatch, stage):
     if stage == "beslutad":
         write_data(project, decide_after_remiss(read_data(project)))
-    version = "2022" if stage == "beslutad" else "2022-remiss"
+    version = DECIDED if stage == "beslutad" else EXAMPLE.document.version
     label = "beslutad" if stage == "beslutad" else "remissversion"
     pages = build_area_pages(project, tmp_path, monkeypatch, version, AFTER_THE_REMISS)
     roadmap = load_roadmap(project / "data" / "roadmap.yaml")
@@ -107,7 +111,7 @@ def test_a_published_version_offers_a_suggestion_and_no_line_of_main(project, tm
 
 
 def test_while_the_remiss_is_open_its_own_links_ask_for_comments(project, tmp_path, monkeypatch):
-    pages = build_area_pages(project, tmp_path, monkeypatch, "2022-remiss", DURING_THE_REMISS)
+    pages = build_area_pages(project, tmp_path, monkeypatch, EXAMPLE.document.version, DURING_THE_REMISS)
     for page in pages.values():
         for cell in need_rows(page).values():
             assert links(cell, "Föreslå en ändring") == [] and links(cell, "Redigera") == []

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,11 @@ LONG_WINDED = (
 )
 
 
-def mkdocs_build(project: Path, today: str = "2022-06-01") -> subprocess.CompletedProcess:
+# The build day; a need reviewed before OVERDUE_BEFORE (twelve months earlier) is due for review.
+BUILD_DAY, OVERDUE_BEFORE = "2026-12-01", date(2025, 12, 1)
+
+
+def mkdocs_build(project: Path, today: str = BUILD_DAY) -> subprocess.CompletedProcess:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "FARDPLAN_TODAY": today}
     return subprocess.run([MKDOCS, "build", "--strict"], cwd=project, env=env, capture_output=True, text=True)
 
@@ -32,12 +37,12 @@ def mkdocs_build(project: Path, today: str = "2022-06-01") -> subprocess.Complet
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """A copy of the project whose data has a long-winded text and a review from 2021, built
-    strictly on a fixed date (2022-06-01)."""
+    strictly on a fixed date (BUILD_DAY)."""
     project = copy_project(tmp_path_factory.mktemp("editing") / "project")
     data = project / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
-    text = text.replace("text: Följa upp samverkan med regionen varje år.", f"text: {LONG_WINDED}", 1)
-    text = text.replace("senast-granskad: 2022-01-12", "senast-granskad: 2021-05-31", 1)
+    text = text.replace("text: Följa upp samverkan med regionen två gånger per år.", f"text: {LONG_WINDED}", 1)
+    text = text.replace("senast-granskad: 2026-10-12", "senast-granskad: 2021-05-31", 1)
     data.write_text(text.replace("inställningar:\n", "inställningar:\n  lix-gräns: 45\n"), encoding="utf-8")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
@@ -76,11 +81,13 @@ def test_every_need_shows_its_edit_link_review_and_history(built):
             )
             assert f"(rad {need.line} i datafilen)" in heading
             assert f'senast granskat <time datetime="{need.reviewed.isoformat()}">' in heading
-            assert ("behöver granskas" in heading) == (need.id == "samverkan-med-regionen")
+            assert ("behöver granskas" in heading) == (need.reviewed < OVERDUE_BEFORE)
+    overdue = [need.id for need in roadmap.needs() if need.reviewed < OVERDUE_BEFORE]
+    assert "samverkan-med-regionen" in overdue and len(overdue) < len(list(roadmap.needs()))
     history = page(project, "omraden/personal-och-kompetens")
     assert (
-        'Tidshorisonten ändrades den <time datetime="2022-01-10">10 januari 2022</time> från 2022–2023 '
-        "till 2022–2024. Skäl: Statsbidraget för att minska andelen timanställda gavs bara för 2021."
+        'Tidshorisonten ändrades den <time datetime="2026-11-09">9 november 2026</time> från 2022–2024 '
+        "till 2022–2028. Skäl: Andelen timanställda har minskat men är inte nere på målet."
     ) in history
 
 
@@ -88,8 +95,10 @@ def test_follow_up_page(built):
     project, _ = built
     html = page(project, "uppfoljning")
     assert "<h1" in html and "Uppföljning" in html
-    assert 'visar läget den <time datetime="2022-06-01">1 juni 2022</time>' in html
-    assert "<strong>1 av 20 behov</strong>" in html
+    assert 'visar läget den <time datetime="2026-12-01">1 december 2026</time>' in html
+    roadmap = load_roadmap(project / "data" / "roadmap.yaml")
+    overdue = sum(1 for need in roadmap.needs() if need.reviewed < OVERDUE_BEFORE)
+    assert f"<strong>{overdue} av 20 behov</strong>" in html
     for body in ("Kommunstyrelsen", "Äldrenämnden", "Stadsdelsnämnderna"):
         assert re.search(rf'<h3 id="ansvarig-[a-z]+">{body}', html)
     assert '<a href="../omraden/organisation-och-styrning/#samverkan-med-regionen">' in html

@@ -9,7 +9,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from release_support import decide_after_remiss, read_data, write_data
+from fardplan import load_roadmap
+from release_support import DECIDED, decide_after_remiss, read_data, write_data
+from support import DATA
 
 NOINDEX = '<meta name="robots" content="noindex">'
 
@@ -39,7 +41,7 @@ def test_remiss_version_has_its_banner_on_every_page_and_may_be_indexed(project,
     for path, html in build_pages(project, tmp_path, monkeypatch).items():
         assert banner(html) == (
             "Remissversion – Det här är förslaget som skickades på remiss "
-            "(version 2022-remiss). Innehållet är inte beslutat."
+            f"(version {load_roadmap(DATA).document.version}). Innehållet är inte beslutat."
         ), path
         assert NOINDEX not in html, path
 
@@ -54,13 +56,13 @@ def test_the_draft_published_from_main_is_a_draft_whatever_the_status(project, t
             "Utkast – Det här är ett arbetsmaterial som ändras medan det skrivs. Innehållet är inte beslutat."
         ), path
         assert NOINDEX in html, path
-    version = "2022" if status == "beslutad" else "2022-remiss"
+    version = DECIDED if status == "beslutad" else load_roadmap(DATA).document.version
     assert f"Du läser version {version} (utkast, " in pages["andringar/index.html"]
 
 
 def test_decided_version_has_no_banner_and_may_be_indexed(project, tmp_path, monkeypatch):
     write_data(project, decide_after_remiss(read_data(project)))
-    for path, html in build_pages(project, tmp_path, monkeypatch, published_as="2022").items():
+    for path, html in build_pages(project, tmp_path, monkeypatch, published_as=DECIDED).items():
         assert banner(html) is None, path
         assert NOINDEX not in html, path
         assert '<link rel="alternate" type="application/atom+xml"' in html

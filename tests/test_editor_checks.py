@@ -206,8 +206,8 @@ def test_pre_commit_refuses_a_change_ci_would_refuse(checkout, tmp_path):
         subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True)
     data = checkout / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
-    at = text.index('tidshorisont: "2022-2023"', text.index("id: halso-och-sjukvardsorganisation"))
-    data.write_text(text[:at] + 'tidshorisont: "2022-2025"' + text[at + 25 :], encoding="utf-8")
+    at = text.index('tidshorisont: "2022-2028"', text.index("id: halso-och-sjukvardsorganisation"))
+    data.write_text(text[:at] + 'tidshorisont: "2022-2030"' + text[at + 25 :], encoding="utf-8")
     line = text[:at].count("\n") + 1
 
     failed = pre_commit(checkout, tmp_path)

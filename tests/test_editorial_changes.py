@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from fardplan import load_roadmap
 from release_support import PYTHON, git, published_repository, tool_env
+from support import DATA
 
 pytestmark = pytest.mark.slow
 TODAY = datetime.date.today().isoformat()
+REMISS = load_roadmap(DATA).document  # the example, as published_repository publishes it
 # A representative part of the tool's tests: the whole suite takes minutes, and running it a second
 # time here would double the default test command (it passed in full on such a copy when this test
 # was written). These modules read the content the most (data, pages, the build, open data, releases),
@@ -42,47 +45,47 @@ def edit_a_day(clone: Path) -> None:
     data = clone / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
     # Publish: the decided version, as docs/publicera.md says.
-    text = replace(text, 'version: "2022-remiss"', 'version: "2022"')
+    text = replace(text, f'version: "{REMISS.version}"', 'version: "2027"')
     text = replace(text, "status: remiss", "status: beslutad")
-    text = replace(text, "  datum: 2022-01-20", f"  datum: {TODAY}")
+    text = replace(text, f"  datum: {REMISS.date.isoformat()}", f"  datum: {TODAY}")
     text = replace(text, "  beslut: null", f"  beslut: {{organ: kommunfullmäktige, datum: {TODAY}}}")
     text = replace(text, "Under fyra rubriker", "Under tre rubriker")
     # An action is done, with the reason.
     text = replace(
         text,
-        "            status: planerad\n",
+        "            status: pågår\n",
         "            status: genomförd\n"
         "            ändringar:\n"
         f"              - datum: {TODAY}\n"
         "                vad: status\n"
-        "                från: planerad\n"
+        "                från: pågår\n"
         "                till: genomförd\n"
-        "                skäl: Kartläggningen är klar och redovisades för nämnden.\n",
-        after="id: kartlagga-hsv-organisation",
+        "                skäl: Arbetssättet är infört och redovisades för nämnden.\n",
+        after="id: upptacka-ensamhet",
     )
     # A need's horizon moves, with the reason.
     text = replace(
         text,
-        '        tidshorisont: "2022-2023"\n        senast-granskad: 2022-01-12\n',
-        '        tidshorisont: "2022-2025"\n        senast-granskad: 2022-01-12\n'
+        '        tidshorisont: "2022-2028"\n        senast-granskad: 2026-10-12\n',
+        '        tidshorisont: "2022-2030"\n        senast-granskad: 2026-10-12\n'
         "        ändringar:\n"
         f"          - datum: {TODAY}\n"
         "            vad: tidshorisont\n"
-        '            från: "2022-2023"\n'
-        '            till: "2022-2025"\n'
+        '            från: "2022-2028"\n'
+        '            till: "2022-2030"\n'
         "            skäl: Kartläggningen visade att arbetet behöver mer tid.\n",
         after="id: halso-och-sjukvardsorganisation",
     )
     # A new action.
     text = replace(
         text,
-        '        tidshorisont: "2022-2024"\n',
+        '        tidshorisont: "2022-2027"\n',
         "          - id: gemensam-introduktion-chefer\n"
         "            text: Ta fram en gemensam introduktion för nya chefer i äldreomsorgen.\n"
         "            ansvarig: kommunstyrelsen\n"
         "            status: föreslagen\n"
-        "            tidshorisont: 2024\n"
-        '        tidshorisont: "2022-2024"\n',
+        "            tidshorisont: 2027\n"
+        '        tidshorisont: "2022-2027"\n',
         after="id: samordna-mellan-stadsdelar",
     )
     # A new national initiative, and a need that refers to it.
@@ -138,7 +141,7 @@ def test_the_content_checks_ci_runs_pass_after_a_day_of_edits(edited):
     output = done.stdout + done.stderr
     assert done.returncode == 0, output
     # The comparison with the last release ran, and each check passed.
-    assert "Jämför med den publicerade versionen v2022-remiss." in output
+    assert f"Jämför med den publicerade versionen v{REMISS.version}." in output
     assert "Datafilen är godkänd." in output and "Innehållet är godkänt." in output
     assert output.count("Godkän") == 4, output
 

@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from rdflib.namespace import DCTERMS, FOAF, RDF
 
+from fardplan import load_roadmap
 from support import DATA, ROOT
 
 # Open namespaces: rdflib's own DCAT predates DCAT 3 (dcat:version) and it has no vCard.
@@ -28,7 +29,7 @@ VCARD = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
 
 SCHEMA = ROOT / "data" / "roadmap.schema.json"
 FILES = ("data/roadmap.json", "data/roadmap.csv", "data/roadmap.schema.json", "data/dcat.rdf", "feed.xml")
-BASE = "https://exempelstaden.github.io/fardplan/2022-remiss/"
+BASE = f"https://exempelstaden.github.io/fardplan/{load_roadmap(DATA).document.version}/"
 
 
 @pytest.fixture
@@ -126,7 +127,7 @@ def test_dcat_is_rdf_with_what_sveriges_dataportal_requires(site):
         assert str(graph.value(distribution, DCTERMS.format)).startswith(
             "http://publications.europa.eu/resource/authority/file-type/"
         )
-    assert str(graph.value(graph.value(dataset, DCAT.hasVersion), DCAT.version)) == "2022-remiss"
+    assert str(graph.value(graph.value(dataset, DCAT.hasVersion), DCAT.version)) == load_roadmap(DATA).document.version
 
 
 def test_atom_feed_is_well_formed_with_its_required_elements(site):

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import yaml
 
 from release_support import git_project, script
-from support import ROOT
+from fardplan import load_roadmap
+from support import DATA, ROOT
 
 BIN = Path(sys.executable).parent
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -55,14 +56,17 @@ def test_today_is_the_date_in_sweden(monkeypatch):
 
 
 def test_the_nightly_run_rebuilds_the_remiss_after_its_last_day(tmp_path):
-    """The sample remiss's last day is 2022-03-04: the day after, the rebuild must run (it switches
-    the links off), and a skipped run a day later must not be the last chance."""
+    """The sample remiss's last day (5 February 2027): the day after, the rebuild must run (it
+    switches the links off), and a skipped run a day later must not be the last chance."""
+    example = load_roadmap(DATA)
+    last_day = example.remiss.last_day
     project = git_project(tmp_path / "project")
     assert script(project, "release.py", "--project", str(project)).returncode == 0
-    for today in ("2022-03-04", "2022-03-05", "2022-03-07"):
-        done = script(project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY=today)
-        assert (done.returncode, done.stdout.strip()) == (0, "v2022-remiss"), today
-    done = script(project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY="2022-03-20")
+    for today in (last_day, last_day + timedelta(days=1), last_day + timedelta(days=3)):
+        done = script(project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY=today.isoformat())
+        assert (done.returncode, done.stdout.strip()) == (0, f"v{example.document.version}"), today
+    later = (last_day + timedelta(days=16)).isoformat()
+    done = script(project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY=later)
     assert done.returncode == 1
 
 

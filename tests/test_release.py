@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from fardplan import load_roadmap
 from release_support import (
+    DECIDED,
     commit_and_push,
     decide_after_remiss,
     git,
@@ -13,6 +15,10 @@ from release_support import (
     script,
     write_data,
 )
+from support import DATA
+
+EXAMPLE = load_roadmap(DATA)
+V = EXAMPLE.document.version  # the example's remiss version, which the first release tags
 
 
 @pytest.fixture
@@ -27,16 +33,16 @@ def release(repo, *args):
 def test_release_validates_tags_and_says_what_happens_next(repo):
     checked = release(repo, "--dry-run")
     assert checked.returncode == 0, checked.stderr
-    assert "kan taggas som v2022-remiss" in checked.stdout
+    assert f"kan taggas som v{V}" in checked.stdout
     assert git(repo, "tag", "--list") == ""
 
     done = release(repo)
     assert done.returncode == 0, done.stderr
-    assert git(repo, "tag", "--list") == "v2022-remiss\n"
-    assert git(repo, "cat-file", "-t", "v2022-remiss").strip() == "tag"  # annotated, with a message
-    assert "Färdplanen, version 2022-remiss (remissversion)" in git(repo, "tag", "-n1", "v2022-remiss")
-    assert "git push origin v2022-remiss" in done.stdout
-    assert "https://exempelstaden.github.io/fardplan/2022-remiss/" in done.stdout
+    assert git(repo, "tag", "--list") == f"v{V}\n"
+    assert git(repo, "cat-file", "-t", f"v{V}").strip() == "tag"  # annotated, with a message
+    assert f"Färdplanen, version {V} (remissversion)" in git(repo, "tag", "-n1", f"v{V}")
+    assert f"git push origin v{V}" in done.stdout
+    assert f"https://exempelstaden.github.io/fardplan/{V}/" in done.stdout
     assert "den gällande versionen ändras inte" in done.stdout
 
 
@@ -44,7 +50,7 @@ def test_release_refuses_a_version_that_is_already_tagged(repo):
     assert release(repo).returncode == 0
     again = release(repo)
     assert again.returncode == 1
-    assert "Version 2022-remiss är redan publicerad (taggen v2022-remiss finns)" in again.stderr
+    assert f"Version {V} är redan publicerad (taggen v{V} finns)" in again.stderr
 
 
 def test_release_refuses_uncommitted_changes_and_bad_data(repo):
@@ -72,7 +78,7 @@ def test_a_decided_release_becomes_the_version_in_force(repo):
     done = release(repo)
     assert done.returncode == 0, done.stderr
     assert "den blir den gällande versionen" in done.stdout
-    assert git(repo, "tag", "--list").split() == ["v2022", "v2022-remiss"]
+    assert git(repo, "tag", "--list").split() == sorted([f"v{DECIDED}", f"v{V}"])
 
 
 def test_a_draft_is_not_released(repo):
@@ -91,16 +97,16 @@ def test_remiss_needs_rebuild_only_while_the_newest_published_version_is_on_remi
     assert nothing.returncode == 1 and "Ingen version är publicerad" in nothing.stderr
 
     assert release(repo).returncode == 0
-    open_ = script(repo, "remiss_open.py", "--project", str(repo), FARDPLAN_TODAY="2022-02-01")
+    open_ = script(repo, "remiss_open.py", "--project", str(repo), FARDPLAN_TODAY=EXAMPLE.remiss.opens.isoformat())
     assert open_.returncode == 0, open_.stderr
-    assert open_.stdout.strip() == "v2022-remiss"
+    assert open_.stdout.strip() == f"v{V}"
 
     write_data(repo, decide_after_remiss(read_data(repo)))
     commit_and_push(repo, "Beslut")
     assert release(repo).returncode == 0
     closed = script(repo, "remiss_open.py", "--project", str(repo))
     assert closed.returncode == 1
-    assert "Ingen remiss behöver byggas om (senaste versionen är 2022)" in closed.stderr
+    assert f"Ingen remiss behöver byggas om (senaste versionen är {DECIDED})" in closed.stderr
 
 
 def test_the_daily_rebuild_runs_past_the_remiss_last_day(minimal_text, write_yaml):

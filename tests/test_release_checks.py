@@ -6,7 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from fardplan import load_roadmap
 from release_support import commit_and_push, git, git_project, read_data, script, write_data
+from support import DATA
+
+V = load_roadmap(DATA).document.version  # the example's version, which the first release tags
 
 
 @pytest.fixture
@@ -26,7 +30,7 @@ def test_release_refuses_unless_head_is_main_as_on_origin(repo):
 
     git(repo, "switch", "--quiet", "main")
     data = read_data(repo)
-    data["dokument"]["datum"] = "2022-01-21"
+    data["dokument"]["datum"] = "2026-11-06"
     write_data(repo, data)
     git(repo, "commit", "--quiet", "--all", "--message", "Inte uppskickad")
     unpushed = release(repo, "--dry-run")
@@ -41,18 +45,18 @@ def test_release_refuses_unless_head_is_main_as_on_origin(repo):
 def test_release_refuses_a_tag_that_exists_on_the_remote_only(repo, tmp_path):
     other = tmp_path / "other"
     git(tmp_path, "clone", "--quiet", str(tmp_path / "remote.git"), str(other))
-    git(other, "tag", "v2022-remiss")
-    git(other, "push", "--quiet", "origin", "v2022-remiss")
+    git(other, "tag", f"v{V}")
+    git(other, "push", "--quiet", "origin", f"v{V}")
     done = release(repo, "--dry-run")
     assert done.returncode == 1
-    assert "Taggen v2022-remiss finns redan på origin" in done.stderr
+    assert f"Taggen v{V} finns redan på origin" in done.stderr
 
 
 def test_release_fails_where_ci_fails(repo):
     assert release(repo).returncode == 0
-    git(repo, "push", "--quiet", "origin", "v2022-remiss")
+    git(repo, "push", "--quiet", "origin", f"v{V}")
     data = read_data(repo)
-    data["dokument"]["version"] = "2022-remiss-2"
+    data["dokument"]["version"] = f"{V}-2"
     need = next(n for a in data["områden"] for n in a["behov"] if n["id"] == "hog-kontinuitet")
     need["tidshorisont"] = 2026  # changed without a recorded reason
     write_data(repo, data)
@@ -66,8 +70,8 @@ def test_release_fails_where_ci_fails(repo):
     assert "Allt ser bra ut" not in released.stdout
 
     # The workflow, given a tag made without release.py, refuses the same data before building.
-    git(repo, "tag", "v2022-remiss-2")
-    published = script(repo, "publish.py", "version", "--tag", "v2022-remiss-2", "--project", str(repo))
+    git(repo, "tag", f"v{V}-2")
+    published = script(repo, "publish.py", "version", "--tag", f"v{V}-2", "--project", str(repo))
     assert published.returncode == 1
     assert (
         "Versionen publiceras inte" in published.stderr and "tidshorisonten har ändrats" in published.stderr

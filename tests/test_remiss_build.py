@@ -24,7 +24,10 @@ from support import DATA, FIXTURES, ROOT, copy_project
 
 ROADMAP = load_roadmap(DATA)
 REMISS = ROADMAP.remiss
-OPEN_DAY, CLOSED_DAY = "2022-02-20", "2022-03-10"  # 12 days before the last day (4 March 2022); after it
+OPEN_DAY, CLOSED_DAY = "2027-01-24", "2027-02-10"  # 12 days before the last day (5 February 2027); after it
+# After the remiss: an answer that came in a day late, and the responses the editors wrote.
+LATE_ANSWER, LATE_RECEIVED, COMPILED_ON = 14, "2027-02-06T07:15:00Z", "2027-02-08"
+RESPONSES = FIXTURES / "remiss" / "remissbemotande-efter-remissen.yaml"
 
 
 def build_site(project: Path, site: Path, today: str) -> Path:
@@ -68,7 +71,11 @@ def compiled_project(tmp_path_factory) -> Path:
         json.loads((FIXTURES / "remiss" / f"issues-page-{n}.json").read_text(encoding="utf-8"))
         for n in (1, 2)
     ]
+    for issue in (i for page in pages_ for i in page):
+        if issue["number"] == LATE_ANSWER:
+            issue["created_at"] = issue["updated_at"] = LATE_RECEIVED
     export.write_text(json.dumps(pages_, ensure_ascii=False), encoding="utf-8")
+    (project / "data" / "remissbemotande.yaml").write_text(RESPONSES.read_text(encoding="utf-8"), encoding="utf-8")
     result = subprocess.run(
         [
             sys.executable,
@@ -82,7 +89,7 @@ def compiled_project(tmp_path_factory) -> Path:
         ],
         capture_output=True,
         text=True,
-        env={**os.environ, "FARDPLAN_TODAY": "2022-03-07"},
+        env={**os.environ, "FARDPLAN_TODAY": COMPILED_ON},
     )
     assert result.returncode == 0, result.stderr
     return project
@@ -145,7 +152,7 @@ def test_banner_on_every_page_shows_the_deadline_and_days_left(open_site):
     for name, page in pages(open_site).items():
         [banner] = re.findall(r'<p class="fp-banner fp-banner--remisstid">(.*?)</p>', page, flags=re.S)
         assert "<strong>Förslaget är ute på remiss.</strong>" in banner, name
-        assert "Lämna dina synpunkter senast den 4 mars 2022 (12 dagar kvar)." in banner, name
+        assert "Lämna dina synpunkter senast den 5 februari 2027 (12 dagar kvar)." in banner, name
         [href] = re.findall(r'<a href="([^"]+)">Så lämnar du synpunkter</a>', banner)
         assert urljoin(f"http://site/{name}", href) == "http://site/remissvar/", name
 
@@ -169,7 +176,7 @@ def test_no_links_after_the_deadline_but_a_notice(closed_site):
         assert f"mailto:{REMISS.email}?" not in page, name
         assert "Lämna synpunkt" not in page and "Se synpunkter" not in page, name
         [banner] = re.findall(r'<p class="fp-banner fp-banner--remisstid">(.*?)</p>', page, flags=re.S)
-        assert "Remisstiden gick ut den 4 mars 2022." in banner, name
+        assert "Remisstiden gick ut den 5 februari 2027." in banner, name
     for area in ROADMAP.areas:
         rows = need_rows((closed_site / "omraden" / area.id / "index.html").read_text(encoding="utf-8"))
         for need in area.needs:

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.data.model import RespondentKind
@@ -34,6 +35,8 @@ REMISS_FIXTURES = FIXTURES / "remiss"
 # The roadmap the parts are looked up in: the example, not the live data/roadmap.yaml (the default).
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "remissvar.py"), "--data", str(DATA)]
 REPOSITORY = "exempelstaden/fardplan"
+# The day the example's answers were compiled (its remissvar.yaml says so).
+COMPILED_ON = "2026-11-30"
 
 
 def fixture_pages() -> list[list[dict]]:
@@ -127,7 +130,7 @@ def roadmap():
 def test_issue_form_body_is_read_by_its_headings():
     issue = next(i for i in fixture_pages()[1] if i["number"] == 3)
     values = parse_form_body(issue["body"])
-    assert values["del"] == "samverkan-med-regionen" and values["version"] == "2022-remiss"
+    assert values["del"] == "samverkan-med-regionen" and values["version"] == "2026-remiss"
     assert values["remissinstans"] == "Kommunala pensionärsrådet"
     assert values["synpunkt"].startswith("Rådet välkomnar") and "\n\nDe äldre" in values["synpunkt"]
     assert values["kontakt"] is None  # "_No response_"
@@ -137,11 +140,11 @@ def test_a_heading_typed_inside_a_comment_does_not_split_it():
     issue = next(i for i in fixture_pages()[1] if i["number"] == 3)
     own = "Rådets synpunkt:\n\n### Version\n\n### Del av färdplanen\n\nsom rubriker i texten."
     body = issue["body"].replace(
-        "Rådet välkomnar att staden och regionen tar fram gemensamma former för samverkan.", own
+        "Rådet välkomnar att staden och regionen gör om formerna för samverkan.", own
     )
     values = parse_form_body(body)
     assert values["synpunkt"].startswith(own)
-    assert values["version"] == "2022-remiss" and values["del"] == "samverkan-med-regionen"
+    assert values["version"] == "2026-remiss" and values["del"] == "samverkan-med-regionen"
 
 
 def test_windows_line_breaks_in_a_comment_are_read():
@@ -296,7 +299,7 @@ def closed_port() -> int:
 
 def run_script(*args: str, api_url: str | None = None, token: str | None = "test-token", cwd: Path = ROOT):
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL")}
-    env["FARDPLAN_TODAY"] = "2022-03-07"
+    env["FARDPLAN_TODAY"] = COMPILED_ON
     if api_url:
         env["GITHUB_API_URL"] = api_url
     if token:
@@ -319,7 +322,7 @@ def test_script_writes_the_compilation_from_the_api(github, tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Skrev 12 synpunkter från GitHub (exempelstaden/fardplan) till {out}."
     text = out.read_text(encoding="utf-8")
-    assert "sammanställd: '2022-03-07'" in text
+    assert f"sammanställd: '{COMPILED_ON}'" in text
     assert (
         "Anna Exempelsson" not in text
         and "Bertil Exempelsson" not in text
@@ -333,7 +336,7 @@ def test_sample_data_is_the_compilation_of_the_recorded_fixture(tmp_path):
     export = tmp_path / "export.json"
     export.write_text(json.dumps(fixture_pages(), ensure_ascii=False), encoding="utf-8")  # gh api --slurp
     out = tmp_path / "remissvar.yaml"
-    note = "Exempel: synpunkterna är påhittade. De visar hur en sammanställning av remissvar ser ut."
+    note = yaml.safe_load((EXAMPLE / "data" / "remissvar.yaml").read_text(encoding="utf-8"))["anmärkning"]
     result = run_script("--fil", str(export), "--ut", str(out), "--anmarkning", note, token=None)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8") == (EXAMPLE / "data" / "remissvar.yaml").read_text(
@@ -416,8 +419,8 @@ def test_sample_answers_and_responses_load(roadmap):
     answers = load_remiss_answers(
         roadmap, EXAMPLE / "data" / "remissvar.yaml", EXAMPLE / "data" / "remissbemotande.yaml"
     )
-    assert answers.compiled_on == date(2022, 3, 7) and len(answers.comments) == 12
-    assert {r.comment_number or r.part for r in answers.responses} == {3, 6, 14, "adekvat-bemanning"}
+    assert answers.compiled_on == date.fromisoformat(COMPILED_ON) and len(answers.comments) == 12
+    assert answers.responses == ()  # the remiss is still open: no responses yet
 
 
 def test_missing_files_mean_nothing_is_compiled_yet(roadmap, tmp_path):

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from fardplan import validate_file
+from fardplan import load_roadmap, validate_file
 from fardplan.editing.scaffold import ScaffoldError, add_action, add_need, new_id
 from support import DATA, ROOT
 
@@ -37,7 +37,8 @@ def test_new_need_in_the_real_data_validates_and_keeps_every_line(tmp_path):
     )
     assert added.id == "trygg-nattbemanning"
     # The need is separated from the one above by a blank line, like every need in the file.
-    assert "        senast-granskad: 2022-01-13\n\n      - id: trygg-nattbemanning\n" in added.text
+    above = load_roadmap(DATA).area("organisation-och-styrning").needs[-1]
+    assert f"        senast-granskad: {above.reviewed}\n\n      - id: trygg-nattbemanning\n" in added.text
     assert only_added(before, added.text) == [
         "      - id: trygg-nattbemanning",
         "        rubrik: Trygg nattbemanning",

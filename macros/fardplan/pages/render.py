@@ -103,6 +103,13 @@ class SiteRenderer:
         self.remiss = remiss_view(
             roadmap, today, has_answers=answers.compiled, answered=frozenset(c.part for c in answers.comments)
         )
+        self.deferred_charts: charts.DeferredCharts | None = None
+
+    def defer_charts(self) -> charts.DeferredCharts:
+        """From now on, charts wait in the pages as placeholders; the returned object's
+        `on_post_page` (a MkDocs event) puts them in after Markdown and the search index."""
+        self.deferred_charts = charts.DeferredCharts()
+        return self.deferred_charts
 
     def _render(self, template: str, page_url: str, **context: Any) -> str:
         def url(target: str) -> str:
@@ -118,6 +125,7 @@ class SiteRenderer:
             views=views,
             remiss=self.remiss,
             remiss_page_url=routes.REMISS_URL,
+            deferred_charts=self.deferred_charts,
             **context,
         )
 
