@@ -169,7 +169,7 @@ def lock(rest: list[str]) -> None:
     setup()
     compile_ = [BIN / "uv", "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes", "--universal"]
     compile_ += ["--python-version", "3.11", "--custom-compile-command", "python3 scripts/dev.py lock", *rest]
-    everything = ["--extra", "build", "--extra", "test", "--extra", "dev"]
+    everything = ["--extra", "build", "--extra", "test", "--extra", "dev", "--extra", "ny"]
     _run(*compile_, *everything, "-o", "requirements.txt", failure="requirements.txt kunde inte låsas")
     for name, groups in (("build", ["build"]), ("properdocs", ["build", "properdocs"])):
         extras = [arg for group in groups for arg in ("--extra", group)]
