@@ -11,6 +11,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from fardplan.data import columns
 from fardplan.data.horizon import Horizon, parse_horizon
 from fardplan.data.measures import Measure, build_measures
 from fardplan.data.source import KeyPath, Source
@@ -178,11 +179,11 @@ class Settings:
     @property
     def term_label(self) -> str:
         """The term as a heading or column label: "Staden", "Kommunen", "Regionen"."""
-        return self.term[:1].upper() + self.term[1:]
+        return columns.term_label(self.term)
 
     def column_label(self, column: str) -> str:
         """The label of an action's list: the organisation's own ("Staden") or "Behöver göras mer"."""
-        return self.term_label if column == "staden" else "Behöver göras mer"
+        return columns.column_label(column, self.term)
 
     @property
     def repository_url(self) -> str | None:

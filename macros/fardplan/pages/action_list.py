@@ -13,7 +13,6 @@ from datetime import date
 from fardplan.data import routes
 from fardplan.data.horizon import Horizon
 from fardplan.data.model import Action, Area, Need, Roadmap, Status
-from fardplan.pages.overviews import COLUMN_LABELS
 from fardplan.data.routes import item_url
 
 # The page is registered in data/routes.py (ROUTES).
@@ -83,7 +82,7 @@ def action_list(roadmap: Roadmap, today: date) -> ActionList:
             need=need,
             area=area,
             need_url=item_url(area.id, need.id),
-            column_label=COLUMN_LABELS[action.column],
+            column_label=roadmap.settings.column_label(action.column),
             horizon_passed=action.horizon_passed(today),
         )
         for area in roadmap.areas
