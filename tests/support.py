@@ -4,6 +4,10 @@ The tests test the tool, not today's content: they read the example färdplan in
 tests/fixtures/example/ (data files), never the live data/ files, so that an
 editor's change to the content cannot turn the tool's tests red. `python3 scripts/dev.py check`
 checks the live content. live_content.py, installed by conftest.py, enforces the rule.
+
+A test that only reads the built example site uses the session fixtures `example_site` and
+`example_project` (conftest.py) instead of building its own; one that changes something builds a
+`copy_project`. Builds in tests skip the PDF unless FARDPLAN_PDF=1 (conftest.py).
 """
 
 from __future__ import annotations
