@@ -181,10 +181,10 @@ def respondent_rows(page: str) -> dict[str, list[int]]:
         flags=re.S,
     )
     rows = {}
-    for row in re.findall(r"<tr>(.*?)</tr>", table, flags=re.S)[1:]:
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", table, flags=re.S)[1:]:
         head = re.sub(r"<span class=\"fp-remiss-parts\">.*?</span>", "", row.split("</th>")[0])
         name = " ".join(re.sub(r"<[^>]+>", "", head).split())
-        rows[name] = [int(n) for n in re.findall(r"<td>(\d+)</td>", row)]
+        rows[name] = [int(n) for n in re.findall(r"<td[^>]*>(\d+)</td>", row)]
     return rows
 
 
