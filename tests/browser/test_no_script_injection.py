@@ -81,6 +81,8 @@ def hostile(tmp_path_factory):
     site = root / FOLDER
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FARDPLAN_TODAY", OPEN_DAY)
+        # As mike builds it: only a version mike publishes has the version selector.
+        patch.setenv("MIKE_DOCS_VERSION", FOLDER)
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
     roadmap = load_roadmap(project / "data" / "roadmap.yaml")
     titles = [
