@@ -56,8 +56,15 @@ def test_the_example_organisation_named_in_another_organisations_plan():
     assert not [m for _, m in warnings(adopted(organisation="Exempelstaden")) if "Exempelstaden" in m]
 
 
+def with_past_remiss(text: str) -> str:
+    """The plan with a remiss that ran in early 2022 (the example's own remiss is still to come)."""
+    text = re.sub(r"(?m)^  datum: .*$", "  datum: 2022-01-20", text, count=1)
+    text = re.sub(r"(?m)^  öppnar: .*$", "  öppnar: 2022-01-24", text, count=1)
+    return re.sub(r"(?m)^  sista-dag: .*$", "  sista-dag: 2022-03-04", text, count=1)
+
+
 def test_a_passed_remiss_on_a_draft_is_named_but_not_on_a_remiss_version():
-    draft = adopted(status="utkast")
+    draft = with_past_remiss(adopted(status="utkast"))
     passed = [(line, m) for line, m in warnings(draft) if m.startswith("remisstiden gick ut")]
     assert passed == [
         (
@@ -66,7 +73,7 @@ def test_a_passed_remiss_on_a_draft_is_named_but_not_on_a_remiss_version():
             "exemplet? Ta bort blocket, eller skriv datumen för den remiss som kommer (i remiss.sista-dag)",
         )
     ]
-    assert not [m for _, m in warnings(adopted()) if m.startswith("remisstiden gick ut")]
+    assert not [m for _, m in warnings(with_past_remiss(adopted())) if m.startswith("remisstiden gick ut")]
 
 
 def test_a_national_initiative_no_need_refers_to():

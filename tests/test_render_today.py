@@ -32,9 +32,9 @@ def test_an_initiative_has_ended_only_after_its_last_day_as_of_the_given_day(roa
     before = SiteRenderer(roadmap, today=date(2023, 6, 30)).initiatives_page()
     after = SiteRenderer(roadmap, today=date(2023, 7, 1)).initiatives_page()
     assert "upphörde 30 juni 2023" not in before
-    assert "utifrån datumet då webbplatsen byggdes, 30 juni 2023." in before
+    assert "gäller läget den 30 juni 2023." in before
     assert "upphörde 30 juni 2023" in after
-    assert "utifrån datumet då webbplatsen byggdes, 1 juli 2023." in after
+    assert "gäller läget den 1 juli 2023." in after
 
 
 def test_the_whole_document_is_compiled_on_the_given_day(roadmap):

@@ -16,7 +16,7 @@ from browser.conftest import serve_folder
 from support import DATA, copy_project
 from fardplan import load_roadmap
 from fardplan.pages.views import organisation_name
-from fardplan.versions.pages_branch import root_404_page
+from fardplan.pages.not_found import root_404_page
 
 pytestmark = pytest.mark.browser
 
