@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit("--edits must be at least 1")
 
     from fardplan import load_roadmap
-    from fardplan.pages.views import area_url
+    from fardplan.data.routes import area_url
 
     with tempfile.TemporaryDirectory(prefix="fardplan-serve-") as temp:
         if args.scale:

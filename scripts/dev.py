@@ -167,7 +167,7 @@ def lock(rest: list[str]) -> None:
     requirements-properdocs.txt, that set with ProperDocs (tests/test_packaging.py's venv). The
     last two take the versions of the first. Resolved for every platform and Python >= 3.11."""
     setup()
-    compile_ = [BIN / "uv", "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes", "--universal"]
+    compile_: list[str | Path] = [BIN / "uv", "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes", "--universal"]
     compile_ += ["--python-version", "3.11", "--custom-compile-command", "python3 scripts/dev.py lock", *rest]
     everything = ["--extra", "build", "--extra", "test", "--extra", "dev", "--extra", "ny"]
     _run(*compile_, *everything, "-o", "requirements.txt", failure="requirements.txt kunde inte låsas")

@@ -69,8 +69,10 @@ class Project:
 def project_from_config(config: dict[str, Any], root: Path) -> Project:
     """The project described by mkdocs.yml read as plain data; a setting that moved into the data
     file, or a file name that is not text, is a SettingsError with a Swedish message."""
-    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
-    ours = extra.get("fardplan") if isinstance(extra.get("fardplan"), dict) else {}
+    extra = config.get("extra")
+    extra = extra if isinstance(extra, dict) else {}
+    ours = extra.get("fardplan")
+    ours = ours if isinstance(ours, dict) else {}
     moved = [
         f"  {old} i mkdocs.yml: skriv värdet i {ours.get('data') or DATA} under inställningar som {new}"
         for old, new in MOVED_SETTINGS.items()
@@ -81,7 +83,7 @@ def project_from_config(config: dict[str, Any], root: Path) -> Project:
             "De här inställningarna har flyttat till datafilen, som är det enda stället för dem. "
             "Ta bort dem ur mkdocs.yml:\n" + "\n".join(moved)
         )
-    names = {}
+    names: dict[str, str] = {}
     for key in ("data", "remissvar", "remissbemotande"):
         value = ours.get(key)
         if value is not None and (not isinstance(value, str) or not value.strip()):

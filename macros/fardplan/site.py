@@ -61,7 +61,7 @@ class SiteBuild:
 
         def fixed(route: routes.Route) -> Callable[[], str]:
             def render() -> str:
-                method = getattr(self.site, route.macro)
+                method: Callable[..., str] = getattr(self.site, route.macro)
                 if route.macro in ("changes_page", "open_data_page"):
                     return method(self.publication, page_url())
                 if route.macro == "start_page":  # links to the PDF and names who answers questions

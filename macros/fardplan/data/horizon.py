@@ -51,7 +51,7 @@ class Horizon:
 
     def passed(self, today: date) -> bool:
         """Its last year is over. A named horizon (löpande) never ends."""
-        return self.named is None and self.end < today.year
+        return self.named is None and self.end is not None and self.end < today.year
 
 
 def parse_horizon(value: Any) -> Horizon:

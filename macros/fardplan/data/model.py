@@ -471,10 +471,9 @@ def read_settings(data: Any) -> Settings:
         return value.strip() if isinstance(value, str) and value.strip() else None
 
     months, limit = raw.get("granskas-inom-månader"), raw.get("lix-gräns")
-    kind = text("typ") if text("typ") in DEFAULT_TERMS else defaults.kind
-    term = (
-        text("benämning") if text("benämning") in {"staden", "kommunen", "regionen"} else DEFAULT_TERMS[kind]
-    )
+    given_kind, given_term = text("typ"), text("benämning")
+    kind = given_kind if given_kind in DEFAULT_TERMS else defaults.kind
+    term = given_term if given_term in {"staden", "kommunen", "regionen"} else DEFAULT_TERMS[kind]
     site = text("webbplats")
     given = raw.get("licens")
     licence = (

@@ -239,15 +239,15 @@ def _has_float(value: Any, in_measure: bool = False) -> bool:
 
 # Keys that moved into `inställningar` (issue 17): old path -> new key. A file that still has one
 # gets a message that says where the value goes now, not only "okänd nyckel".
-MOVED_KEYS = {
+MOVED_KEYS: dict[tuple[str, str], str] = {
     ("dokument", "organisation"): "organisation",
     ("remiss", "e-post"): "remiss-epost",
     ("remiss", "github-förråd"): "förråd",
 }
 
 
-def _moved_key_message(path: tuple, key: str, value: Any) -> str | None:
-    new = MOVED_KEYS.get(path + (key,))
+def _moved_key_message(path: KeyPath, key: str, value: Any) -> str | None:
+    new = MOVED_KEYS.get((str(path[0]), key)) if len(path) == 1 else None
     if new is None:
         return None
     shown = f" {_shorten(value)}" if isinstance(value, str) and value else ""
@@ -264,7 +264,8 @@ def _misspelt_keys(errors: list[ValidationError]) -> dict[tuple[KeyPath, str], s
         # A moved key stands for the new key (and the block) it belongs in: one message, not three.
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             for key in error.instance:
-                new = MOVED_KEYS.get(tuple(error.absolute_path) + (key,))
+                where = tuple(error.absolute_path)
+                new = MOVED_KEYS.get((str(where[0]), key)) if len(where) == 1 else None
                 if new:
                     found[(("inställningar",), new)] = key
                     found[((), "inställningar")] = key

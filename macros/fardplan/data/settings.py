@@ -22,7 +22,7 @@ def check_settings(source: Source) -> list[Diagnostic]:
         return []
     problems: list[Diagnostic] = []
 
-    def report(key: str | tuple, message: str | None) -> None:
+    def report(key: str | tuple[str, ...], message: str | None) -> None:
         path = (SETTINGS,) + (key if isinstance(key, tuple) else (key,))
         if message and not source.rejects(path):
             problems.append(source.diagnostic(path, message))

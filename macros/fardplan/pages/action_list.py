@@ -30,7 +30,7 @@ def horizon_value(horizon: Horizon | None) -> str:
     return NO_HORIZON if horizon is None else str(horizon.data).translate(_ASCII)
 
 
-def _horizon_order(horizon: Horizon) -> tuple:
+def _horizon_order(horizon: Horizon) -> tuple[bool, int, int, str]:
     return (horizon.named is not None, horizon.start or 0, horizon.end or 0, horizon.named or "")
 
 

@@ -11,10 +11,6 @@ from dataclasses import dataclass
 
 from fardplan.data import routes
 from fardplan.data.model import Status
-from fardplan.pages import action_list
-from fardplan.pages.overviews import BODIES_URL, INITIATIVES_URL, TIMELINE_URL
-from fardplan.pages.views import FOLLOW_UP_URL
-from fardplan.remiss.period import PAGE_URL as REMISS_PAGE_URL
 
 # The page is registered in data/routes.py (ROUTES).
 URL = routes.GLOSSARY_URL
@@ -42,7 +38,7 @@ TERMS = (
         "Ansvarig",
         "ansvarig",
         "Den nämnd eller styrelse som ska se till att en åtgärd blir gjord.",
-        (BODIES_URL, "Ansvariga"),
+        (routes.BODIES_URL, "Ansvariga"),
     ),
     Term(
         "Behov",
@@ -83,7 +79,7 @@ TERMS = (
         "nationellt-initiativ",
         "Något som staten gör för äldreomsorgen: en lag, ett statsbidrag, en utredning eller en "
         "överenskommelse.",
-        (INITIATIVES_URL, "Nationella initiativ"),
+        (routes.INITIATIVES_URL, "Nationella initiativ"),
     ),
     Term(
         "Nämnd",
@@ -108,7 +104,7 @@ TERMS = (
         "remiss",
         "Innan ett förslag beslutas skickas det till andra, så att de kan säga vad de tycker. Då är "
         "förslaget ute på remiss. Det som kommer in läses innan förslaget beslutas.",
-        (REMISS_PAGE_URL, "Remiss och remissvar"),
+        (routes.REMISS_URL, "Remiss och remissvar"),
     ),
     Term(
         "Remissinstans",
@@ -145,7 +141,7 @@ TERMS = (
         "tidshorisont",
         "När något ska vara klart: ett år (2024), några år (2023–2025) eller löpande. Ett behov ska "
         "vara omhändertaget inom sin tidshorisont, och en åtgärd ska vara gjord inom sin.",
-        (TIMELINE_URL, "Tidslinje"),
+        (routes.TIMELINE_URL, "Tidslinje"),
     ),
     Term(
         "Tidshorisonten har passerat",
@@ -158,7 +154,7 @@ TERMS = (
         "uppfoljning",
         "Att regelbundet se efter hur det går: om åtgärderna blir gjorda, om måtten visar att det blir "
         "bättre och om uppgifterna i färdplanen fortfarande stämmer.",
-        (FOLLOW_UP_URL, "Uppföljning"),
+        (routes.FOLLOW_UP_URL, "Uppföljning"),
     ),
     Term(
         "Utredning",
@@ -171,7 +167,7 @@ TERMS = (
         "atgard",
         "Något som görs eller ska göras för ett behov. Varje åtgärd har en ansvarig och en status, och "
         "det som behöver göras mer har också en tidshorisont.",
-        (action_list.URL, "Åtgärder"),
+        (routes.ACTIONS_URL, "Åtgärder"),
     ),
     Term(
         "Överenskommelse",

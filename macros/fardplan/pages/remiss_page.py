@@ -133,12 +133,8 @@ class RemissPage:
     def comment_assessments(self) -> tuple[AssessmentCount, ...]:
         """How the comments were met, counted per comment: a response to a whole part counts for
         each comment on that part, so these numbers add up to `answered_count`, out of `total`."""
-        counter = Counter(
-            (c.response or p.response).assessment
-            for p in self.parts
-            for c in p.comments
-            if c.response or p.response
-        )
+        responses = (c.response or p.response for p in self.parts for c in p.comments)
+        counter = Counter(response.assessment for response in responses if response)
         return tuple(AssessmentCount(a, counter[a]) for a in Assessment if counter[a])
 
     @property

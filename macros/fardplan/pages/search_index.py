@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Any
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -64,7 +65,7 @@ _FIRST_MIN = 3
 class _Element:
     tag: str
     attrs: dict[str, str | None]
-    children: list = field(default_factory=list)
+    children: list[_Element | str] = field(default_factory=list)
 
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
@@ -81,31 +82,31 @@ class _Element:
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = _Element("", {})
         self.open = [self.root]
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         element = _Element(tag, dict(attrs))
         self.open[-1].children.append(element)
         if tag not in _VOID:
             self.open.append(element)
 
-    def handle_startendtag(self, tag, attrs):
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.open[-1].children.append(_Element(tag, dict(attrs)))
 
-    def handle_endtag(self, tag):
+    def handle_endtag(self, tag: str) -> None:
         for depth in range(len(self.open) - 1, 0, -1):
             if self.open[depth].tag == tag:
                 del self.open[depth:]
                 return
 
-    def handle_data(self, data):
+    def handle_data(self, data: str) -> None:
         self.open[-1].children.append(data)
 
 
-def _serialise(node, out: list[str]) -> None:
+def _serialise(node: _Element | str, out: list[str]) -> None:
     if isinstance(node, str):
         out.append(escape(node, quote=False))
         return
@@ -163,12 +164,12 @@ def searchable_html(html: str) -> str:
     return "".join(out)
 
 
-def _words(entry: dict) -> list[str]:
+def _words(entry: dict[str, Any]) -> list[str]:
     text = _TAG.sub(" ", f"{entry.get('title', '')} {entry.get('text', '')}").lower()
     return _WORD.findall(text)
 
 
-def swedish_words(entries: list[dict]) -> list[dict]:
+def swedish_words(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Each entry with the field WORDS_FIELD: its words without å, ä and ö, and its compound
     words' heads."""
     per_entry = [set(_words(e)) for e in entries]
@@ -200,12 +201,14 @@ def swedish_words(entries: list[dict]) -> list[dict]:
     return result
 
 
-def unique_titles(entries: list[dict], context: dict[str, tuple[list[str], bool]]) -> list[dict]:
+def unique_titles(
+    entries: list[dict[str, Any]], context: dict[str, tuple[list[str], bool]]
+) -> list[dict[str, Any]]:
     """Titles used more than once get the titles above them. `context` maps an entry's location to
     the page title and the heading it lies under, and whether the entry is the title's home (a
     need's own row). A page's top entry and a title's only home keep the title as it is."""
 
-    def home(entry) -> bool:
+    def home(entry: dict[str, Any]) -> bool:
         return "#" not in entry["location"] or context.get(entry["location"], ([], False))[1]
 
     counts = Counter(e["title"] for e in entries)

@@ -8,6 +8,7 @@ known and pages show none: a build date would claim a change that never happened
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def renders_data(page_text: str) -> bool:
     return isinstance(meta, dict) and meta.get("render_macros") is True
 
 
-def last_changed_by_page(docs_dir: Path, data_file: Path, extra_pages: list[str] = ()) -> dict[str, date]:
+def last_changed_by_page(docs_dir: Path, data_file: Path, extra_pages: Sequence[str] = ()) -> dict[str, date]:
     """Keyed by the page's path under docs_dir with forward slashes (MkDocs' `src_uri`).
     `extra_pages` are generated from the data (the areas' pages): the data file's date."""
     changed = gitref.last_changed_files(docs_dir, str(docs_dir.resolve()), str(data_file.resolve()))
