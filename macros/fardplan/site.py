@@ -131,12 +131,11 @@ def prepare_site(project: Project, docs_dir: Path) -> SiteBuild:
     ]
     if missing:
         raise BuildError("De här sidorna saknas:\n" + "\n".join(missing))
-    # Area pages come from the data; an old page file of an area would hide the generated one.
-    stubs = [
-        routes.area_page_source(a.id)
-        for a in roadmap.areas
-        if (docs_dir / routes.area_page_source(a.id)).exists()
-    ]
+    # Area pages come from the data; a file in their folder (an old stub, or a page of an area that
+    # is gone) would hide a generated page or fail while rendering, after site/ is emptied.
+    stubs = sorted(
+        page.relative_to(docs_dir).as_posix() for page in (docs_dir / routes.AREA_DIR).glob("*.md")
+    )
     if stubs:
         raise BuildError(
             "Områdenas sidor skapas nu av datan. Ta bort de här filerna (och deras rader under nav i mkdocs.yml):\n"
