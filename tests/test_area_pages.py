@@ -97,8 +97,11 @@ def test_a_leftover_area_page_file_is_named_and_the_build_stops(tmp_path):
     (project / "docs" / "omraden" / "grunduppdraget.md").write_text(
         "---\nrender_macros: true\n---\n\n{{ area_page() }}\n", encoding="utf-8"
     )
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("förra bygget", encoding="utf-8")
     result = run_build(project)
     assert result.returncode != 0
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "förra bygget"
     assert "Områdenas sidor skapas nu av datan. Ta bort de här filerna" in result.stderr
     assert "docs/omraden/grunduppdraget.md" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
