@@ -38,9 +38,10 @@ def test_every_chart_and_table_is_in_its_figure_and_no_placeholder_is_left(site)
         figure = figure[: figure.index("</figure>")]
         assert figure.count('<svg class="fp-chart"') == 1 and figure.count("<table") == 1, m.id
     follow_up = (site / "uppfoljning" / "index.html").read_text(encoding="utf-8")
-    assert follow_up.count('<table class="fp-matrix fp-measure-overview"') == len(
-        {a.id for a, _, _ in MEASURED}
-    )
+    areas = {a.id for a, _, _ in MEASURED}
+    assert follow_up.count('<table class="fp-matrix fp-measure-overview"') == len(areas)
+    for area_id in areas:  # each overview under its own heading, the heading's anchor intact
+        assert f'<h3 id="matt-{area_id}">' in follow_up, area_id
 
 
 def test_search_finds_the_summary_but_indexes_no_chart_markup(site):
