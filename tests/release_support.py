@@ -129,9 +129,7 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
         beslut={"organ": "kommunfullmäktige", "datum": DECIDED_ON, "paragraf": "§ 12"},
     )
     regional = _need(data, "samverkan-med-regionen")
-    _action(regional, "folja-upp-regionsamverkan")["text"] = (
-        "Följa upp samverkan med regionen varje kvartal."
-    )
+    _action(regional, "folja-upp-regionsamverkan")["text"] = "Följa upp samverkan med regionen varje kvartal."
     _change(_action(regional, "former-for-regionsamverkan"), "status", "genomförd")
 
     continuity = _need(data, "hog-kontinuitet")

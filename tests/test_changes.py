@@ -16,7 +16,16 @@ from fardplan.data.horizon import parse_horizon
 from fardplan.data.model import ChangedField, RecordedChange, Status
 from fardplan.versions.changes import compare
 from fardplan.data.text import swedish_date
-from release_support import DECIDED, DECIDED_ON, decide_after_remiss, git, git_project, read_data, release_two_versions, write_data
+from release_support import (
+    DECIDED,
+    DECIDED_ON,
+    decide_after_remiss,
+    git,
+    git_project,
+    read_data,
+    release_two_versions,
+    write_data,
+)
 from support import DATA
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -244,7 +253,9 @@ def test_the_feed_has_one_entry_per_published_version_with_its_changes(released_
         == f"https://exempelstaden.github.io/fardplan/{DECIDED}/andringar/"
     )
     assert len({e.findtext(f"{ATOM}id") for e in entries}) == 2
-    tag_time = git(project, "for-each-ref", "--format=%(creatordate:iso-strict)", f"refs/tags/v{DECIDED}").strip()
+    tag_time = git(
+        project, "for-each-ref", "--format=%(creatordate:iso-strict)", f"refs/tags/v{DECIDED}"
+    ).strip()
     assert entries[0].findtext(f"{ATOM}updated")[:19] == tag_time[:19]
     items = [li.text for li in entries[0].iter("{http://www.w3.org/1999/xhtml}li")]
     assert "Färdplanen är nu beslutad. Den förra versionen var en remissversion." in items

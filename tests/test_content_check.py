@@ -89,7 +89,5 @@ def test_a_page_left_in_the_menu_is_explained(published, tmp_path):
         "som inte finns: ta bort raden i mkdocs.yml eller skapa sidan"
     ) in out
     # The area's published needs went without a recorded reason, too.
-    assert (
-        f"behovet adekvat-bemanning finns i den publicerade versionen {TAG} men har tagits bort" in out
-    )
+    assert f"behovet adekvat-bemanning finns i den publicerade versionen {TAG} men har tagits bort" in out
     assert "Innehållet har problem (datafilerna, bygget, webbläsaren)." in out

@@ -41,7 +41,9 @@ def built(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("editing") / "project")
     data = project / "data" / "roadmap.yaml"
     text = data.read_text(encoding="utf-8")
-    text = text.replace("text: Följa upp samverkan med regionen två gånger per år.", f"text: {LONG_WINDED}", 1)
+    text = text.replace(
+        "text: Följa upp samverkan med regionen två gånger per år.", f"text: {LONG_WINDED}", 1
+    )
     text = text.replace("senast-granskad: 2026-10-12", "senast-granskad: 2021-05-31", 1)
     data.write_text(text.replace("inställningar:\n", "inställningar:\n  lix-gräns: 45\n"), encoding="utf-8")
     result = mkdocs_build(project)

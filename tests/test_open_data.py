@@ -127,7 +127,10 @@ def test_dcat_is_rdf_with_what_sveriges_dataportal_requires(site):
         assert str(graph.value(distribution, DCTERMS.format)).startswith(
             "http://publications.europa.eu/resource/authority/file-type/"
         )
-    assert str(graph.value(graph.value(dataset, DCAT.hasVersion), DCAT.version)) == load_roadmap(DATA).document.version
+    assert (
+        str(graph.value(graph.value(dataset, DCAT.hasVersion), DCAT.version))
+        == load_roadmap(DATA).document.version
+    )
 
 
 def test_atom_feed_is_well_formed_with_its_required_elements(site):

@@ -97,7 +97,9 @@ def test_remiss_needs_rebuild_only_while_the_newest_published_version_is_on_remi
     assert nothing.returncode == 1 and "Ingen version är publicerad" in nothing.stderr
 
     assert release(repo).returncode == 0
-    open_ = script(repo, "remiss_open.py", "--project", str(repo), FARDPLAN_TODAY=EXAMPLE.remiss.opens.isoformat())
+    open_ = script(
+        repo, "remiss_open.py", "--project", str(repo), FARDPLAN_TODAY=EXAMPLE.remiss.opens.isoformat()
+    )
     assert open_.returncode == 0, open_.stderr
     assert open_.stdout.strip() == f"v{V}"
 

@@ -75,7 +75,9 @@ def compiled_project(tmp_path_factory) -> Path:
         if issue["number"] == LATE_ANSWER:
             issue["created_at"] = issue["updated_at"] = LATE_RECEIVED
     export.write_text(json.dumps(pages_, ensure_ascii=False), encoding="utf-8")
-    (project / "data" / "remissbemotande.yaml").write_text(RESPONSES.read_text(encoding="utf-8"), encoding="utf-8")
+    (project / "data" / "remissbemotande.yaml").write_text(
+        RESPONSES.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = subprocess.run(
         [
             sys.executable,

@@ -27,8 +27,8 @@ from hostile_data import PAYLOADS, hostile_project
 
 pytestmark = pytest.mark.browser
 
-OPEN_DAY = "2022-02-20"  # the remiss is open: links on every heading and need, the banner
-FOLDER = "2022-remiss"  # the version's folder, as mike would publish it
+OPEN_DAY = "2027-01-24"  # the remiss is open: links on every heading and need, the banner
+FOLDER = "2026-remiss"  # the version's folder, as mike would publish it
 HOSTILE_VERSIONS = ('2021"><img src=x onerror=fpPwned(20)>', "<script>fpPwned(21)</script>")
 # Where a payload shows itself if it is ever read as markup: its call, once per payload.
 MARKERS = [re.search(r"(fpPwned|alert)\(\d+\)", p).group(0) for p in PAYLOADS]

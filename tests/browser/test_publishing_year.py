@@ -236,7 +236,7 @@ def feed_link(page) -> str:
 
 
 def test_1_the_first_draft_from_main_leads_the_site_root(year, page):
-    year.workflow("push", today="2022-01-10")
+    year.workflow("push", today="2026-11-20")
     assert year.versions() == [("utkast", "Utkast (arbetsmaterial)", [])]
     page.goto(year.base)  # not a 404 before the first version
     page.wait_for_url(year.base + "utkast/")
@@ -251,23 +251,23 @@ def test_1_the_first_draft_from_main_leads_the_site_root(year, page):
 
 def test_2_the_remiss_tag_is_published_and_can_be_found(year, page):
     tag = year.release()
-    assert tag == "v2022-remiss"
-    year.workflow("push", today="2022-02-01", ref=tag, ref_type="tag")
+    assert tag == "v2026-remiss"
+    year.workflow("push", today="2027-01-05", ref=tag, ref_type="tag")
     assert year.versions() == [
-        ("2022-remiss", "2022-remiss (remissversion)", []),
+        ("2026-remiss", "2026-remiss (remissversion)", []),
         ("utkast", "Utkast (arbetsmaterial)", []),
     ]
     page.goto(year.base)
-    page.wait_for_url(year.base + "2022-remiss/")
+    page.wait_for_url(year.base + "2026-remiss/")
     assert robots(page) is None  # a public consultation: findable
     assert "Förslaget är ute på remiss." in page.locator(".fp-banner--remisstid").inner_text()
     assert "31 dagar kvar" in page.locator(".fp-banner--remisstid").inner_text()
     # No decided version yet: no "not the version in force" banner, which would lead back here.
     assert not outdated_banner_shown(page)
     assert feed_link(page) == year.base + "feed.xml"
-    check_canonical_and_sitemap(year, page, "2022-remiss")
+    check_canonical_and_sitemap(year, page, "2026-remiss")
 
-    page.goto(year.base + "2022-remiss/omraden/grunduppdraget/")
+    page.goto(year.base + "2026-remiss/omraden/grunduppdraget/")
     links = page.get_by_role("link", name="Lämna synpunkt")
     assert links.count() > 1
     assert links.first.get_attribute("href").startswith(
@@ -275,30 +275,30 @@ def test_2_the_remiss_tag_is_published_and_can_be_found(year, page):
     )
     check_root_files(year, page)
     feed = year.fetch("feed.xml")[1].decode()
-    assert feed.count("<entry>") == 1 and "2022-remiss" in feed
+    assert feed.count("<entry>") == 1 and "2026-remiss" in feed
     graph = year.dcat()
     assert (None, DCAT.dataset, STABLE_DATASET) in graph
-    assert str(graph.value(graph.value(STABLE_DATASET, DCAT.hasVersion), DCAT.version)) == "2022-remiss"
+    assert str(graph.value(graph.value(STABLE_DATASET, DCAT.hasVersion), DCAT.version)) == "2026-remiss"
 
 
 def test_3_republished_by_hand_on_the_last_day(year, page):
-    year.workflow("workflow_dispatch", today="2022-03-04", requested="v2022-remiss")
-    page.goto(year.base + "2022-remiss/omraden/grunduppdraget/")
+    year.workflow("workflow_dispatch", today="2027-02-05", requested="v2026-remiss")
+    page.goto(year.base + "2026-remiss/omraden/grunduppdraget/")
     assert "i dag är sista dagen" in page.locator(".fp-banner--remisstid").inner_text()
     assert page.get_by_role("link", name="Lämna synpunkt").count() > 1
 
 
 def test_4_the_nightly_run_after_the_last_day_closes_the_remiss(year, page):
-    year.workflow("schedule", today="2022-03-05")
-    page.goto(year.base + "2022-remiss/omraden/grunduppdraget/")
-    assert "Remisstiden gick ut den 4 mars 2022." in page.locator(".fp-banner--remisstid").inner_text()
+    year.workflow("schedule", today="2027-02-06")
+    page.goto(year.base + "2026-remiss/omraden/grunduppdraget/")
+    assert "Remisstiden gick ut den 5 februari 2027." in page.locator(".fp-banner--remisstid").inner_text()
     assert page.get_by_role("link", name="Lämna synpunkt").count() == 0
     assert "kvar" not in page.locator("body").inner_text()
     assert page.locator(".fp-remiss-links--closed").count() > 1
 
     # A few days later the nightly run has nothing left to do and publishes nothing.
     before = year.pages_commit()
-    done = year.workflow("schedule", today="2022-03-20")
+    done = year.workflow("schedule", today="2027-02-21")
     assert "Ingen remiss behöver byggas om" in done.stderr
     assert year.pages_commit() == before
 
@@ -308,34 +308,34 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
     write_data(year.project, decide_after_remiss(read_data(year.project)))
     commit_and_push(year.project, "Beslutad av kommunfullmäktige")
     tag = year.release()
-    year.workflow("push", today="2022-04-26", ref=tag, ref_type="tag")
+    year.workflow("push", today="2027-04-27", ref=tag, ref_type="tag")
 
     assert year.versions() == [
-        ("2022", "2022 (gällande)", ["gallande"]),
-        ("2022-remiss", "2022-remiss (remissversion)", []),
+        ("2027", "2027 (gällande)", ["gallande"]),
+        ("2026-remiss", "2026-remiss (remissversion)", []),
         ("utkast", "Utkast (arbetsmaterial)", []),
     ]
     page.goto(year.base)
-    page.wait_for_url(year.base + "2022/")
+    page.wait_for_url(year.base + "2027/")
     assert robots(page) is None
     assert not outdated_banner_shown(page)
-    check_canonical_and_sitemap(year, page, "2022")
+    check_canonical_and_sitemap(year, page, "2027")
     menu = page.locator(".md-version")
     menu.wait_for()
-    assert menu.locator(".md-version__current").inner_text() == "2022 (gällande)"
+    assert menu.locator(".md-version__current").inner_text() == "2027 (gällande)"
     assert [t.strip() for t in menu.locator(".md-version__link").all_inner_texts()] == [
-        "2022 (gällande)",
-        "2022-remiss (remissversion)",
+        "2027 (gällande)",
+        "2026-remiss (remissversion)",
         "Utkast (arbetsmaterial)",
     ]
     page.goto(year.base + "gallande/omraden/grunduppdraget/")
-    page.wait_for_url(year.base + "2022/omraden/grunduppdraget/")
+    page.wait_for_url(year.base + "2027/omraden/grunduppdraget/")
 
     # The remiss version now says it is not the version in force and leads there.
-    page.goto(year.base + "2022-remiss/omraden/grunduppdraget/")
+    page.goto(year.base + "2026-remiss/omraden/grunduppdraget/")
     assert outdated_banner_shown(page)
     page.locator("[data-fp-outdated] a").click()
-    page.wait_for_url(year.base + "2022/")
+    page.wait_for_url(year.base + "2027/")
     check_root_files(year, page)
 
     # Open data: one dataset with a stable URI across versions, its current version the decided one,
@@ -347,14 +347,14 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
         STABLE_DATASET,
     ) in first_dataset
     current = graph.value(STABLE_DATASET, DCAT.hasCurrentVersion)
-    assert str(graph.value(current, DCAT.version)) == "2022"
+    assert str(graph.value(current, DCAT.version)) == "2027"
     assert graph.value(current, DCAT.previousVersion) == rdflib.URIRef(
-        SITE_URL + "2022-remiss/data/dcat.rdf#datamangd"
+        SITE_URL + "2026-remiss/data/dcat.rdf#datamangd"
     )
     access = {str(graph.value(d, DCAT.accessURL)) for d in graph.objects(STABLE_DATASET, DCAT.distribution)}
     assert access == {SITE_URL + "data/roadmap.json", SITE_URL + "data/roadmap.csv"}
     for path in ("data/roadmap.json", "data/roadmap.csv", "data/roadmap.schema.json"):
-        assert year.fetch(path) == year.fetch(f"2022/{path}"), path
+        assert year.fetch(path) == year.fetch(f"2027/{path}"), path
     assert json.loads(year.fetch("data/roadmap.json")[1])["dokument"]["status"] == "beslutad"
     feed = year.fetch("feed.xml")[1].decode()
     assert feed.count("<entry>") == 2
@@ -366,15 +366,15 @@ def test_6_the_next_draft_and_a_republished_remiss_move_nothing(year, page):
     write_data(year.project, data)
     commit_and_push(year.project, "Nästa utkast")
     feed = year.fetch("feed.xml")
-    year.workflow("push", today="2023-01-10")
+    year.workflow("push", today="2028-01-10")
     # An older version republished by hand leaves the version in force and the root feed alone.
-    year.workflow("workflow_dispatch", today="2023-01-11", requested="v2022-remiss")
+    year.workflow("workflow_dispatch", today="2028-01-11", requested="v2026-remiss")
 
-    assert [v[0] for v in year.versions()] == ["2022", "2022-remiss", "utkast"]
+    assert [v[0] for v in year.versions()] == ["2027", "2026-remiss", "utkast"]
     assert year.fetch("feed.xml") == feed
-    assert year.fetch("dcat.rdf") == year.fetch("2022/data/dcat.rdf")
+    assert year.fetch("dcat.rdf") == year.fetch("2027/data/dcat.rdf")
     page.goto(year.base)
-    page.wait_for_url(year.base + "2022/")
+    page.wait_for_url(year.base + "2027/")
     page.goto(year.base + "utkast/")
     assert robots(page) == "noindex"
     assert "Du läser version 2026-remiss" in year.fetch("utkast/andringar/")[1].decode()

@@ -22,7 +22,7 @@ def open_site_url(tmp_path_factory):
     """The real site as built on a day while the remiss is open, served on 127.0.0.1."""
     site = tmp_path_factory.mktemp("remiss-open")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FARDPLAN_TODAY", "2022-02-20")
+        patch.setenv("FARDPLAN_TODAY", "2027-01-24")
         project = copy_project(tmp_path_factory.mktemp("remiss-project"))
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
 

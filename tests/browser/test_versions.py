@@ -37,11 +37,11 @@ def published(tmp_path_factory):
     remote = folder / "remote.git"
 
     assert script(project, "release.py", "--project", str(project)).returncode == 0
-    publish(project, "v2022-remiss")
+    publish(project, "v2026-remiss")
     write_data(project, decide_after_remiss(read_data(project)))
     commit_and_push(project, "Beslutad av kommunfullmäktige")
     assert script(project, "release.py", "--project", str(project)).returncode == 0
-    publish(project, "v2022")
+    publish(project, "v2027")
 
     # What the host would serve: the gh-pages tree as pushed to the remote.
     tree = folder / "gh-pages"
@@ -65,10 +65,10 @@ def test_the_published_tree_has_no_symlinks_and_its_own_root_files(published):
         assert (tree / name).is_file(), name
     not_found = (tree / "404.html").read_text(encoding="utf-8")
     assert '<html lang="sv">' in not_found
-    assert '<a href="/fardplan/2022-remiss/">2022-remiss (remissversion)</a>' in not_found
+    assert '<a href="/fardplan/2026-remiss/">2026-remiss (remissversion)</a>' in not_found
     assert '<a href="/fardplan/gallande/">' in not_found
     # Each version has its own open data and its own "what changed" page.
-    for version in ("2022-remiss", "2022"):
+    for version in ("2026-remiss", "2027"):
         for path in (
             "data/roadmap.json",
             "data/roadmap.csv",
@@ -78,12 +78,12 @@ def test_the_published_tree_has_no_symlinks_and_its_own_root_files(published):
         ):
             assert (tree / version / path).is_file(), f"{version}/{path}"
     assert (
-        json.loads((tree / "2022" / "data" / "roadmap.json").read_text(encoding="utf-8"))["dokument"][
+        json.loads((tree / "2027" / "data" / "roadmap.json").read_text(encoding="utf-8"))["dokument"][
             "status"
         ]
         == "beslutad"
     )
-    assert "https://exempelstaden.github.io/fardplan/2022/data/roadmap.json" in (tree / "dcat.rdf").read_text(
+    assert "https://exempelstaden.github.io/fardplan/2027/data/roadmap.json" in (tree / "dcat.rdf").read_text(
         encoding="utf-8"
     )
 
@@ -91,21 +91,21 @@ def test_the_published_tree_has_no_symlinks_and_its_own_root_files(published):
 def test_root_leads_to_the_version_in_force_and_the_selector_switches(page, published):
     base = published["url"]
     page.goto(base)
-    page.wait_for_url(base + "2022/")
+    page.wait_for_url(base + "2027/")
     assert page.title().startswith("Färdplan för äldreomsorgens utveckling")
     assert (
         page.locator(".md-banner .fp-banner--remiss, .md-banner .fp-banner--utkast").count() == 0
     )  # decided: no version banner
 
     versions = page.evaluate("fetch('../versions.json').then(r => r.json())")
-    assert [(v["version"], v["aliases"]) for v in versions] == [("2022", ["gallande"]), ("2022-remiss", [])]
+    assert [(v["version"], v["aliases"]) for v in versions] == [("2027", ["gallande"]), ("2026-remiss", [])]
 
     selector = page.locator(".md-version")
     selector.wait_for()
-    assert "2022 (gällande)" in selector.locator(".md-version__current").inner_text()
+    assert "2027 (gällande)" in selector.locator(".md-version__current").inner_text()
     selector.hover()  # Material opens the list on hover (and on keyboard focus)
-    page.get_by_role("link", name="2022-remiss (remissversion)").click()
-    page.wait_for_url(base + "2022-remiss/**")
+    page.get_by_role("link", name="2026-remiss (remissversion)").click()
+    page.wait_for_url(base + "2026-remiss/**")
     banner = page.locator(".md-banner .fp-banner--remiss")
     assert banner.inner_text().startswith("Remissversion")
     assert page.locator('meta[name="robots"]').count() == 0  # a public consultation: findable
@@ -113,11 +113,11 @@ def test_root_leads_to_the_version_in_force_and_the_selector_switches(page, publ
 
 def test_what_changed_in_the_decided_version_is_one_click_away(page, published):
     base = published["url"]
-    page.goto(base + "2022/")
+    page.goto(base + "2027/")
     page.get_by_role("link", name="Vad har ändrats sedan förra versionen?").click()
-    page.wait_for_url(base + "2022/andringar/")
+    page.wait_for_url(base + "2027/andringar/")
     summary = page.locator(".fp-changes-summary").inner_text()
-    assert summary.startswith("Jämfört med version 2022-remiss: 1 flyttat behov, 1 ny åtgärd")
+    assert summary.startswith("Jämfört med version 2026-remiss: 1 flyttat behov, 1 ny åtgärd")
     page.get_by_role("link", name="Samverkan med privata utförare").click()
-    page.wait_for_url(base + "2022/omraden/grunduppdraget/#samverkan-med-privata-utforare")
+    page.wait_for_url(base + "2027/omraden/grunduppdraget/#samverkan-med-privata-utforare")
     assert page.locator("tr#samverkan-med-privata-utforare").is_visible()
