@@ -76,7 +76,7 @@ def project(tmp_path, minimal_text):
     data = tmp_path / "data"
     data.mkdir()
     text = minimal_text.replace("        senast-granskad: 2022-01-20\n", MEASURE, 1)
-    text = text.replace("ansvariga:\n", 'inställningar:\n  kommunkod: "1880"\nansvariga:\n', 1)
+    text = text.replace("benämning: staden}", 'benämning: staden, kommunkod: "1880"}', 1)
     (data / "roadmap.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 
@@ -168,7 +168,7 @@ def test_plain_http_to_another_host_is_refused():
 def test_without_a_municipality_code_nothing_is_fetched(project, kolada):
     data = project / "data" / "roadmap.yaml"
     data.write_text(
-        data.read_text(encoding="utf-8").replace('inställningar:\n  kommunkod: "1880"\n', ""),
+        data.read_text(encoding="utf-8").replace(', kommunkod: "1880"}', "}"),
         encoding="utf-8",
     )
     done = run_script(project, kolada)

@@ -59,7 +59,9 @@ def test_a_plain_text_does_not_warn(write_yaml, minimal_text):
 
 
 def test_the_limit_is_a_setting(write_yaml, minimal_text):
-    text = with_text(minimal_text, LONG_WINDED) + "inställningar:\n  lix-gräns: 90\n"
+    text = with_text(minimal_text, LONG_WINDED).replace(
+        "benämning: staden}", "benämning: staden, lix-gräns: 90}"
+    )
     assert validate_file(write_yaml(text)).diagnostics == []
     roadmap = load_roadmap(write_yaml(text))
     assert roadmap.settings.lix_limit == 90
