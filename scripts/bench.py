@@ -25,7 +25,6 @@ Numbers only, no pass/fail exit code: the targets are printed as met or missed (
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import os

@@ -160,6 +160,8 @@ def code_checks(env: dict[str, str]) -> None:
     for heading, (tool, *args) in CODE_CHECKS:
         print(f"== {heading}", flush=True)
         _run(BIN / tool, *args, failure=f"{heading.lower()} hittade fel", env=env)
+
+
 def lock(rest: list[str]) -> None:
     """Pin the ranges in pyproject.toml into hash-locked files with uv (pinned in the `dev` group):
     requirements.txt, what .venv gets (the core and the build, test and dev groups);
@@ -167,7 +169,15 @@ def lock(rest: list[str]) -> None:
     requirements-properdocs.txt, that set with ProperDocs (tests/test_packaging.py's venv). The
     last two take the versions of the first. Resolved for every platform and Python >= 3.11."""
     setup()
-    compile_: list[str | Path] = [BIN / "uv", "pip", "compile", "pyproject.toml", "--quiet", "--generate-hashes", "--universal"]
+    compile_: list[str | Path] = [
+        BIN / "uv",
+        "pip",
+        "compile",
+        "pyproject.toml",
+        "--quiet",
+        "--generate-hashes",
+        "--universal",
+    ]
     compile_ += ["--python-version", "3.11", "--custom-compile-command", "python3 scripts/dev.py lock", *rest]
     everything = ["--extra", "build", "--extra", "test", "--extra", "dev", "--extra", "ny"]
     _run(*compile_, *everything, "-o", "requirements.txt", failure="requirements.txt kunde inte låsas")

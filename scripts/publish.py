@@ -28,6 +28,7 @@ from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.data.diagnostics import format_all, summary
 from fardplan.data.model import Stage
 from fardplan.pages.not_found import root_404_page
+from fardplan.project import load_project
 from fardplan.versions.edition import CURRENT_ALIAS, DRAFT_VERSION, version_title
 from fardplan.versions.gitref import read_at_ref, releases
 from fardplan.versions.opendata import (
@@ -49,7 +50,6 @@ from fardplan.versions.pages_branch import (
     symlinks,
     versions_for_readers,
 )
-from fardplan.project import load_project
 from fardplan.versions.release_checks import validate_against_release, version_name_problems
 from fardplan.versions.releases import CompareError, tag_for
 

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail, run
 from fardplan.data.clock import build_date
+from fardplan.project import load_project
 from fardplan.versions.edition import remiss_needs_rebuild
 from fardplan.versions.version_history import History
-from fardplan.project import load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

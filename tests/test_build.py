@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from fardplan import load_roadmap
-from support import DATA, copy_project
+from support import DATA
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 

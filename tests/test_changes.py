@@ -14,8 +14,8 @@ from mkdocs.config import load_config
 from fardplan import load_roadmap
 from fardplan.data.horizon import parse_horizon
 from fardplan.data.model import ChangedField, RecordedChange, Status
-from fardplan.versions.changes import compare
 from fardplan.data.text import swedish_date
+from fardplan.versions.changes import compare
 from release_support import (
     DECIDED,
     DECIDED_ON,
@@ -183,7 +183,9 @@ def test_recorded_reasons_for_a_status_change_are_shown(versions):
             RecordedChange(
                 date(2027, 3, 10), ChangedField.TIDSHORISONT, None, parse_horizon(2027), "Gäller inte status."
             ),
-            RecordedChange(date(2026, 10, 1), status, None, Status.PAGAR, "Ett äldre skäl, från före remissen."),
+            RecordedChange(
+                date(2026, 10, 1), status, None, Status.PAGAR, "Ett äldre skäl, från före remissen."
+            ),
         ),
     )
     new_need = replace(need, more=tuple(action if a.id == action.id else a for a in need.more))

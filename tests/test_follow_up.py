@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from fardplan import load_roadmap
+from fardplan.data.model import Settings
 from fardplan.pages.follow_up import add_months, is_overdue
 from fardplan.pages.render import SiteRenderer
-from fardplan.data.model import Settings
 from fardplan.pages.source_links import source_links
 from support import line_of
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from release_support import git_project, script
 from fardplan import load_roadmap
+from release_support import git_project, script
 from support import DATA, ROOT
 
 BIN = Path(sys.executable).parent

@@ -12,7 +12,6 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-
 READING_PAGES = {
     "Tidslinje": "tidslinje/",
     "Ansvariga": "ansvariga/",

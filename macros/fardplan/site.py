@@ -8,18 +8,18 @@ MkDocs, so another generator that runs `define_env` (Zensical) needs only a new 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from fardplan.data import routes
 from fardplan.data.diagnostics import ValidationFailed, summary
 from fardplan.data.model import Roadmap
 from fardplan.data.text import swedish_date
 from fardplan.data.validate import validate_file
-from fardplan.data import routes
 from fardplan.pages.pdf_document import PrintedDocument, PrintUnavailable, print_for_site
 from fardplan.pages.render import SiteRenderer
 from fardplan.pages.source_links import source_links

@@ -12,9 +12,9 @@ from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import expect
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from playwright.sync_api import expect
 
 from browser.conftest import serve_folder, site_pages
 from check_site import AXE_SCRIPT, RUN_AXE

@@ -13,10 +13,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from browser.conftest import serve_folder
-from support import DATA, copy_project
 from fardplan import load_roadmap
-from fardplan.pages.views import organisation_name
 from fardplan.pages.not_found import root_404_page
+from fardplan.pages.views import organisation_name
+from support import DATA, copy_project
 
 pytestmark = pytest.mark.browser
 

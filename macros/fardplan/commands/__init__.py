@@ -77,10 +77,11 @@ def execute(name: str, argv: list[str] | None, prog: str, project: Path) -> int:
     args = command_parser(name, prog, project).parse_args(argv)
     if not args.projekt.is_dir():
         return fail(f"projektmappen {args.projekt} finns inte", EXIT_USAGE)
-    return command_module(name).execute(args)
+    code: int = command_module(name).execute(args)
+    return code
 
 
-def data_file(args, given: str | Path | None = None, name: str = "roadmap.yaml") -> Path:
+def data_file(args: argparse.Namespace, given: str | Path | None = None, name: str = "roadmap.yaml") -> Path:
     """A file of the project's data folder, unless the command was given another one."""
     return Path(given) if given is not None else args.projekt / "data" / name
 

@@ -11,12 +11,14 @@ the result passes the same checks as the build.
 
 from __future__ import annotations
 
+import argparse
+
 from fardplan.cli import EXIT_DATA, SwedishArgumentParser, say
 from fardplan.commands import data_file
 from fardplan.data.clock import build_date
+from fardplan.data.columns import ACTION_LISTS
 from fardplan.data.files import read_text, write_text
 from fardplan.data.validate import display_name
-from fardplan.data.columns import ACTION_LISTS
 from fardplan.editing.scaffold import ScaffoldError, add_action, add_need
 
 DESCRIPTION = "Lägg till ett nytt behov eller en ny åtgärd i datafilen."
@@ -51,7 +53,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
     )
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     path = data_file(args, args.fil)
     name = display_name(path)
     original = read_text(path, name)  # keeps the file's line endings and byte-order mark on writing

@@ -22,7 +22,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
     )
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     script = args.projekt / "scripts" / "bench.py"
     if not script.is_file():
         return fail(f"{script} finns inte: kör kommandot i en kopia av verktygets förråd", EXIT_USAGE)

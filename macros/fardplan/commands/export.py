@@ -10,6 +10,7 @@ the build. It writes the same files from the same core.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -37,7 +38,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
     )
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     args.config = args.config or args.projekt / "mkdocs.yml"
 
     if not args.site.is_dir():

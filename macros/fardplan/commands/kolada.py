@@ -10,6 +10,7 @@ Exit codes: see EPILOG.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 from pathlib import Path
@@ -63,7 +64,7 @@ def fail(message: str, code: int = EXIT_DATA) -> int:
     return code
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     args.data, args.ut = data_file(args, args.data), data_file(args, args.ut, "kolada.json")
     if not args.data.is_file():
         return fail(f"datafilen {args.data} finns inte", EXIT_USAGE)

@@ -21,6 +21,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -66,7 +67,13 @@ def _outline_option(kind: str) -> type[argparse.Action]:
     """--område and --behov fill one ordered list, so a need belongs to the area given before it."""
 
     class Append(argparse.Action):
-        def __call__(self, parser, namespace, value, option_string=None):
+        def __call__(
+            self,
+            parser: argparse.ArgumentParser,
+            namespace: argparse.Namespace,
+            value: Any,
+            option_string: str | None = None,
+        ) -> None:
             items = list(getattr(namespace, "utkast", None) or [])
             items.append((kind, value))
             namespace.utkast = items
@@ -142,7 +149,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
     parser.set_defaults(utkast=[])
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     target: Path = args.mapp
     replacing = _holds_example(target)
     if target.exists() and not target.is_dir():
@@ -218,7 +225,7 @@ def _ask(question: str, default: str | None = None, *, required: bool = False) -
         print("Det här behövs.", file=sys.stderr)
 
 
-def _outline(args, interactive: bool) -> Outline:
+def _outline(args: argparse.Namespace, interactive: bool) -> Outline:
     outline = Outline(bodies=list(args.ansvarig))
     if args.disposition is not None:
         from fardplan.data.files import read_text
@@ -247,7 +254,7 @@ def _outline(args, interactive: bool) -> Outline:
     return outline
 
 
-def _settings(args, interactive: bool) -> Settings | None:
+def _settings(args: argparse.Namespace, interactive: bool) -> Settings | None:
     values = {
         "organisation": args.organisation,
         "typ": args.typ,
@@ -349,7 +356,7 @@ def _write_content(
     )
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess:
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=False)
 
 
@@ -367,7 +374,7 @@ def _commit(target: Path, message: str) -> None:
         say(f"obs: git kunde inte checka in den nya webbplatsen: {done.stderr.strip()}", error=True)
 
 
-def _build(target: Path) -> subprocess.CompletedProcess:
+def _build(target: Path) -> subprocess.CompletedProcess[str]:
     """A strict build of the new site into its site/ folder, with this Python's MkDocs."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory(prefix="fardplan-ny-") as temp:

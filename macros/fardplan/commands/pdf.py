@@ -10,6 +10,7 @@ data and the core's print template (macros/fardplan/pages/pdf_document.py), not 
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from fardplan import ValidationFailed, load_roadmap
@@ -32,7 +33,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
     )
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     if args.site.startswith(("http://", "https://")):
         return fail(
             "PDF:en skapas från datafilen, inte från en publicerad webbplats: ange en mapp", EXIT_USAGE

@@ -12,6 +12,7 @@ Exits 0 when the tag was made (or, with --dry-run, could be), 1 when something s
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -94,7 +95,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
     )
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     project = args.projekt.resolve()
     data_name = load_project(project / "mkdocs.yml").data
     try:  # the same check as CI's `validate.py --jämför-med`: a release must pass what CI passes

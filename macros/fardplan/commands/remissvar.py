@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from fardplan import ValidationFailed, load_roadmap
 from fardplan.cli import EXIT_DATA, EXIT_USAGE, SwedishArgumentParser, safe_text, say
@@ -22,9 +23,9 @@ from fardplan.data.clock import build_date
 from fardplan.data.diagnostics import format_all
 from fardplan.data.files import FileProblem, read_text, write_text
 from fardplan.data.validate import display_name
+from fardplan.data.web import too_deep
 from fardplan.project import Project, load_project
 from fardplan.remiss.answers import CONFIRMED_LABEL, check_compiled_text, compile_issues, dump_compiled
-from fardplan.data.web import too_deep
 from fardplan.remiss.github import DEFAULT_API, UNUSABLE, FetchError, fetch_issues
 from fardplan.remiss.period import LABEL
 
@@ -104,7 +105,7 @@ def _seconds(value: str) -> float:
     return seconds
 
 
-def read_export(path: Path) -> list:
+def read_export(path: Path) -> list[Any]:
     """A saved export: a JSON list of issues, a list of pages (gh api --paginate --slurp), or pages
     one after another (gh api --paginate without --slurp)."""
     name = display_name(path)
@@ -159,7 +160,7 @@ def fail(message: str, code: int = EXIT_DATA) -> int:
     return code
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     # The same files as the build reads (fardplan.project): the data, and the remiss file beside it.
     if args.data is None or args.ut is None:
         config = args.projekt / "mkdocs.yml"

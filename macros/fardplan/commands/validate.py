@@ -16,19 +16,22 @@ itself is wrong (such as a reference git does not know).
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from fardplan import ValidationFailed, validate_file
 from fardplan.cli import EXIT_USAGE, SwedishArgumentParser, fail
 from fardplan.commands import data_file
 from fardplan.data.diagnostics import Diagnostic, format_all, summary
-from fardplan.versions.releases import CompareError, load_previous
+from fardplan.data.model import Roadmap
 from fardplan.data.validate import display_name
 from fardplan.project import Project, load_project
 from fardplan.remiss.answers import load_remiss_answers
 from fardplan.remiss.leftovers import answers_leftovers
 from fardplan.versions.gitref import RELEASE_TAG_PREFIX, repository_root
+from fardplan.versions.releases import CompareError, load_previous
 
 LATEST_RELEASE = "senaste-publicerade"
 
@@ -69,7 +72,7 @@ def arguments(parser: SwedishArgumentParser) -> None:
     )
 
 
-def execute(args) -> int:
+def execute(args: argparse.Namespace) -> int:
     path = data_file(args, args.file)
     if not path.is_file():  # a wrong call, not a problem in the data
         return fail(
@@ -112,7 +115,9 @@ def execute(args) -> int:
     return 0 if ok else 1
 
 
-def remiss_file_problems(roadmap, project: Project, name_of) -> list[Diagnostic]:
+def remiss_file_problems(
+    roadmap: Roadmap, project: Project, name_of: Callable[[Path], str]
+) -> list[Diagnostic]:
     """The compiled remiss answers and the editors' responses, where the build reads them."""
     answers, responses = project.answers_file, project.responses_file
     try:

@@ -51,7 +51,7 @@ def _strings(node: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
             yield from _strings(value, path + (index,))
 
 
-def _example_name(source: Source, data: dict) -> Iterator[Diagnostic]:
+def _example_name(source: Source, data: dict[str, Any]) -> Iterator[Diagnostic]:
     organisation = organisation_name(data)
     if organisation is None or organisation.casefold() == EXAMPLE_ORGANISATION.casefold():
         return
@@ -65,12 +65,12 @@ def _example_name(source: Source, data: dict) -> Iterator[Diagnostic]:
             )
 
 
-def _past_remiss_on_draft(source: Source, data: dict, today: date) -> Iterator[Diagnostic]:
+def _past_remiss_on_draft(source: Source, data: dict[str, Any], today: date) -> Iterator[Diagnostic]:
     document, remiss = data.get("dokument"), data.get("remiss")
     if not isinstance(document, dict) or document.get("status") != "utkast" or not isinstance(remiss, dict):
         return
     try:
-        last_day = date.fromisoformat(remiss.get("sista-dag"))
+        last_day = date.fromisoformat(str(remiss.get("sista-dag")))
     except (TypeError, ValueError):
         return  # the schema reports a date it cannot read
     if last_day < today:
@@ -82,7 +82,7 @@ def _past_remiss_on_draft(source: Source, data: dict, today: date) -> Iterator[D
         )
 
 
-def _unreferenced_initiatives(source: Source, data: dict) -> Iterator[Diagnostic]:
+def _unreferenced_initiatives(source: Source, data: dict[str, Any]) -> Iterator[Diagnostic]:
     referenced: set[str] = set()
     for area_path, area in list_items(data, "områden", ()):
         for _, need in list_items(area, "behov", area_path):

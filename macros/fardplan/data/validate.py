@@ -16,14 +16,14 @@ from typing import Any
 from fardplan.data.checks import check_semantics
 from fardplan.data.diagnostics import Diagnostic, ValidationFailed, sort_key
 from fardplan.data.editorial_checks import check_editorial
-from fardplan.data.leftovers import check_leftovers
 from fardplan.data.history import Previous, check_against_previous
+from fardplan.data.leftovers import check_leftovers
 from fardplan.data.measures import KOLADA_FILE, kolada_values, with_kolada_values
 from fardplan.data.model import Roadmap, build_roadmap, read_settings
 from fardplan.data.plain_language import check_plain_language
 from fardplan.data.remiss_checks import check_remiss_settings
-from fardplan.data.settings import check_settings
 from fardplan.data.schema import SCHEMA_PATH, check_schema
+from fardplan.data.settings import check_settings
 from fardplan.data.source import Source, SourceError, parse_source, read_source
 
 

@@ -122,7 +122,7 @@ class DeferredCharts:
         if "<!--fp-diagram-" not in html:
             return html
 
-        def part(match: re.Match) -> str:
+        def part(match: re.Match[str]) -> str:
             index = int(match.group(1))
             return self._parts[index] if index < len(self._parts) else match.group(0)
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from fardplan.data.model import Action, Area, Body, Need, Roadmap
-from fardplan.pages.source_links import SourceLinks
 from fardplan.data.routes import item_url
+from fardplan.pages.source_links import SourceLinks
 from fardplan.pages.views import StatusCount, status_counts
 
 

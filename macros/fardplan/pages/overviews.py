@@ -9,12 +9,18 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from fardplan.data.model import Action, Area, Body, Initiative, InitiativeKind, Need, Roadmap
-from fardplan.data.text import swedish_date
-from fardplan.data.routes import area_url, item_url
-from fardplan.pages.views import StatusCount, status_counts
 
 # Where each page lives (directory URLs relative to the site root), matching its file in docs/.
-from fardplan.data.routes import BODIES_URL, INITIATIVES_URL, TIMELINE_URL, WHOLE_DOCUMENT_URL  # noqa: F401
+from fardplan.data.routes import (  # noqa: F401
+    BODIES_URL,
+    INITIATIVES_URL,
+    TIMELINE_URL,
+    WHOLE_DOCUMENT_URL,
+    area_url,
+    item_url,
+)
+from fardplan.data.text import swedish_date
+from fardplan.pages.views import StatusCount, status_counts
 
 # "Statsbidraget upphörde …": each kind with its definite form, to start a sentence.
 DEFINITE = {

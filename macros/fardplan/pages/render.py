@@ -130,7 +130,11 @@ class SiteRenderer:
         )
 
     def start_page(
-        self, page_url: str = routes.HOME_URL, *, pdf: dict[str, Any] | None = None, contact: str | None = None
+        self,
+        page_url: str = routes.HOME_URL,
+        *,
+        pdf: dict[str, Any] | None = None,
+        contact: str | None = None,
     ) -> str:
         """`pdf`: the printed färdplan's theme values (pdf_document.PrintedDocument), None when the
         build makes none; `contact`: the contact address when the data's settings have none."""

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
+from typing import Any
 
 # The extra field's name in the index (mkdocs.yml's search plugin gives it its weight).
 WORDS_FIELD = "ord"
@@ -185,7 +185,7 @@ def swedish_words(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return len(tail) >= 7 and (tail[:-2] in beginnings or endings[tail] >= 2)
 
     result = []
-    for entry, words in zip(entries, per_entry):
+    for entry, words in zip(entries, per_entry, strict=True):
         extra = set()
         for word in words:
             for i in range(_FIRST_MIN, len(word) - _HEAD_MIN + 1):

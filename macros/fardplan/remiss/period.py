@@ -14,8 +14,8 @@ from enum import Enum
 from urllib.parse import quote, urlencode
 
 from fardplan.data.addresses import mailto
-from fardplan.data.routes import REMISS_URL
 from fardplan.data.model import Document, Remiss, Roadmap, Stage
+from fardplan.data.routes import REMISS_URL
 from fardplan.data.text import swedish_date
 
 # The issue form in .github/ISSUE_TEMPLATE/ and the label it applies.

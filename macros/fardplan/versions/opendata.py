@@ -29,9 +29,9 @@ from fardplan.data.addresses import mailto
 from fardplan.data.horizon import Horizon
 from fardplan.data.measures import Measure
 from fardplan.data.model import CC0, Action, Licence, Need, RecordedChange, Roadmap, Settings, Status
+from fardplan.data.routes import OPEN_DATA_URL
 from fardplan.data.schema import SCHEMA_PATH
 from fardplan.versions.changes import Comparison
-from fardplan.data.routes import OPEN_DATA_URL
 
 JSON_PATH = "data/roadmap.json"
 CSV_PATH = "data/roadmap.csv"
