@@ -6,7 +6,12 @@ a phone, and a privacy page that says what the browser stores."""
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
+import sys
+from datetime import timedelta
 
 import pytest
 from mkdocs.commands.build import build
@@ -16,11 +21,17 @@ from browser.conftest import serve_folder
 from fardplan import load_roadmap
 from fardplan.pages.not_found import root_404_page
 from fardplan.pages.views import organisation_name
-from support import DATA, copy_project
+from support import DATA, FIXTURES, ROOT, copy_project
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 375, "height": 700}
+# The example's remiss: a day in the middle of it, and the day after its last day.
+REMISS = load_roadmap(DATA).remiss
+OPEN_DAY = REMISS.opens + (REMISS.last_day - REMISS.opens) / 2
+CLOSED_DAY = REMISS.last_day + timedelta(days=1)
+# The editors' responses once the remiss is over (the example itself has none yet).
+RESPONSES = FIXTURES / "remiss" / "remissbemotande-efter-remissen.yaml"
 # Words in the reading cells that belong to editors, or to the remiss banner, not to the content.
 EDITORS_WORDS = ("Redigera", "granska", "datafilen", "Föreslå en ändring", "Remisstiden")
 
@@ -63,16 +74,54 @@ def roadmap():
     return load_roadmap(DATA)
 
 
+def _serve_build(project, site, today):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FARDPLAN_TODAY", today.isoformat())
+        patch.setenv("FARDPLAN_PDF", "0")
+        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+    return serve_folder(site)
+
+
 @pytest.fixture(scope="module")
 def open_remiss_site(tmp_path_factory):
     """The example built on a day while its remiss is open."""
-    site = tmp_path_factory.mktemp("quiet-open")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FARDPLAN_TODAY", "2022-02-20")
-        patch.setenv("FARDPLAN_PDF", "0")
-        project = copy_project(tmp_path_factory.mktemp("quiet-open-project"))
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    url, server = serve_folder(site)
+    project = copy_project(tmp_path_factory.mktemp("quiet-open-project"))
+    url, server = _serve_build(project, tmp_path_factory.mktemp("quiet-open"), OPEN_DAY)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def closed_remiss_site(tmp_path_factory):
+    """The example built the day after its remiss: the answers compiled from the recorded issues
+    (tests/fixtures/remiss) with the compilation script, and the editors' responses to them."""
+    project = copy_project(tmp_path_factory.mktemp("quiet-closed-project"))
+    answers = project / "data" / "remissvar.yaml"
+    answers.unlink()
+    export = project / "export.json"
+    pages = [
+        json.loads((FIXTURES / "remiss" / f"issues-page-{n}.json").read_text(encoding="utf-8"))
+        for n in (1, 2)
+    ]
+    export.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    shutil.copy(RESPONSES, project / "data" / "remissbemotande.yaml")
+    compiled = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "remissvar.py"),
+            "--fil",
+            str(export),
+            "--data",
+            str(project / "data" / "roadmap.yaml"),
+            "--ut",
+            str(answers),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FARDPLAN_TODAY": CLOSED_DAY.isoformat()},
+    )
+    assert compiled.returncode == 0, compiled.stderr
+    url, server = _serve_build(project, tmp_path_factory.mktemp("quiet-closed"), CLOSED_DAY)
     yield url
     server.shutdown()
 
@@ -150,9 +199,9 @@ def test_the_desktop_start_page_has_the_menu(page, site_url):
 
 @pytest.mark.parametrize("which", ["closed", "open"])
 def test_banners_take_at_most_15_percent_of_a_phone_screen(
-    browser, site_url, open_remiss_site, roadmap, which
+    browser, closed_remiss_site, open_remiss_site, roadmap, which
 ):
-    url = site_url if which == "closed" else open_remiss_site
+    url = closed_remiss_site if which == "closed" else open_remiss_site
     context = browser.new_context(viewport=PHONE, locale="sv-SE")
     page = context.new_page()
     for path in ("", f"omraden/{roadmap.areas[0].id}/", "remissvar/"):
@@ -165,8 +214,8 @@ def test_banners_take_at_most_15_percent_of_a_phone_screen(
     context.close()
 
 
-def test_the_start_page_says_what_the_remiss_is_doing(page, site_url, open_remiss_site):
-    page.goto(site_url)  # built today: the remiss time is over
+def test_the_start_page_says_what_the_remiss_is_doing(page, closed_remiss_site, open_remiss_site):
+    page.goto(closed_remiss_site)  # built the day after the last day: the remiss time is over
     assert "Remisstiden gick ut" in page.locator(".fp-banner--remisstid").inner_text()
     status = page.locator(".fp-document-status").inner_text()
     assert "är ute på remiss" not in status and "var ute på remiss" in status
@@ -228,8 +277,8 @@ def test_remiss_tables_fit_a_phone(browser, site_url):
     context.close()
 
 
-def test_the_remiss_page_counts_add_up(page, site_url):
-    page.goto(site_url + "remissvar/")
+def test_the_remiss_page_counts_add_up(page, closed_remiss_site):
+    page.goto(closed_remiss_site + "remissvar/")
     footer = page.locator(".fp-remiss-counts tfoot td")
     numbers = [int(cell.inner_text()) for cell in footer.all()]
     *per_position, total = numbers
