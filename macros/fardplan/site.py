@@ -65,11 +65,7 @@ class SiteBuild:
                 if route.macro in ("changes_page", "open_data_page"):
                     return method(self.publication, page_url())
                 if route.macro == "start_page":  # links to the PDF and names who answers questions
-                    return method(
-                        page_url(),
-                        pdf=self.printed.theme_values() if self.printed else None,
-                        contact=self.publication.settings.contact_email,
-                    )
+                    return method(page_url(), pdf=self.printed.theme_values() if self.printed else None)
                 return method(page_url())
 
             render.__doc__ = f"The page {route.title} ({route.source})."

@@ -20,7 +20,6 @@ from mkdocs.config import load_config
 from browser.conftest import serve_folder
 from fardplan import load_roadmap
 from fardplan.pages.not_found import root_404_page
-from fardplan.pages.views import organisation_name
 from support import DATA, FIXTURES, ROOT, copy_project
 
 pytestmark = pytest.mark.browser
@@ -178,7 +177,7 @@ def test_no_word_is_broken_in_the_middle_and_tables_fit(page, site_url, roadmap,
 
 def test_the_header_names_the_organisation(page, site_url, roadmap):
     page.set_viewport_size({"width": 1280, "height": 900})
-    organisation = organisation_name(roadmap)
+    organisation = roadmap.settings.organisation
     assert organisation
     for path in ("", f"omraden/{roadmap.areas[0].id}/"):
         page.goto(site_url + path)

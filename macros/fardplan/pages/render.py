@@ -90,7 +90,7 @@ class SiteRenderer:
         self.roadmap = roadmap
         self.env = shared_environment()
         self.summaries = views.area_summaries(roadmap)
-        self.organisation = views.organisation_name(roadmap)
+        self.organisation = roadmap.settings.organisation
         self.today = today = today or clock.build_date()
         # Review state is judged against the build date. Edit links point at lines of main, so only
         # the draft (built from main) has them; a published version offers a suggestion instead.
@@ -119,8 +119,8 @@ class SiteRenderer:
             roadmap=self.roadmap,
             document=self.roadmap.document,
             settings=self.roadmap.settings,
-            organisation=views.organisation_name(self.roadmap),
-            term=views.organisation_term(self.roadmap),
+            organisation=self.roadmap.settings.organisation,
+            term=self.roadmap.settings.term,
             url=url,
             views=views,
             remiss=self.remiss,
@@ -134,11 +134,10 @@ class SiteRenderer:
         page_url: str = routes.HOME_URL,
         *,
         pdf: dict[str, Any] | None = None,
-        contact: str | None = None,
     ) -> str:
         """`pdf`: the printed färdplan's theme values (pdf_document.PrintedDocument), None when the
-        build makes none; `contact`: the contact address when the data's settings have none."""
-        email = views.contact_email(self.roadmap, contact)
+        build makes none. The contact is the settings' `kontakt-epost`."""
+        email = self.roadmap.settings.contact_email
         return self._render(
             "start.md.j2",
             page_url,

@@ -62,19 +62,3 @@ def area_summaries(roadmap: Roadmap) -> list[AreaSummary]:
 
 def count_label(count: int, singular: str, plural: str) -> str:
     return f"{count} {singular if count == 1 else plural}"
-
-
-def organisation_name(roadmap: Roadmap) -> str:
-    """The organisation's name as the pages and the header show it: `inställningar.organisation`,
-    else (data written before the settings block held it) `dokument.organisation`."""
-    return getattr(roadmap.settings, "organisation", "") or roadmap.document.organisation
-
-
-def organisation_term(roadmap: Roadmap) -> str:
-    """What the reader texts call the organisation (`inställningar.benämning`): "staden" unless set."""
-    return getattr(roadmap.settings, "term", "") or "staden"
-
-
-def contact_email(roadmap: Roadmap, fallback: str | None = None) -> str | None:
-    """Who answers questions about the färdplan (`inställningar.kontakt-epost`), else `fallback`."""
-    return getattr(roadmap.settings, "contact_email", None) or fallback or None
