@@ -107,3 +107,11 @@ def example_site(example_project, tmp_path_factory) -> Path:
         patch.setenv("FARDPLAN_PDF", "1")
         build(load_config(str(example_project / "mkdocs.yml"), site_dir=str(site), strict=True))
     return site
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-page-text",
+        action="store_true",
+        help="record the example site's text anew in tests/snapshots/page-text/ (test_page_text.py)",
+    )
