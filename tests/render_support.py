@@ -24,8 +24,8 @@ def render_everything(roadmap: Roadmap, data_file: Path, site_dir: Path) -> list
         site.initiatives_page(),
         site.whole_document(),
         site.key_reference(),
-        site.changes_page(publication),
-        site.open_data_page(publication),
+        site.changes_page(publication=publication),
+        site.open_data_page(publication=publication),
     ]
     if roadmap.remiss:
         pages.append(site.remiss_page())

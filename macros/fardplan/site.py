@@ -59,14 +59,15 @@ class SiteBuild:
     ) -> dict[str, Callable[[], str]]:
         """Every page macro by name (ROUTES, and the area page), each rendering for the page being built."""
 
+        inputs: dict[str, Callable[[], Any]] = {
+            "publication": lambda: self.publication,
+            "pdf": lambda: self.printed.theme_values() if self.printed else None,
+        }
+
         def fixed(route: routes.Route) -> Callable[[], str]:
             def render() -> str:
                 method: Callable[..., str] = getattr(self.site, route.macro)
-                if route.macro in ("changes_page", "open_data_page"):
-                    return method(self.publication, page_url())
-                if route.macro == "start_page":  # links to the PDF and names who answers questions
-                    return method(page_url(), pdf=self.printed.theme_values() if self.printed else None)
-                return method(page_url())
+                return method(page_url(), **{name: inputs[name]() for name in route.inputs})
 
             render.__doc__ = f"The page {route.title} ({route.source})."
             return render

@@ -34,10 +34,13 @@ class Route:
     url: str  # relative to the site root (directory URLs)
     title: str  # what a message calls the page
     needs_remiss: bool = False  # only a färdplan with a remiss needs the page
+    # What the page's method needs from the build besides the data, passed by keyword:
+    # "publication" (versions, changes and open data), "pdf" (the printed färdplan, or None).
+    inputs: tuple[str, ...] = ()
 
 
 ROUTES = (
-    Route("start_page", "index.md", HOME_URL, "startsidan"),
+    Route("start_page", "index.md", HOME_URL, "startsidan", inputs=("pdf",)),
     Route("follow_up_page", "uppfoljning.md", FOLLOW_UP_URL, "Uppföljning"),
     Route("key_reference", "redaktorer/nycklar.md", KEY_REFERENCE_URL, "Nycklar i datafilen"),
     Route("remiss_page", "remissvar.md", REMISS_URL, "Remiss och remissvar", needs_remiss=True),
@@ -47,8 +50,8 @@ ROUTES = (
     Route("bodies_page", "ansvariga.md", BODIES_URL, "Ansvariga"),
     Route("initiatives_page", "nationella-initiativ.md", INITIATIVES_URL, "Nationella initiativ"),
     Route("whole_document", "hela-fardplanen.md", WHOLE_DOCUMENT_URL, "Hela färdplanen"),
-    Route("changes_page", "andringar.md", CHANGES_URL, "Vad har ändrats"),
-    Route("open_data_page", "oppna-data.md", OPEN_DATA_URL, "Öppna data"),
+    Route("changes_page", "andringar.md", CHANGES_URL, "Vad har ändrats", inputs=("publication",)),
+    Route("open_data_page", "oppna-data.md", OPEN_DATA_URL, "Öppna data", inputs=("publication",)),
 )
 AREA_MACRO = "area_page"
 

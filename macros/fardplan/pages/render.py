@@ -232,7 +232,7 @@ class SiteRenderer:
             initiatives=overviews.initiative_views(self.roadmap, self.today),
         )
 
-    def changes_page(self, publication: Publication, page_url: str = routes.CHANGES_URL) -> str:
+    def changes_page(self, page_url: str = routes.CHANGES_URL, *, publication: Publication) -> str:
         """The "Vad har ändrats" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "changes.md.j2",
@@ -242,7 +242,7 @@ class SiteRenderer:
             describe=describe_version,
         )
 
-    def open_data_page(self, publication: Publication, page_url: str = routes.OPEN_DATA_URL) -> str:
+    def open_data_page(self, page_url: str = routes.OPEN_DATA_URL, *, publication: Publication) -> str:
         """The "Öppna data" page; `publication` is this build's publishing.Publication."""
         return self._render(
             "opendata.md.j2",
