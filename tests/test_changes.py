@@ -263,9 +263,8 @@ def test_the_feed_has_one_entry_per_published_version_with_its_changes(released_
     assert "Färdplanen är nu beslutad. Den förra versionen var en remissversion." in items
 
 
-def test_without_git_history_the_page_says_so(project, tmp_path):
-    site = tmp_path / "site"
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+def test_without_git_history_the_page_says_so(example_site):
+    site = example_site  # the shared build (conftest.py): a copy of the example outside any git repository
     html = (site / "andringar" / "index.html").read_text(encoding="utf-8")
     assert "Versionshistoriken är inte tillgänglig: webbplatsen byggdes utanför git" in html
     assert ET.parse(site / "feed.xml").getroot().findall(f"{ATOM}entry") == []
