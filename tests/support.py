@@ -49,3 +49,19 @@ def line_of(text: str, start: str) -> int:
     names the line of what it changed and survives edits elsewhere in the fixture."""
     [number] = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)]
     return number
+
+
+def failed_build(project: Path, caplog) -> str:
+    """What a strict build of `project` into its site/ logged before it stopped the way
+    `mkdocs build --strict` stops cleanly (Abort: the messages, exit code 1, no traceback); any
+    other exception, or a build that succeeds, fails the test. In this process: a failed build
+    costs a fraction of a `mkdocs` command, and test_build.py runs the command itself."""
+    import pytest
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    caplog.clear()
+    with pytest.raises(Abort):
+        build(load_config(str(project / "mkdocs.yml"), strict=True))
+    return caplog.text
