@@ -7,7 +7,8 @@ checks the live content. live_content.py, installed by conftest.py, enforces the
 
 A test that only reads the built example site uses the session fixtures `example_site` and
 `example_project` (conftest.py) instead of building its own; one that changes something builds a
-`copy_project`. Builds in tests skip the PDF unless FARDPLAN_PDF=1 (conftest.py).
+`copy_project`, and one whose build must fail checks it with `failed_build`. Builds in tests skip
+the PDF unless FARDPLAN_PDF=1 (conftest.py).
 """
 
 from __future__ import annotations
