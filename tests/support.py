@@ -7,7 +7,8 @@ checks the live content. live_content.py, installed by conftest.py, enforces the
 
 A test that only reads the built example site uses the session fixtures `example_site` and
 `example_project` (conftest.py) instead of building its own; one that changes something builds a
-`copy_project`. Builds in tests skip the PDF unless FARDPLAN_PDF=1 (conftest.py).
+`copy_project`, and one whose build must fail checks it with `failed_build`. Builds in tests skip
+the PDF unless FARDPLAN_PDF=1 (conftest.py).
 """
 
 from __future__ import annotations
@@ -49,3 +50,19 @@ def line_of(text: str, start: str) -> int:
     names the line of what it changed and survives edits elsewhere in the fixture."""
     [number] = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)]
     return number
+
+
+def failed_build(project: Path, caplog) -> str:
+    """What a strict build of `project` into its site/ logged before it stopped the way
+    `mkdocs build --strict` stops cleanly (Abort: the messages, exit code 1, no traceback); any
+    other exception, or a build that succeeds, fails the test. In this process: a failed build
+    costs a fraction of a `mkdocs` command, and test_build.py runs the command itself."""
+    import pytest
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    caplog.clear()
+    with pytest.raises(Abort):
+        build(load_config(str(project / "mkdocs.yml"), strict=True))
+    return caplog.text

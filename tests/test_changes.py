@@ -26,7 +26,7 @@ from release_support import (
     release_two_versions,
     write_data,
 )
-from support import DATA
+from support import DATA, copy_project
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 REMISS_VERSION = load_roadmap(DATA).document.version
@@ -41,8 +41,7 @@ EXPECTED_SUMMARY = (
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory):
     """The sample remiss version and the decided version made from it, as validated models."""
-    folder = tmp_path_factory.mktemp("versions")
-    project = git_project(folder / "project")
+    project = copy_project(tmp_path_factory.mktemp("versions") / "project")  # no history needed
     write_data(project, decide_after_remiss(read_data(project)))
     return load_roadmap(DATA), load_roadmap(project / "data" / "roadmap.yaml")
 
@@ -107,8 +106,7 @@ def test_reworded_text_keeps_both_wordings_and_links_point_into_the_new_version(
     ]
 
 
-def test_new_and_removed_needs_initiatives_and_references(tmp_path):
-    project = git_project(tmp_path / "project")
+def test_new_and_removed_needs_initiatives_and_references(project):
     data = read_data(project)
     staff = next(a for a in data["områden"] if a["id"] == "personal-och-kompetens")
     staff["behov"] = [n for n in staff["behov"] if n["id"] != "trygga-anstallningar"]
@@ -263,9 +261,8 @@ def test_the_feed_has_one_entry_per_published_version_with_its_changes(released_
     assert "Färdplanen är nu beslutad. Den förra versionen var en remissversion." in items
 
 
-def test_without_git_history_the_page_says_so(project, tmp_path):
-    site = tmp_path / "site"
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
+def test_without_git_history_the_page_says_so(example_site):
+    site = example_site  # the shared build (conftest.py): a copy of the example outside any git repository
     html = (site / "andringar" / "index.html").read_text(encoding="utf-8")
     assert "Versionshistoriken är inte tillgänglig: webbplatsen byggdes utanför git" in html
     assert ET.parse(site / "feed.xml").getroot().findall(f"{ATOM}entry") == []

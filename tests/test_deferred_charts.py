@@ -7,25 +7,18 @@ from __future__ import annotations
 import json
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from fardplan import load_roadmap
 from fardplan.pages.charts import DeferredCharts
-from support import DATA, copy_project
+from support import DATA
 
 ROADMAP = load_roadmap(DATA)
 MEASURED = [(area, need, m) for area in ROADMAP.areas for need in area.needs for m in need.measures]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("charts") / "project")
-    target = tmp_path_factory.mktemp("site")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FARDPLAN_PDF", "0")
-        build(load_config(str(project / "mkdocs.yml"), site_dir=str(target), strict=True))
-    return target
+@pytest.fixture
+def site(example_site):
+    return example_site  # the session's shared build (conftest.py)
 
 
 def test_every_chart_and_table_is_in_its_figure_and_no_placeholder_is_left(site):

@@ -13,10 +13,10 @@ from fardplan import load_roadmap, validate_file
 from fardplan.data.measures import Progress, number
 from fardplan.pages.charts import chart
 from fardplan.pages.render import SiteRenderer
-from support import DATA
+from support import DATA, line_of
 
 MEASURE = "områden[styrning].behov[samverkan-med-regionen].mått[vantetid]"
-# Lines 44-55 of the minimal färdplan once inserted after the need's review date (line 43).
+# Inserted into the minimal färdplan after the need's review date.
 BLOCK = """        senast-granskad: 2022-01-20
         mått:
           - id: vantetid
@@ -52,80 +52,109 @@ def test_a_measure_with_decimal_values_is_valid_and_read(write_yaml, measured):
     roadmap = load_roadmap(write_yaml(measured))
     (measure,) = roadmap.areas[0].needs[0].measures
     assert [v.value for v in measure.values] == [60, 52.5, 45]
-    assert measure.line == 45 and measure.kolada_id == "N23890" and not measure.example
+    assert (
+        measure.line == line_of(measured, "          - id: vantetid")
+        and measure.kolada_id == "N23890"
+        and not measure.example
+    )
     assert measure.progress is Progress.ON_TRACK
 
 
-def test_a_wrong_direction_word_suggests_the_right_one(check):
-    assert check("bättre: lägre", "bättre: mindre") == [
-        "data/roadmap.yaml:48:21: 'mindre' är inte ett tillåtet värde – menade du 'lägre'? "
-        f"Tillåtna värden: högre, lägre (i {MEASURE}.bättre)"
-    ]
-
-
-def test_both_kolada_and_an_own_source_is_one_message(check):
-    assert check("källa: {kolada: N23890}", "källa: {kolada: N23890, egen: Stadens enkät}") == [
-        "data/roadmap.yaml:49:20: skriv antingen kolada: med nyckeltalets id eller egen: med källans namn, "
-        f"inte båda (i {MEASURE}.källa)"
-    ]
-
-
-def test_a_kolada_id_of_the_wrong_form_is_refused(check):
-    assert check("källa: {kolada: N23890}", "källa: {kolada: X23890}") == [
-        "data/roadmap.yaml:49:29: 'X23890' går inte att använda: skriv nyckeltalets id i Kolada: N eller U och "
-        f"fem siffror, till exempel N21603 (i {MEASURE}.källa.kolada)"
-    ]
-
-
-def test_years_out_of_order_are_named_where_they_are(check):
-    assert check("- {år: 2022, värde: 45", "- {år: 2020, värde: 45") == [
-        "data/roadmap.yaml:55:22: året 2020 kommer efter 2021: skriv värdena ett år i taget, äldsta året först "
-        f"(i {MEASURE}.värden[nr 3].år)"
-    ]
-
-
-def test_the_same_year_twice_is_named(check):
-    assert check("- {år: 2022, värde: 45", "- {år: 2021, värde: 45") == [
-        "data/roadmap.yaml:55:22: året 2021 står redan i listan: skriv värdena ett år i taget, äldsta året först "
-        f"(i {MEASURE}.värden[nr 3].år)"
-    ]
-
-
-def test_a_decimal_year_is_refused_but_a_decimal_value_is_not(check):
-    assert check("- {år: 2022, värde: 45", "- {år: 2022.0, värde: 45.25") == [
-        "data/roadmap.yaml:55:22: ska vara ett heltal, inte ett decimaltal: skriv 2022 utan decimaler "
-        f"(i {MEASURE}.värden[nr 3].år)"
-    ]
-
-
-def test_a_value_that_is_not_a_number_is_refused(check):
-    assert check("värde: 45, riket: 58", "värde: .nan, riket: 58") == [
-        "data/roadmap.yaml:55:35: ska vara ett tal, till exempel 12 eller 12.5, inte .nan eller .inf "
-        f"(i {MEASURE}.värden[nr 3].värde)"
-    ]
-
-
-def test_a_target_before_the_baseline_is_refused(check):
-    assert check("mål: {år: 2026", "mål: {år: 2018") == [
-        "data/roadmap.yaml:51:23: målets år (2018) måste vara efter utgångslägets år (2019) "
-        f"(i {MEASURE}.mål.år)"
-    ]
+# One mistake in the measure, one located message: the edit, the line (how it starts in the
+# measured färdplan), the column and the message.
+@pytest.mark.parametrize(
+    "old, new, line, column, message",
+    [
+        pytest.param(
+            "bättre: lägre",
+            "bättre: mindre",
+            "            bättre:",
+            21,
+            "'mindre' är inte ett tillåtet värde – menade du 'lägre'? "
+            f"Tillåtna värden: högre, lägre (i {MEASURE}.bättre)",
+            id="wrong-direction-word",
+        ),
+        pytest.param(
+            "källa: {kolada: N23890}",
+            "källa: {kolada: N23890, egen: Stadens enkät}",
+            "            källa:",
+            20,
+            "skriv antingen kolada: med nyckeltalets id eller egen: med källans namn, "
+            f"inte båda (i {MEASURE}.källa)",
+            id="kolada-and-own-source",
+        ),
+        pytest.param(
+            "källa: {kolada: N23890}",
+            "källa: {kolada: X23890}",
+            "            källa:",
+            29,
+            "'X23890' går inte att använda: skriv nyckeltalets id i Kolada: N eller U och "
+            f"fem siffror, till exempel N21603 (i {MEASURE}.källa.kolada)",
+            id="kolada-id-of-the-wrong-form",
+        ),
+        pytest.param(
+            "- {år: 2022, värde: 45",
+            "- {år: 2020, värde: 45",
+            "              - {år: 2022",
+            22,
+            "året 2020 kommer efter 2021: skriv värdena ett år i taget, äldsta året först "
+            f"(i {MEASURE}.värden[nr 3].år)",
+            id="years-out-of-order",
+        ),
+        pytest.param(
+            "- {år: 2022, värde: 45",
+            "- {år: 2021, värde: 45",
+            "              - {år: 2022",
+            22,
+            "året 2021 står redan i listan: skriv värdena ett år i taget, äldsta året först "
+            f"(i {MEASURE}.värden[nr 3].år)",
+            id="the-same-year-twice",
+        ),
+        pytest.param(  # a decimal value (45.25) is fine; a decimal year is not
+            "- {år: 2022, värde: 45",
+            "- {år: 2022.0, värde: 45.25",
+            "              - {år: 2022",
+            22,
+            "ska vara ett heltal, inte ett decimaltal: skriv 2022 utan decimaler "
+            f"(i {MEASURE}.värden[nr 3].år)",
+            id="decimal-year",
+        ),
+        pytest.param(
+            "värde: 45, riket: 58",
+            "värde: .nan, riket: 58",
+            "              - {år: 2022",
+            35,
+            f"ska vara ett tal, till exempel 12 eller 12.5, inte .nan eller .inf (i {MEASURE}.värden[nr 3].värde)",
+            id="value-not-a-number",
+        ),
+        pytest.param(
+            "mål: {år: 2026",
+            "mål: {år: 2018",
+            "            mål:",
+            23,
+            f"målets år (2018) måste vara efter utgångslägets år (2019) (i {MEASURE}.mål.år)",
+            id="target-before-the-baseline",
+        ),
+        pytest.param(
+            "            enhet: dagar\n",
+            "",
+            "          - id: vantetid",
+            13,
+            f"nyckeln 'enhet' saknas (i {MEASURE})",
+            id="missing-unit",
+        ),
+    ],
+)
+def test_a_mistake_in_a_measure_is_one_located_message(check, measured, old, new, line, column, message):
+    assert check(old, new) == [f"data/roadmap.yaml:{line_of(measured, line)}:{column}: {message}"]
 
 
 def test_a_measure_id_used_twice_is_named(check, measured):
     second = BLOCK.split("        mått:\n")[1].replace("Väntetid", "Kötid")
-    assert check(
-        "              - {år: 2022, värde: 45, riket: 58}\n",
-        "              - {år: 2022, värde: 45, riket: 58}\n" + second,
-    ) == [
-        "data/roadmap.yaml:56:17: måttet 'vantetid' finns redan på rad 45: varje mått måste ha ett eget id "
-        f"(i {MEASURE}.id)"
-    ]
-
-
-def test_a_missing_unit_is_named(check):
-    assert check("            enhet: dagar\n", "") == [
-        f"data/roadmap.yaml:45:13: nyckeln 'enhet' saknas (i {MEASURE})"
+    last_value = "              - {år: 2022, värde: 45, riket: 58}\n"
+    assert check(last_value, last_value + second) == [
+        f"data/roadmap.yaml:{line_of(measured, last_value.rstrip()) + 1}:17: måttet 'vantetid' finns redan på rad "
+        f"{line_of(measured, '          - id: vantetid')}: varje mått måste ha ett eget id (i {MEASURE}.id)"
     ]
 
 

@@ -11,6 +11,7 @@ import pytest
 from fardplan import validate_file
 from fardplan.data.plain_language import difficulty, lix
 from fardplan.data.validate import load_roadmap
+from support import line_of
 
 LONG_WINDED = (
     "Kommunstyrelsen ska tillsammans med äldrenämnden och stadsdelsnämnderna genomföra en "
@@ -47,7 +48,7 @@ def test_a_long_winded_text_warns_with_its_value(write_yaml, minimal_text):
     value = round(lix(LONG_WINDED).value)
     assert value > 60
     assert warning.text() == (
-        f"data/roadmap.yaml:38:19: varning: texten är mycket svår att läsa: LIX {value}, gränsen är 50. "
+        f"data/roadmap.yaml:{line_of(minimal_text, '            text: Ta fram')}:19: varning: texten är mycket svår att läsa: LIX {value}, gränsen är 50. "
         "Skriv kortare meningar och byt långa ord mot vanliga, kortare ord "
         "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].text)"
     )

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from support import DATA, ROOT
+from support import DATA, ROOT, line_of
 
 SCHEMA = ROOT / "data" / "roadmap.schema.json"
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
@@ -52,10 +52,10 @@ def test_cli_lists_problems_and_fails(write_yaml, minimal_text):
     result = subprocess.run(VALIDATE + [str(path)], capture_output=True, text=True, cwd=path.parent)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "roadmap.yaml:18:10: 'lag2' är inte ett tillåtet värde "
+        f"roadmap.yaml:{line_of(minimal_text, '    typ:')}:10: 'lag2' är inte ett tillåtet värde "
         "– menade du 'lag'? Tillåtna värden: lag, lagändring, statsbidrag, utredning, överenskommelse, "
         "departementsskrivelse (i nationella-initiativ[god-och-nara-vard].typ)",
-        "roadmap.yaml:35:21: 'klar' är inte ett tillåtet värde – menade du 'genomförd'? Tillåtna värden: "
+        f"roadmap.yaml:{line_of(minimal_text, '            status: pågår')}:21: 'klar' är inte ett tillåtet värde – menade du 'genomförd'? Tillåtna värden: "
         "föreslagen, planerad, pågår, genomförd, avbruten "
         "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden].status)",
     ]
@@ -69,5 +69,6 @@ def test_cli_github_annotations(write_yaml, minimal_text):
     )
     assert result.returncode == 1
     assert result.stdout.startswith(
-        "::error file=roadmap.yaml,line=35,col=21,title=Färdplanen::'klar' är inte"
+        f"::error file=roadmap.yaml,line={line_of(minimal_text, '            status: pågår')},col=21,"
+        "title=Färdplanen::'klar' är inte"
     )

@@ -9,21 +9,16 @@ import re
 from collections import Counter
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
 
 from fardplan import load_roadmap
 from fardplan.pages.search_index import WORDS_FIELD, searchable_html, swedish_words, unique_titles
 from fardplan.pages.views import area_url
-from support import DATA, copy_project
+from support import DATA
 
 
 @pytest.fixture(scope="module")
-def index(tmp_path_factory) -> list[dict]:
-    site = tmp_path_factory.mktemp("search-site")
-    project = copy_project(tmp_path_factory.mktemp("search-project"))
-    build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def index(example_site) -> list[dict]:
+    return json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 
 
 def test_every_need_is_an_entry_that_leads_to_it(index):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fardplan import ValidationFailed, load_roadmap, validate_file
+from support import line_of
 
 
 def messages(path):
@@ -28,7 +29,7 @@ def test_yaml_syntax_error_points_at_the_line(write_yaml, minimal_text):
         minimal_text, "    beskrivning: Hur äldreomsorgen leds.", "    beskrivning: Hur: äldreomsorgen: leds."
     )
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:26:21: syntaxfel: ett kolon står där det inte får stå; "
+        f"data/roadmap.yaml:{line_of(minimal_text, '    beskrivning: Hur')}:21: syntaxfel: ett kolon står där det inte får stå; "
         "sätt texten inom citattecken om den innehåller ': '"
     ]
 
@@ -36,14 +37,15 @@ def test_yaml_syntax_error_points_at_the_line(write_yaml, minimal_text):
 def test_tab_indentation_is_explained(write_yaml, minimal_text):
     text = replace(minimal_text, "  version: 2022-remiss", "\tversion: 2022-remiss")
     [message] = messages(write_yaml(text))
-    assert message.startswith("data/roadmap.yaml:5:1: syntaxfel:")
+    assert message.startswith(f"data/roadmap.yaml:{line_of(minimal_text, '  version:')}:1: syntaxfel:")
     assert "tabbtecken" in message
 
 
 def test_duplicate_key_is_an_error_not_silently_the_last(write_yaml, minimal_text):
     text = replace(minimal_text, "  status: remiss\n", "  status: remiss\n  status: beslutad\n")
+    first = line_of(minimal_text, "  status:")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:7:3: nyckeln 'status' finns redan på rad 6 i samma del: ta bort den ena"
+        f"data/roadmap.yaml:{first + 1}:3: nyckeln 'status' finns redan på rad {first} i samma del: ta bort den ena"
     ]
 
 
@@ -51,7 +53,7 @@ def test_unknown_key_suggests_the_right_one(write_yaml, minimal_text):
     text = replace(minimal_text, "        tidshorisont: löpande", "        tidshorizont: löpande")
     assert messages(write_yaml(text)) == [
         # One mistake, one message: not also "nyckeln 'tidshorisont' saknas".
-        "data/roadmap.yaml:42:9: okänd nyckel 'tidshorizont' – menade du 'tidshorisont'? "
+        f"data/roadmap.yaml:{line_of(minimal_text, '        tidshorisont: löpande')}:9: okänd nyckel 'tidshorizont' – menade du 'tidshorisont'? "
         "(i områden[styrning].behov[samverkan-med-regionen].tidshorizont)",
     ]
 
@@ -61,7 +63,7 @@ def test_wrong_type(write_yaml, minimal_text):
         minimal_text, "        nationellt: [god-och-nara-vard]", "        nationellt: god-och-nara-vard"
     )
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:30:21: ska vara en lista, inte en text "
+        f"data/roadmap.yaml:{line_of(minimal_text, '        nationellt:')}:21: ska vara en lista, inte en text "
         "(i områden[styrning].behov[samverkan-med-regionen].nationellt)"
     ]
 
@@ -69,7 +71,8 @@ def test_wrong_type(write_yaml, minimal_text):
 def test_missing_required_key(write_yaml, minimal_text):
     text = replace(minimal_text, "            ansvarig: kommunstyrelsen\n", "")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:32:13: nyckeln 'ansvarig' saknas "
+        f"data/roadmap.yaml:{line_of(minimal_text, '          - id: samverkan-staden')}:13: "
+        "nyckeln 'ansvarig' saknas "
         "(i områden[styrning].behov[samverkan-med-regionen].staden[samverkan-staden])"
     ]
 
@@ -77,7 +80,8 @@ def test_missing_required_key(write_yaml, minimal_text):
 def test_duplicate_id(write_yaml, minimal_text):
     text = replace(minimal_text, "id: samverkan-mer", "id: samverkan-staden")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:37:17: id 'samverkan-staden' används redan på rad 32: varje id måste vara unikt "
+        f"data/roadmap.yaml:{line_of(minimal_text, '          - id: samverkan-mer')}:17: id 'samverkan-staden' "
+        f"används redan på rad {line_of(minimal_text, '          - id: samverkan-staden')}: varje id måste vara unikt "
         "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-staden].id)"
     ]
 
@@ -87,7 +91,7 @@ def test_id_must_be_a_slug(write_yaml, minimal_text, bad_id):
     text = replace(minimal_text, "  - id: styrning", f"  - id: {bad_id}")
     [message] = messages(write_yaml(text))
     assert message.startswith(
-        f"data/roadmap.yaml:24:9: '{bad_id}' går inte att använda: "
+        f"data/roadmap.yaml:{line_of(minimal_text, '  - id: styrning')}:9: '{bad_id}' går inte att använda: "
         "ett id får bara innehålla små bokstäver a–z"
     )
     assert message.endswith(f" (i områden[{bad_id}].id)")
@@ -96,7 +100,7 @@ def test_id_must_be_a_slug(write_yaml, minimal_text, bad_id):
 def test_reference_to_undefined_initiative(write_yaml, minimal_text):
     text = replace(minimal_text, "nationellt: [god-och-nara-vard]", "nationellt: [god-och-nara-vrd]")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:30:22: "
+        f"data/roadmap.yaml:{line_of(minimal_text, '        nationellt:')}:22: "
         "det finns inget nationellt initiativ med id 'god-och-nara-vrd' – menade du 'god-och-nara-vard'? "
         "(i områden[styrning].behov[samverkan-med-regionen].nationellt[nr 1])"
     ]
@@ -105,7 +109,8 @@ def test_reference_to_undefined_initiative(write_yaml, minimal_text):
 def test_reference_to_undefined_body(write_yaml, minimal_text):
     text = replace(minimal_text, "ansvarig: aldrenamnden", "ansvarig: personalutskottet")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:39:23: 'personalutskottet' finns inte i listan ansvariga. "
+        f"data/roadmap.yaml:{line_of(minimal_text, '            ansvarig: aldrenamnden')}:23: "
+        "'personalutskottet' finns inte i listan ansvariga. "
         "Möjliga värden: aldrenamnden, kommunstyrelsen "
         "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].ansvarig)"
     ]
@@ -128,7 +133,7 @@ def test_bad_horizon(write_yaml, minimal_text, value, expected):
         minimal_text, '            tidshorisont: "2022-2024"', f"            tidshorisont: {value}"
     )
     assert messages(write_yaml(text)) == [
-        f"data/roadmap.yaml:41:27: {expected} "
+        f"data/roadmap.yaml:{line_of(minimal_text, '            tidshorisont:')}:27: {expected} "
         "(i områden[styrning].behov[samverkan-med-regionen].behöver-göras[samverkan-mer].tidshorisont)"
     ]
 
@@ -154,7 +159,7 @@ def test_horizons_are_read_and_shown_in_swedish(write_yaml, minimal_text, writte
 def test_link_must_be_http(write_yaml, minimal_text, link):
     text = replace(minimal_text, "https://data.riksdagen.se/dokument/H703164.html", link)
     [message] = messages(write_yaml(text))
-    assert message.startswith("data/roadmap.yaml:20:11: ")
+    assert message.startswith(f"data/roadmap.yaml:{line_of(minimal_text, '    länk:')}:11: ")
     assert message.endswith(" (i nationella-initiativ[god-och-nara-vard].länk)")
     assert "en länk måste vara en hel webbadress som börjar med https://" in message
 
@@ -163,7 +168,7 @@ def test_link_must_be_http(write_yaml, minimal_text, link):
 def test_bad_date(write_yaml, minimal_text, written):
     text = replace(minimal_text, "gäller-från: 2021-07-01", f"gäller-från: {written}")
     [message] = messages(write_yaml(text))
-    assert message.startswith("data/roadmap.yaml:21:18: ")
+    assert message.startswith(f"data/roadmap.yaml:{line_of(minimal_text, '    gäller-från:')}:18: ")
     assert message.endswith(" (i nationella-initiativ[god-och-nara-vard].gäller-från)")
     assert "datum skrivs ÅÅÅÅ-MM-DD med ett år från 1900 till 2099 och måste finnas i kalendern" in message
 
@@ -171,7 +176,7 @@ def test_bad_date(write_yaml, minimal_text, written):
 def test_end_date_before_start(write_yaml, minimal_text):
     text = replace(minimal_text, "gäller-till: null", "gäller-till: 2020-12-31")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:22:18: gäller-till (2020-12-31) är före gäller-från (2021-07-01) "
+        f"data/roadmap.yaml:{line_of(minimal_text, '    gäller-till:')}:18: gäller-till (2020-12-31) är före gäller-från (2021-07-01) "
         "(i nationella-initiativ[god-och-nara-vard].gäller-till)"
     ]
 
@@ -186,7 +191,7 @@ def test_empty_file(write_yaml, content):
 def test_bytes_that_are_not_utf8(write_yaml, minimal_text):
     raw = minimal_text.encode("utf-8").replace(b"Testkommunen", b"Testkommunen" + b" \xe5r")
     assert messages(write_yaml(raw)) == [
-        "data/roadmap.yaml:2:45: filen är inte sparad som UTF-8 (byte 0xe5 kan inte läsas); "
+        f"data/roadmap.yaml:{line_of(minimal_text, 'inställningar:')}:45: filen är inte sparad som UTF-8 (byte 0xe5 kan inte läsas); "
         "spara den som UTF-8 i din editor"
     ]
 
@@ -208,7 +213,7 @@ def test_anchors_and_aliases_are_refused_before_expansion(write_yaml, minimal_te
 def test_decided_roadmap_needs_its_decision(write_yaml, minimal_text):
     text = replace(minimal_text, "  status: remiss", "  status: beslutad")
     assert messages(write_yaml(text)) == [
-        "data/roadmap.yaml:6:11: en beslutad färdplan behöver uppgifter om beslutet: "
+        f"data/roadmap.yaml:{line_of(minimal_text, '  status:')}:11: en beslutad färdplan behöver uppgifter om beslutet: "
         "fyll i beslut med organ och datum (i dokument.status)"
     ]
 
@@ -224,8 +229,16 @@ def test_every_problem_is_reported_in_one_run(write_yaml, minimal_text):
     ]:
         text = replace(text, old, new)
     found = messages(write_yaml(text))
-    # The misspelt "rubrk" (line 30) is one message, not also "rubrik saknas" (line 29).
-    assert [m.split(":")[1] for m in found] == ["7", "19", "30", "40", "42"]
+    # One line per mistake, each one further down for the added status line. The misspelt "rubrk"
+    # is one message, not also "rubrik saknas" at its need's first line.
+    starts = [
+        "  status:",
+        "    typ:",
+        "        rubrik:",
+        "            ansvarig: aldrenamnden",
+        '            tidshorisont: "',
+    ]
+    assert [m.split(":")[1] for m in found] == [str(line_of(minimal_text, start) + 1) for start in starts]
 
 
 def test_load_roadmap_raises_with_the_full_report(write_yaml, minimal_text):
@@ -234,4 +247,7 @@ def test_load_roadmap_raises_with_the_full_report(write_yaml, minimal_text):
         load_roadmap(path, name="data/roadmap.yaml")
     report = str(caught.value)
     assert report.startswith("Färdplanens data har 1 fel och webbplatsen byggs inte:\n")
-    assert "data/roadmap.yaml:35:21: " in report and "'klar' är inte ett tillåtet värde" in report
+    assert (
+        f"data/roadmap.yaml:{line_of(minimal_text, '            status: pågår')}:21: " in report
+        and "'klar' är inte ett tillåtet värde" in report
+    )
