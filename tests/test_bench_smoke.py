@@ -36,7 +36,8 @@ def run_script(tmp_path, name: str, *args: str) -> str:
 
 
 def test_benchmark_at_1x_prints_every_figure(tmp_path):
-    out = run_script(tmp_path, "bench.py", "--scales", "1", "--runs", "1")
+    # The smallest run: one scale, one measured round, no warm-up round.
+    out = run_script(tmp_path, "bench.py", "--scales", "1", "--runs", "1", "--warmup", "0")
     assert re.search(r"scale 1×: 4 areas, 20 needs, 100 actions", out), out
     assert re.search(
         rf"\(a\) validate: +median +{NUMBER} s +{NUMBER} ms/need .*peak traced memory +{NUMBER} MB", out

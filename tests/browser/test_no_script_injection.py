@@ -45,6 +45,8 @@ MARK_TITLED = """
   return titled.length;
 }
 """
+# Every image has loaded or failed (an error handler has run by then).
+ALL_IMAGES_SETTLED = "() => [...document.images].every((image) => image.complete)"
 # The page's first heading as a reader sees it, without the permalink sign.
 HEADING_TEXT = """
 () => {
@@ -124,10 +126,13 @@ def visited(browser, hostile):
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
     results = {}
     for path in site_pages(hostile["site"]) + ["404.html"]:
-        page.goto(hostile["url"] + path, wait_until="networkidle")
-        if path == "":
-            # The version selector is filled from versions.json after load.
+        page.goto(hostile["url"] + path)
+        # What a page does after its load event: the version selector (titles with payloads) is
+        # filled from versions.json (not on the 404 page, which finds no versions.json from an
+        # unknown address), and an image a payload injected fires its error handler.
+        if path != "404.html":
             page.locator(".md-version__current").wait_for(state="attached")
+        page.wait_for_function(ALL_IMAGES_SETTLED)
         hover_everything_titled(page)
         results[path] = {
             "pwned": page.evaluate("window.__pwned"),
