@@ -153,7 +153,7 @@ def words_and_tables(browser, site_url, roadmap) -> dict[int, list[str]]:
         page.goto(f"{site_url}omraden/{area.id}/")
         for width in WORD_WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
-            page.evaluate(SETTLED)
+            assert page.evaluate(SETTLED) == width, area.id
             problems[width] += [
                 f"{area.id}: ordet {word} bryts mitt i" for word in page.evaluate(SPLIT_WORDS)
             ]
