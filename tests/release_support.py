@@ -1,8 +1,10 @@
-"""A project copy in its own git repository, and the changes that turn the remiss version into a
-decided one: what the release, history, open-data and publishing tests share."""
+"""A project copy in its own git repository, the changes that turn the remiss version into a
+decided one, and a remiss closed with its answers compiled: what the release, history, open-data,
+publishing and remiss tests share."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from support import ROOT, copy_project
+from support import FIXTURES, ROOT, copy_project
 
 PYTHON = sys.executable
 # What a whole repository needs besides the site's sources (copy_project): commands, tests, settings.
@@ -30,6 +32,8 @@ TOOL_FILES = (
 )
 # The version kommunfullmäktige decides after the example's remiss (decide_after_remiss), and when.
 DECIDED, DECIDED_ON = "2027", "2027-04-26"
+# The editors' responses once the example's remiss is over (the example itself has none yet).
+REMISS_RESPONSES = FIXTURES / "remiss" / "remissbemotande-efter-remissen.yaml"
 GIT_IDENTITY = {
     "GIT_AUTHOR_NAME": "Redaktör",
     "GIT_AUTHOR_EMAIL": "redaktor@exempelstaden.example",
@@ -59,6 +63,39 @@ def script(project: Path, name: str, *args: str, **env: str) -> subprocess.Compl
         capture_output=True,
         text=True,
     )
+
+
+def close_remiss(project: Path, compiled_on: str, received: dict[int, str] | None = None) -> Path:
+    """The project's remiss over: its answers compiled on `compiled_on` with the compilation script
+    from the recorded issues (tests/fixtures/remiss), and the editors' responses to them. `received`
+    gives issues (by number) another time of arrival, e.g. a day after the last day."""
+    received = received or {}
+    answers = project / "data" / "remissvar.yaml"
+    answers.unlink()
+    pages = [
+        json.loads((FIXTURES / "remiss" / f"issues-page-{n}.json").read_text(encoding="utf-8"))
+        for n in (1, 2)
+    ]
+    for issue in (issue for page in pages for issue in page):
+        if issue["number"] in received:
+            issue["created_at"] = issue["updated_at"] = received[issue["number"]]
+    export = project / "export.json"
+    export.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
+    shutil.copy(REMISS_RESPONSES, project / "data" / "remissbemotande.yaml")
+    data = str(project / "data" / "roadmap.yaml")
+    compiled = script(
+        project,
+        "remissvar.py",
+        "--fil",
+        str(export),
+        "--data",
+        data,
+        "--ut",
+        str(answers),
+        FARDPLAN_TODAY=compiled_on,
+    )
+    assert compiled.returncode == 0, compiled.stderr
+    return project
 
 
 def git_project(target: Path) -> Path:

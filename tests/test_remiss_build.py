@@ -5,11 +5,7 @@ from the recorded fixture through the compilation script."""
 from __future__ import annotations
 
 import html
-import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urljoin, urlsplit
 
@@ -20,14 +16,14 @@ from mkdocs.exceptions import Abort
 
 from fardplan import load_roadmap
 from fardplan.remiss.period import MAX_URL_LENGTH
-from support import DATA, FIXTURES, ROOT, copy_project
+from release_support import close_remiss
+from support import DATA, copy_project
 
 ROADMAP = load_roadmap(DATA)
 REMISS = ROADMAP.remiss
 OPEN_DAY, CLOSED_DAY = "2027-01-24", "2027-02-10"  # 12 days before the last day (5 February 2027); after it
-# After the remiss: an answer that came in a day late, and the responses the editors wrote.
+# After the remiss: an answer that came in a day late (the editors' responses: close_remiss).
 LATE_ANSWER, LATE_RECEIVED, COMPILED_ON = 14, "2027-02-06T07:15:00Z", "2027-02-08"
-RESPONSES = FIXTURES / "remiss" / "remissbemotande-efter-remissen.yaml"
 
 
 def build_site(project: Path, site: Path, today: str) -> Path:
@@ -63,38 +59,9 @@ def open_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def compiled_project(tmp_path_factory) -> Path:
     """A copy of the project whose remissvar.yaml is produced here from the recorded fixture."""
-    project = copy_project(tmp_path_factory.mktemp("compiled"))
-    answers = project / "data" / "remissvar.yaml"
-    answers.unlink()
-    export = project / "export.json"
-    pages_ = [
-        json.loads((FIXTURES / "remiss" / f"issues-page-{n}.json").read_text(encoding="utf-8"))
-        for n in (1, 2)
-    ]
-    for issue in (i for page in pages_ for i in page):
-        if issue["number"] == LATE_ANSWER:
-            issue["created_at"] = issue["updated_at"] = LATE_RECEIVED
-    export.write_text(json.dumps(pages_, ensure_ascii=False), encoding="utf-8")
-    (project / "data" / "remissbemotande.yaml").write_text(
-        RESPONSES.read_text(encoding="utf-8"), encoding="utf-8"
+    return close_remiss(
+        copy_project(tmp_path_factory.mktemp("compiled")), COMPILED_ON, {LATE_ANSWER: LATE_RECEIVED}
     )
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "remissvar.py"),
-            "--fil",
-            str(export),
-            "--data",
-            str(project / "data" / "roadmap.yaml"),
-            "--ut",
-            str(answers),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "FARDPLAN_TODAY": COMPILED_ON},
-    )
-    assert result.returncode == 0, result.stderr
-    return project
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,8 @@ a phone, and a privacy page that says what the browser stores."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
@@ -18,9 +15,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from browser.conftest import serve_folder
+from browser.test_widths import SETTLED
 from fardplan import load_roadmap
 from fardplan.pages.not_found import root_404_page
-from support import DATA, FIXTURES, ROOT, copy_project
+from release_support import close_remiss
+from support import DATA, copy_project
 
 pytestmark = pytest.mark.browser
 
@@ -29,8 +28,6 @@ PHONE = {"width": 375, "height": 700}
 REMISS = load_roadmap(DATA).remiss
 OPEN_DAY = REMISS.opens + (REMISS.last_day - REMISS.opens) / 2
 CLOSED_DAY = REMISS.last_day + timedelta(days=1)
-# The editors' responses once the remiss is over (the example itself has none yet).
-RESPONSES = FIXTURES / "remiss" / "remissbemotande-efter-remissen.yaml"
 # Words in the reading cells that belong to editors, or to the remiss banner, not to the content.
 EDITORS_WORDS = ("Redigera", "granska", "datafilen", "Föreslå en ändring", "Remisstiden")
 
@@ -94,32 +91,9 @@ def open_remiss_site(tmp_path_factory):
 def closed_remiss_site(tmp_path_factory):
     """The example built the day after its remiss: the answers compiled from the recorded issues
     (tests/fixtures/remiss) with the compilation script, and the editors' responses to them."""
-    project = copy_project(tmp_path_factory.mktemp("quiet-closed-project"))
-    answers = project / "data" / "remissvar.yaml"
-    answers.unlink()
-    export = project / "export.json"
-    pages = [
-        json.loads((FIXTURES / "remiss" / f"issues-page-{n}.json").read_text(encoding="utf-8"))
-        for n in (1, 2)
-    ]
-    export.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
-    shutil.copy(RESPONSES, project / "data" / "remissbemotande.yaml")
-    compiled = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "remissvar.py"),
-            "--fil",
-            str(export),
-            "--data",
-            str(project / "data" / "roadmap.yaml"),
-            "--ut",
-            str(answers),
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "FARDPLAN_TODAY": CLOSED_DAY.isoformat()},
+    project = close_remiss(
+        copy_project(tmp_path_factory.mktemp("quiet-closed-project")), CLOSED_DAY.isoformat()
     )
-    assert compiled.returncode == 0, compiled.stderr
     url, server = _serve_build(project, tmp_path_factory.mktemp("quiet-closed"), CLOSED_DAY)
     yield url
     server.shutdown()
@@ -164,14 +138,33 @@ def test_column_headings_are_in_view_after_a_jump_to_a_need(page, site_url, road
     assert name["y"] >= heading_bottom - 1
 
 
-@pytest.mark.parametrize("width", [1024, 1152, 1280])
-def test_no_word_is_broken_in_the_middle_and_tables_fit(page, site_url, roadmap, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    problems = []
+WORD_WIDTHS = [1024, 1152, 1280]
+
+
+@pytest.fixture(scope="module")
+def words_and_tables(browser, site_url, roadmap) -> dict[int, list[str]]:
+    """Each area page loaded once and read at every width of WORD_WIDTHS, the window resized from
+    narrow to wide (test_widths shows the layout is then the same as when loaded at that width)."""
+    problems: dict[int, list[str]] = {width: [] for width in WORD_WIDTHS}
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
     for area in roadmap.areas:
+        page.set_viewport_size({"width": WORD_WIDTHS[0], "height": 900})
         page.goto(f"{site_url}omraden/{area.id}/")
-        problems += [f"{area.id}: ordet {word} bryts mitt i" for word in page.evaluate(SPLIT_WORDS)]
-        problems += [f"{area.id}: {item}" for item in page.evaluate(OVERFLOW)]
+        for width in WORD_WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            assert page.evaluate(SETTLED) == width, area.id
+            problems[width] += [
+                f"{area.id}: ordet {word} bryts mitt i" for word in page.evaluate(SPLIT_WORDS)
+            ]
+            problems[width] += [f"{area.id}: {item}" for item in page.evaluate(OVERFLOW)]
+    context.close()
+    return problems
+
+
+@pytest.mark.parametrize("width", WORD_WIDTHS)
+def test_no_word_is_broken_in_the_middle_and_tables_fit(words_and_tables, width):
+    problems = words_and_tables[width]
     assert not problems, "\n".join(problems)
 
 
@@ -302,7 +295,9 @@ def test_the_privacy_page_names_what_the_browser_stores_with_versions(browser, b
     # With several versions (versions.json next to the version's folder) Material remembers, for
     # the visit, whether the version read is the newest: exactly what the privacy page says.
     site = tmp_path / "site"
-    shutil.copytree(built_site, site)
+    # Hard links, and a new file (never one written through a link): the shared site stays as it is.
+    shutil.copytree(built_site, site, copy_function=os.link)
+    (site / "versions.json").unlink(missing_ok=True)
     (site / "versions.json").write_text(
         '[{"version": "2022", "title": "2022", "aliases": ["gallande"]}]', encoding="utf-8"
     )
