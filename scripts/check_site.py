@@ -149,15 +149,16 @@ class Visitor:
 
         visit = self.start()
         self.page.goto(url)
-        # Every request of the page, the search worker's too (it loads the index after "load").
-        with contextlib.suppress(PlaywrightTimeout):  # a broken search shows in the console
-            self.page.wait_for_function(SEARCH_READY, timeout=30_000)
-        self.wait_for_requests()
         facts = self.page.evaluate(PAGE_FACTS)
         visit.ids, visit.links = set(facts["ids"]), facts["links"]
         visit.sideways, visit.positive_tabindex = facts["sideways"], facts["positiveTabindex"]
         self.page.add_script_tag(path=str(AXE_SCRIPT))
         visit.axe = self.page.evaluate(RUN_AXE)
+        # Every request of the page, the search worker's too: it loads the index after "load"
+        # (meanwhile axe ran). A broken search shows in the console instead.
+        with contextlib.suppress(PlaywrightTimeout):
+            self.page.wait_for_function(SEARCH_READY, timeout=30_000)
+        self.wait_for_requests()
         return visit
 
     def close(self) -> None:
