@@ -12,12 +12,16 @@ site leads to a page (and a place on it) that exists.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import http.server
 import os
 import shutil
 import sys
 import threading
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -37,7 +41,17 @@ RUN_AXE = """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 
     resultTypes: ['violations']}).then(result => result.violations.map(v => ({id: v.id, help: v.help,
     where: v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})))"""
 PAGE_FACTS = """() => ({ids: [...document.querySelectorAll('[id], a[name]')].map(e => e.id || e.name),
-    links: [...document.querySelectorAll('a[href]')].map(a => a.href)})"""
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    positiveTabindex: [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).length})"""
+# Material's search box says "Skriv sökord" (its placeholder) once the worker has loaded the index.
+SEARCH_READY = """() => {
+    const meta = document.querySelector(".md-search-result__meta");
+    return !meta || meta.textContent === JSON.parse(document.getElementById("__config").textContent)
+        .translations["search.result.placeholder"];
+}"""
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
 # axe's rules that text in the data can break, in Swedish; other rules keep axe's English help.
 AXE_IN_SWEDISH = {
     "duplicate-id": "två element har samma id",
@@ -77,59 +91,128 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
-def check_site(site: Path, executable: str | None = None, browser=None) -> list[str]:
-    """The problems found, one Swedish sentence each, naming the page. Chromium is started from
-    `executable`, or a running Playwright `browser` is used (the tests share one)."""
-    base, server = serve_folder(site)
-    problems: list[str] = []
-    requests: dict[str, set[str]] = {}
-    ids: dict[str, set[str]] = {}
-    links: dict[str, list[str]] = {}
+@dataclass
+class PageVisit:
+    """What one visit of a page saw: everything the checks of the page need, gathered at once."""
 
-    def visit(browser) -> None:
-        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-        page = context.new_page()
-        current = [""]
-        # On the context, so the search's web worker's requests are seen too.
-        context.on("request", lambda request: requests.setdefault(current[0], set()).add(request.url))
-        for path in site_pages(site):
-            current[0] = path
-            page.goto(base + path, wait_until="networkidle")
-            facts = page.evaluate(PAGE_FACTS)
-            ids[path], links[path] = set(facts["ids"]), facts["links"]
-            page.add_script_tag(path=str(AXE_SCRIPT))
-            for violation in page.evaluate(RUN_AXE):
-                what = AXE_IN_SWEDISH.get(violation["id"], violation["help"])
-                problems.append(
-                    f"/{path}: tillgänglighet: {what} (axe-regeln {violation['id']}, "
-                    f"vid {violation['where']})"
-                )
-        context.close()
+    requests: set[str] = field(default_factory=set)  # every URL asked for, the search worker's too
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    failed_requests: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    axe: list[dict] = field(default_factory=list)  # id, help, where
+    sideways: int = 0  # px the page scrolls sideways
+    positive_tabindex: int = 0  # elements with tabindex > 0
 
+
+class Visitor:
+    """One browser context that opens pages one after the other and records what each does."""
+
+    def __init__(self, browser, viewport: dict = DESKTOP):
+        self.context = browser.new_context(viewport=viewport, locale="sv-SE")
+        self.page = page = self.context.new_page()
+        self.current = PageVisit()
+        self._pending: set = set()
+        # On the context, so the requests of the search's web worker are seen too.
+        self.context.on("request", self._started)
+        self.context.on("requestfinished", lambda request: self._pending.discard(request))
+        self.context.on("requestfailed", self._failed)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.current.page_errors.append(f"{page.url}: {error}"))
+
+    def _started(self, request) -> None:
+        self._pending.add(request)
+        self.current.requests.add(request.url)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.current.console_errors.append(f"{self.page.url}: {message.text} {message.location}")
+
+    def _failed(self, request) -> None:
+        self._pending.discard(request)
+        self.current.failed_requests.append(f"{self.page.url}: {request.url} {request.failure}")
+
+    def start(self) -> PageVisit:
+        """A new record: what the page does from now on is recorded in it."""
+        self.current = PageVisit()
+        return self.current
+
+    def wait_for_requests(self) -> None:
+        """Waits until no request is under way (networkidle would also wait 500 ms per page)."""
+        deadline = time.monotonic() + 30
+        while self._pending and time.monotonic() < deadline:
+            self.page.wait_for_timeout(20)
+
+    def visit(self, url: str) -> PageVisit:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        visit = self.start()
+        self.page.goto(url)
+        facts = self.page.evaluate(PAGE_FACTS)
+        visit.ids, visit.links = set(facts["ids"]), facts["links"]
+        visit.sideways, visit.positive_tabindex = facts["sideways"], facts["positiveTabindex"]
+        self.page.add_script_tag(path=str(AXE_SCRIPT))
+        visit.axe = self.page.evaluate(RUN_AXE)
+        # Every request of the page, the search worker's too: it loads the index after "load"
+        # (meanwhile axe ran). A broken search shows in the console instead.
+        with contextlib.suppress(PlaywrightTimeout):
+            self.page.wait_for_function(SEARCH_READY, timeout=30_000)
+        self.wait_for_requests()
+        return visit
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def visit_pages(browser, base: str, paths: list[str], viewport: dict = DESKTOP) -> dict[str, PageVisit]:
+    """Every page of `paths` (URL paths below `base`) opened once, in one context."""
+    visitor = Visitor(browser, viewport)
     try:
-        if browser is not None:
-            visit(browser)
-        else:
-            from playwright.sync_api import sync_playwright
-
-            with sync_playwright() as playwright:
-                started = playwright.chromium.launch(
-                    executable_path=executable, headless=True, args=CHROMIUM_ARGS
-                )
-                visit(started)
-                started.close()
+        return {path: visitor.visit(base + path) for path in paths}
     finally:
-        server.shutdown()
-        server.server_close()
+        visitor.close()
 
+
+class _Ids(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.add(found["id"])
+        if tag == "a" and found.get("name"):
+            self.ids.add(found["name"])
+
+
+def ids_in_file(file: Path) -> set[str]:
+    """The ids of a page as written on disk, for a link to a page that was not visited."""
+    parser = _Ids()
+    parser.feed(file.read_text(encoding="utf-8"))
+    return parser.ids
+
+
+def site_problems(site: Path, base: str, visits: dict[str, PageVisit]) -> list[str]:
+    """The problems the visits of the site served at `base` show, one Swedish sentence each,
+    naming the page. Link targets are looked up in the built site on disk."""
+    problems: list[str] = []
+    for path, visit in visits.items():
+        for violation in visit.axe:
+            what = AXE_IN_SWEDISH.get(violation["id"], violation["help"])
+            problems.append(
+                f"/{path}: tillgänglighet: {what} (axe-regeln {violation['id']}, vid {violation['where']})"
+            )
     own = urlsplit(base).netloc
-    for path, urls in requests.items():
+    for path, visit in visits.items():
         for url in sorted(
-            u for u in urls if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own
+            u for u in visit.requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own
         ):
             problems.append(f"/{path}: sidan hämtar något från en annan webbplats: {url}")
-    for path, hrefs in links.items():
-        for href in sorted(set(hrefs)):
+    ids = {path: visit.ids for path, visit in visits.items()}
+    for path, visit in visits.items():
+        for href in sorted(set(visit.links)):
             target, anchor = urldefrag(href)
             parts = urlsplit(target)
             if parts.netloc != own:
@@ -138,14 +221,44 @@ def check_site(site: Path, executable: str | None = None, browser=None) -> list[
             file = site / rel
             if rel and not rel.endswith("/") and file.is_dir():
                 rel += "/"
-            if not (file / "index.html" if rel.endswith("/") or not rel else file).is_file():
+            page_file = file / "index.html" if rel.endswith("/") or not rel else file
+            if not page_file.is_file():
                 problems.append(f"/{path}: länken går till /{rel}, som inte finns")
-            elif anchor and rel in ids and unquote(anchor) not in ids[rel]:
+                continue
+            if anchor and rel not in ids and page_file.suffix == ".html":
+                ids[rel] = ids_in_file(page_file)
+            if anchor and rel in ids and unquote(anchor) not in ids[rel]:
                 problems.append(
                     f"/{path}: länken går till /{rel}#{anchor}, men det finns inget ställe "
                     f"med id '{unquote(anchor)}' på den sidan"
                 )
     return problems
+
+
+def check_site(
+    site: Path, executable: str | None = None, browser=None, pages: list[str] | None = None
+) -> list[str]:
+    """The problems found, one Swedish sentence each, naming the page. Chromium is started from
+    `executable`, or a running Playwright `browser` is used (the tests share one). `pages` (URL
+    paths, as site_pages gives them) limits the pages opened; links are checked against the files."""
+    base, server = serve_folder(site)
+    paths = site_pages(site) if pages is None else pages
+    try:
+        if browser is not None:
+            visits = visit_pages(browser, base, paths)
+        else:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as playwright:
+                started = playwright.chromium.launch(
+                    executable_path=executable, headless=True, args=CHROMIUM_ARGS
+                )
+                visits = visit_pages(started, base, paths)
+                started.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return site_problems(site, base, visits)
 
 
 def main(argv: list[str] | None = None) -> int:

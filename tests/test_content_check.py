@@ -1,5 +1,5 @@
 """`python3 scripts/dev.py check`, the content checks CI runs, finds an editor's mistakes and says in
-Swedish where they are, as annotations on the lines (its browser part: browser/test_content_site_check.py)."""
+Swedish where they are, as annotations on the lines (its browser part: browser/test_every_page.py)."""
 
 from __future__ import annotations
 

@@ -54,3 +54,33 @@ def site_url(built_site):
     url, server = serve_folder(built_site)
     yield url
     server.shutdown()
+
+
+# Material's search shows its placeholder once the worker has loaded the index and the box is empty.
+_SEARCH_CLEARED = """() => {
+    const meta = document.querySelector(".md-search-result__meta");
+    const placeholder = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
+    return meta && meta.textContent === placeholder && !document.querySelector(".md-search-result__item");
+}"""
+# ... and a count of results (or "Inga sökresultat") once it has searched for what was typed.
+_SEARCHED = """query => {
+    const meta = document.querySelector(".md-search-result__meta");
+    const placeholder = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
+    return document.querySelector(".md-search__input").value === query && meta.textContent !== placeholder;
+}"""
+
+
+def search(page, query: str) -> None:
+    """Types the query into Material's search box as a reader does, one key at a time (Material
+    reads the box on keyup, not on fill), and waits until the index is loaded and the results for
+    the query show. A query already in the box is erased first, so one page serves many queries."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():  # a phone: the magnifier opens the search
+        page.locator("label.md-header__button[for=__search]").click()
+    box.click()
+    if box.input_value():
+        box.press("Control+A")
+        box.press("Backspace")
+    page.wait_for_function(_SEARCH_CLEARED)
+    box.press_sequentially(query)
+    page.wait_for_function(_SEARCHED, arg=query)

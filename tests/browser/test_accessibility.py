@@ -1,58 +1,23 @@
-"""Every built page passes axe-core at WCAG 2.1 AA, fits a 375 px phone without sideways scrolling,
-and works with the keyboard. Pages are found in the built site, so new pages are covered too."""
+"""Accessibility beyond axe on every page (tests/browser/test_every_page.py): the need tables on a
+phone and a wide screen as assistive technology and readers see them, and the keyboard."""
 
 from __future__ import annotations
 
 from collections import Counter
-from importlib.resources import files
 
 import pytest
 
-from browser.conftest import site_pages
+from check_site import AXE_SCRIPT, DESKTOP, PHONE, RUN_AXE
 from fardplan import load_roadmap
 from support import DATA
 
 pytestmark = pytest.mark.browser
 
-# axe-core as shipped by the pinned PyPI package axe-playwright-python (no network, no npm).
-AXE_SCRIPT = files("axe_playwright_python") / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
-
-# resultTypes: only violations get full details, which makes axe much faster on long pages.
-RUN_AXE = """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']}).then(result =>
-    result.violations.map(v => `${v.id}: ${v.help} (${v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})`))"""
-
-# Page-level facts gathered in one evaluation per page.
-PAGE_FACTS = """() => ({
-    sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    positiveTabindex: [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).length,
-})"""
-
 
 def axe_violations(page) -> list[str]:
+    """axe-core at WCAG 2.1 AA on the page as it is, as scripts/check_site.py runs it."""
     page.add_script_tag(path=str(AXE_SCRIPT))
-    return page.evaluate(RUN_AXE, WCAG_21_AA)
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
-def test_every_page_passes_axe_and_fits_the_screen(browser, built_site, site_url, viewport):
-    context = browser.new_context(viewport=viewport, locale="sv-SE")
-    page = context.new_page()
-    problems = []
-    pages = site_pages(built_site)
-    assert len(pages) >= 10  # start, four areas, the reading views, the statement pages
-    for path in pages:
-        page.goto(site_url + path)
-        problems += [f"/{path}: {violation}" for violation in axe_violations(page)]
-        facts = page.evaluate(PAGE_FACTS)
-        if facts["sideways"] > 0:
-            problems.append(f"/{path}: sidan rullar {facts['sideways']} px i sidled")
-        if facts["positiveTabindex"]:
-            problems.append(f"/{path}: tabindex > 0 bryter tabbordningen")
-    context.close()
-    assert not problems, "\n".join(problems)
+    return [f"{v['id']}: {v['help']} ({v['where']})" for v in page.evaluate(RUN_AXE)]
 
 
 def test_heading_page_on_a_phone_is_cards_that_stay_a_table(browser, site_url):

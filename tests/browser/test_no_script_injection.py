@@ -20,7 +20,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from browser.conftest import serve_folder, site_pages
+from browser.conftest import search, serve_folder, site_pages
 from fardplan import load_roadmap
 from fardplan.versions.edition import version_title
 from hostile_data import PAYLOADS, hostile_project
@@ -143,11 +143,8 @@ def visited(browser, hostile):
             "versions": page.locator(".md-version").all_inner_texts(),
         }
     # The search renders titles and text of the pages from search_index.json.
-    page.goto(hostile["url"], wait_until="networkidle")
-    search = page.locator(".md-search__input")
-    # Material reads the query on keyup (or just after focus), not on input: type, then a key.
-    search.fill("organisation")
-    search.press("End")
+    page.goto(hostile["url"])
+    search(page, "organisation")
     page.locator(".md-search-result__item").first.wait_for()
     page.wait_for_load_state("networkidle")
     results["(sökning)"] = {

@@ -11,6 +11,7 @@ from collections import Counter
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from browser.conftest import search
 from fardplan import load_roadmap
 from support import DATA
 
@@ -61,24 +62,6 @@ def need_ids() -> set[str]:
     return {need.id for area in load_roadmap(DATA).areas for need in area.needs}
 
 
-def search(page, query: str) -> None:
-    """Types the query into Material's search box, one key at a time, and waits for the results."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():  # a phone: the magnifier opens the search
-        page.locator("label.md-header__button[for=__search]").click()
-    box.click()
-    box.fill("")
-    box.press_sequentially(query)
-    page.wait_for_function(
-        """query => {
-            const meta = document.querySelector(".md-search-result__meta");
-            return document.querySelector(".md-search__input").value === query
-                && meta && !meta.textContent.includes("Initialiserar");
-        }""",
-        arg=query,
-    )
-
-
 def result_links(page) -> list[dict]:
     return page.locator(".md-search-result__link").evaluate_all(
         """links => links.map(a => ({
@@ -101,11 +84,21 @@ def wait_for_need(page, need: str) -> list[dict]:
     return result_links(page)
 
 
+@pytest.fixture(scope="module")
+def search_page(browser, site_url):
+    """One page for every search of this file: Material's worker builds the index once."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture
-def start_page(page, site_url):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(site_url)
-    return page
+def start_page(search_page, site_url):
+    """The start page, opened again only if a test went elsewhere (a hit leads to its page)."""
+    if search_page.url != site_url:
+        search_page.goto(site_url)
+    return search_page
 
 
 def test_the_queries_are_about_needs_of_the_example():
@@ -121,17 +114,6 @@ def test_a_swedish_word_in_any_form_finds_its_need(start_page, query, need):
     assert any(href.endswith(f"#{need}") and "/omraden/" in href for href in found), (
         f"{query!r} hittar inte behovet {need}: {found}"
     )
-
-
-def test_a_hit_leads_to_the_need_itself(start_page, site_url):
-    search(start_page, "timanställda")
-    wait_for_need(start_page, "trygga-anstallningar")
-    start_page.locator('.md-search-result__link[href$="#trygga-anstallningar"]').first.click()
-    start_page.wait_for_url(re.compile(r"/omraden/[^/]+/#trygga-anstallningar$"))
-    row = start_page.locator("#trygga-anstallningar")
-    assert row.evaluate("el => el.matches(':target')")
-    box = row.bounding_box()
-    assert box and 0 <= box["y"] < start_page.viewport_size["height"]
 
 
 @pytest.mark.parametrize("query", ["organisation", "kontinuitet", "stadsdelsnämnderna", "äldreomsorgen"])
@@ -152,3 +134,15 @@ def test_snippets_keep_words_apart(start_page):
     for text in need_texts:
         assert not re.search(r"[a-zåäö][A-ZÅÄÖ]", text), text
         assert not re.search(r"[a-zåäö.][0-9]{4}", text), text
+
+
+# Last: it leaves the start page, which the tests above share.
+def test_a_hit_leads_to_the_need_itself(start_page, site_url):
+    search(start_page, "timanställda")
+    wait_for_need(start_page, "trygga-anstallningar")
+    start_page.locator('.md-search-result__link[href$="#trygga-anstallningar"]').first.click()
+    start_page.wait_for_url(re.compile(r"/omraden/[^/]+/#trygga-anstallningar$"))
+    row = start_page.locator("#trygga-anstallningar")
+    assert row.evaluate("el => el.matches(':target')")
+    box = row.bounding_box()
+    assert box and 0 <= box["y"] < start_page.viewport_size["height"]
