@@ -44,12 +44,15 @@ PAGE_FACTS = """() => ({ids: [...document.querySelectorAll('[id], a[name]')].map
     links: [...document.querySelectorAll('a[href]')].map(a => a.href),
     sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     positiveTabindex: [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).length})"""
-# Material's search box says "Skriv sökord" (its placeholder) once the worker has loaded the index.
-SEARCH_READY = """() => {
+# What Material's search shows under the box ("Skriv sökord") while no query has been searched, once
+# its worker has loaded the index; the tests' search helper waits for it too.
+SEARCH_PLACEHOLDER = (
+    'JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]'
+)
+SEARCH_READY = f"""() => {{
     const meta = document.querySelector(".md-search-result__meta");
-    return !meta || meta.textContent === JSON.parse(document.getElementById("__config").textContent)
-        .translations["search.result.placeholder"];
-}"""
+    return !meta || meta.textContent === {SEARCH_PLACEHOLDER};
+}}"""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 # axe's rules that text in the data can break, in Swedish; other rules keep axe's English help.

@@ -16,7 +16,7 @@ from support import ROOT
 
 # The browser, the server and the list of pages are those of `dev.py check` (scripts/check_site.py).
 sys.path.insert(0, str(ROOT / "scripts"))
-from check_site import CHROMIUM_ARGS, chromium_path, serve_folder, site_pages  # noqa: F401
+from check_site import CHROMIUM_ARGS, SEARCH_PLACEHOLDER, chromium_path, serve_folder, site_pages  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -57,17 +57,15 @@ def site_url(built_site):
 
 
 # Material's search shows its placeholder once the worker has loaded the index and the box is empty.
-_SEARCH_CLEARED = """() => {
+_SEARCH_CLEARED = f"""() => {{
     const meta = document.querySelector(".md-search-result__meta");
-    const placeholder = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
-    return meta && meta.textContent === placeholder && !document.querySelector(".md-search-result__item");
-}"""
+    return meta && meta.textContent === {SEARCH_PLACEHOLDER} && !document.querySelector(".md-search-result__item");
+}}"""
 # ... and a count of results (or "Inga sökresultat") once it has searched for what was typed.
-_SEARCHED = """query => {
+_SEARCHED = f"""query => {{
     const meta = document.querySelector(".md-search-result__meta");
-    const placeholder = JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"];
-    return document.querySelector(".md-search__input").value === query && meta.textContent !== placeholder;
-}"""
+    return document.querySelector(".md-search__input").value === query && meta.textContent !== {SEARCH_PLACEHOLDER};
+}}"""
 
 
 def search(page, query: str) -> None:
