@@ -68,6 +68,19 @@ AXE_IN_SWEDISH = {
 }
 
 
+def with_axe(context):
+    """axe-core in every page the context opens, from the page's start: given once to the context
+    instead of sent and parsed anew per page by add_script_tag. Returns the context."""
+    context.add_init_script(path=str(AXE_SCRIPT))
+    return context
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core at WCAG 2.1 AA on the page as it is now (its context made `with_axe`), one line
+    per violation: rule, help, where."""
+    return [f"{v['id']}: {v['help']} ({v['where']})" for v in page.evaluate(RUN_AXE)]
+
+
 def chromium_path() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -113,7 +126,7 @@ class Visitor:
     """One browser context that opens pages one after the other and records what each does."""
 
     def __init__(self, browser, viewport: dict = DESKTOP):
-        self.context = browser.new_context(viewport=viewport, locale="sv-SE")
+        self.context = with_axe(browser.new_context(viewport=viewport, locale="sv-SE"))
         self.page = page = self.context.new_page()
         self.current = PageVisit()
         self._pending: set = set()
@@ -155,7 +168,6 @@ class Visitor:
         facts = self.page.evaluate(PAGE_FACTS)
         visit.ids, visit.links = set(facts["ids"]), facts["links"]
         visit.sideways, visit.positive_tabindex = facts["sideways"], facts["positiveTabindex"]
-        self.page.add_script_tag(path=str(AXE_SCRIPT))
         visit.axe = self.page.evaluate(RUN_AXE)
         # Every request of the page, the search worker's too: it loads the index after "load"
         # (meanwhile axe ran). A broken search shows in the console instead.

@@ -7,17 +7,11 @@ from collections import Counter
 
 import pytest
 
-from check_site import AXE_SCRIPT, DESKTOP, PHONE, RUN_AXE
+from check_site import DESKTOP, PHONE
 from fardplan import load_roadmap
 from support import DATA
 
 pytestmark = pytest.mark.browser
-
-
-def axe_violations(page) -> list[str]:
-    """axe-core at WCAG 2.1 AA on the page as it is, as scripts/check_site.py runs it."""
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    return [f"{v['id']}: {v['help']} ({v['where']})" for v in page.evaluate(RUN_AXE)]
 
 
 def test_heading_page_on_a_phone_is_cards_that_stay_a_table(browser, site_url):

@@ -3,14 +3,11 @@ also on a phone-sized screen."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from browser.conftest import serve_folder
 from fardplan import load_roadmap
 from support import DATA, copy_project
 
@@ -25,14 +22,8 @@ def open_site_url(tmp_path_factory):
         patch.setenv("FARDPLAN_TODAY", "2027-01-24")
         project = copy_project(tmp_path_factory.mktemp("remiss-project"))
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    url, server = serve_folder(site)
+    yield url
     server.shutdown()
     server.server_close()
 
