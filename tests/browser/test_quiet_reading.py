@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 
 from browser.conftest import serve_folder
 from browser.test_widths import SETTLED
+from check_site import SEARCH_READY, Visitor
 from fardplan import load_roadmap
 from fardplan.pages.not_found import root_404_page
 from release_support import close_remiss
@@ -343,16 +344,20 @@ def test_the_privacy_page_names_what_the_browser_stores_with_versions(browser, b
         '[{"version": "2022", "title": "2022", "aliases": ["gallande"]}]', encoding="utf-8"
     )
     url, server = serve_folder(site)
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
+    visitor = Visitor(browser)
+    page = visitor.page
     try:
-        page.goto(url, wait_until="networkidle")
-        page.goto(url + "kakor-och-personuppgifter/", wait_until="networkidle")
+        for path in ("", "kakor-och-personuppgifter/"):
+            page.goto(url + path)
+            # What the page does after its load: the search reads its index; then nothing more
+            # is under way (versions.json, if the page asks for it).
+            page.wait_for_function(SEARCH_READY)
+            visitor.wait_for_requests()
         local, session = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
-        cookies = context.cookies()
+        cookies = visitor.context.cookies()
         text = page.locator("article").inner_text()
     finally:
-        context.close()
+        visitor.close()
         server.shutdown()
     assert local == [] and cookies == []
     assert all(key.endswith("__outdated") for key in session), session
