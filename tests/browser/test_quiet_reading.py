@@ -73,6 +73,8 @@ def roadmap():
 
 @pytest.fixture(scope="module")
 def reading_page(browser):
+    """The page of this file's tests and of its fixtures that read pages (a context costs a browser
+    process)."""
     context = browser.new_context(locale="sv-SE")
     yield context.new_page()
     context.close()
@@ -80,8 +82,8 @@ def reading_page(browser):
 
 @pytest.fixture
 def page(reading_page):
-    """One page for this file's tests, which read and click but change nothing in the browser (a
-    context of its own costs a browser process per test): each starts blank at the default size."""
+    """Each test reads and clicks but changes nothing in the browser: it starts on the shared page,
+    blank, at the default size."""
     reading_page.set_viewport_size({"width": 1280, "height": 720})
     reading_page.goto("about:blank")
     return reading_page
@@ -155,14 +157,13 @@ WORD_WIDTHS = [1024, 1152, 1280]
 
 
 @pytest.fixture(scope="module")
-def area_pages(browser, site_url, roadmap) -> dict:
+def area_pages(reading_page, site_url, roadmap) -> dict:
     """Each area page loaded once and read at every width of WORD_WIDTHS, the window resized from
     narrow to wide (test_widths shows the layout is then the same as when loaded at that width):
     the words broken and the tables too wide per width, and at 1280 px the reading cells' texts
     and, per need, its entry for editors and the address of its edit link."""
     found: dict = {width: [] for width in WORD_WIDTHS}
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
+    page = reading_page
     for area in roadmap.areas:
         page.set_viewport_size({"width": WORD_WIDTHS[0], "height": 900})
         page.goto(f"{site_url}omraden/{area.id}/")
@@ -182,7 +183,6 @@ def area_pages(browser, site_url, roadmap) -> dict:
             "cells": page.locator(".fp-matrix tbody th, .fp-matrix tbody td").all_inner_texts(),
             "editors": entries,
         }
-    context.close()
     return found
 
 
@@ -214,13 +214,13 @@ def test_the_desktop_start_page_has_the_menu(page, site_url):
 
 
 @pytest.fixture(scope="module")
-def remiss_on_a_phone(browser, closed_remiss_site, open_remiss_site, roadmap) -> dict:
+def remiss_on_a_phone(reading_page, closed_remiss_site, open_remiss_site, roadmap) -> dict:
     """The start page, an area page and the remiss page of the closed and the open remiss, read on
     a phone: per page whether the banners show and how high the first is; on the start page the
     remiss banner's and the document status's texts."""
     found: dict = {}
-    context = browser.new_context(viewport=PHONE, locale="sv-SE")
-    page = context.new_page()
+    page = reading_page
+    page.set_viewport_size(PHONE)
     for which, url in (("closed", closed_remiss_site), ("open", open_remiss_site)):
         for path in ("", f"omraden/{roadmap.areas[0].id}/", "remissvar/"):
             page.goto(url + path)
@@ -234,7 +234,6 @@ def remiss_on_a_phone(browser, closed_remiss_site, open_remiss_site, roadmap) ->
             if path == "":
                 found[which, path]["remiss text"] = page.locator(".fp-banner--remisstid").inner_text()
                 found[which, path]["status"] = page.locator(".fp-document-status").inner_text()
-    context.close()
     return found
 
 
@@ -294,9 +293,8 @@ def test_every_404_page_is_swedish(page, site_url, built_site):
     assert page.locator("h1").inner_text() == "Sidan finns inte"
 
 
-def test_remiss_tables_fit_a_phone(browser, site_url):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="sv-SE")
-    page = context.new_page()
+def test_remiss_tables_fit_a_phone(page, site_url):
+    page.set_viewport_size({"width": 375, "height": 812})
     page.goto(site_url + "remissvar/")
     assert page.locator(".fp-remiss-counts").count() >= 2
     assert page.evaluate(OVERFLOW) == []
@@ -308,7 +306,6 @@ def test_remiss_tables_fit_a_phone(browser, site_url):
         "cell => getComputedStyle(cell, '::before').content"
     )
     assert "Totalt" in label
-    context.close()
 
 
 def test_the_remiss_page_counts_add_up(page, closed_remiss_site):
