@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 
 from fardplan import load_roadmap
 from fardplan.cli import safe_text
+from fardplan.commands import script
 from fardplan.remiss import github as github_issues
 from fardplan.remiss.answers import (
     CONFIRMED_LABEL,
@@ -280,6 +281,29 @@ def run_script(
     )
 
 
+@pytest.fixture
+def run_command(monkeypatch, capfd):
+    """run_script's answer from the entry point scripts/remissvar.py calls, in this process, in the
+    same environment: the cases of a parametrized test differ in their input, not in how Python
+    starts (the tests without parameters run the script itself)."""
+
+    def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in {"FARDPLAN_TODAY": TODAY.isoformat(), **(env or {})}.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.chdir(ROOT)
+        argv = [*([] if "--data" in args else ["--data", str(DATA)]), *args]
+        monkeypatch.setattr(sys, "argv", [str(ROOT / "scripts" / "remissvar.py"), *argv])
+        capfd.readouterr()
+        with pytest.raises(SystemExit) as done:
+            script("remissvar", "remissvar.py", ROOT)
+        out, err = capfd.readouterr()
+        return subprocess.CompletedProcess(argv, done.value.code, out, err)
+
+    return run
+
+
 def write_export(path: Path, issues: list) -> Path:
     path.write_text(json.dumps(issues, ensure_ascii=False), encoding="utf-8")
     return path
@@ -327,11 +351,11 @@ def claimed_html(site: Path) -> str:
         ("del", "::error::\x1b[31mx"),
     ],
 )
-def test_problems_that_quote_an_issue_print_no_control_text(tmp_path, field, value):
+def test_problems_that_quote_an_issue_print_no_control_text(run_command, tmp_path, field, value):
     export = write_export(tmp_path / "export.json", [issue(60, **{field: value})])
     previous = tmp_path / "remissvar.yaml"
     previous.write_text("förra\n", encoding="utf-8")
-    result = run_script("--fil", str(export), "--ut", str(previous))
+    result = run_command("--fil", str(export), "--ut", str(previous))
     assert result.returncode == 1
     assert "fel: 1 ärende kan inte läsas." in result.stderr and "Traceback" not in result.stderr
     assert_clean(result.stdout + result.stderr)
@@ -510,10 +534,10 @@ def test_pagination_links_never_lead_the_token_elsewhere(servers, target):
         ("api.github.com", "är ingen giltig adress"),
     ],
 )
-def test_the_token_is_never_sent_without_https(tmp_path, api_url, message):
+def test_the_token_is_never_sent_without_https(run_command, tmp_path, api_url, message):
     previous = tmp_path / "remissvar.yaml"
     previous.write_text("förra\n", encoding="utf-8")
-    result = run_script("--ut", str(previous), env={"GITHUB_TOKEN": "hemlig", "GITHUB_API_URL": api_url})
+    result = run_command("--ut", str(previous), env={"GITHUB_TOKEN": "hemlig", "GITHUB_API_URL": api_url})
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"fel: API-adressen '{api_url}' (GITHUB_API_URL) ")
     assert message in result.stderr and "Traceback" not in result.stderr
@@ -553,11 +577,13 @@ def test_odd_retry_after_values_wait_sensibly(servers, retry_after, waits):
         ("\x1b[2J::error::x", " GitHubs väntetid (Retry-After: ': :error::x') gick inte att läsa."),
     ],
 )
-def test_a_long_or_odd_rate_limit_stops_with_its_own_exit_code(servers, tmp_path, retry_after, note):
+def test_a_long_or_odd_rate_limit_stops_with_its_own_exit_code(
+    run_command, servers, tmp_path, retry_after, note
+):
     api = servers(lambda path, server: (429, {"Retry-After": retry_after}, b"{}"))
     previous = tmp_path / "remissvar.yaml"
     previous.write_text("förra\n", encoding="utf-8")
-    result = run_script("--ut", str(previous), "--vanta-hogst", "0", env={"GITHUB_API_URL": api.url})
+    result = run_command("--ut", str(previous), "--vanta-hogst", "0", env={"GITHUB_API_URL": api.url})
     assert result.returncode == 4, result.stderr
     first = result.stderr.splitlines()[1]  # after the note that no token is set
     assert first.startswith(
@@ -582,11 +608,11 @@ def deep(levels: int) -> bytes:
         (b'{"message": "ok"}', "GitHub svarade inte med en lista med ärenden"),
     ],
 )
-def test_unusable_answers_keep_the_previous_file(servers, tmp_path, body, message):
+def test_unusable_answers_keep_the_previous_file(run_command, servers, tmp_path, body, message):
     api = servers(lambda path, server: (200, {}, body))
     previous = tmp_path / "remissvar.yaml"
     previous.write_text("förra\n", encoding="utf-8")
-    result = run_script("--ut", str(previous), env={"GITHUB_API_URL": api.url, "GITHUB_TOKEN": "x"})
+    result = run_command("--ut", str(previous), env={"GITHUB_API_URL": api.url, "GITHUB_TOKEN": "x"})
     assert result.returncode == 5, result.stderr
     assert result.stderr.startswith("fel: ") and message in result.stderr
     assert "Traceback" not in result.stderr
@@ -616,13 +642,13 @@ def test_a_page_too_large_is_refused(servers, monkeypatch):
         (None, 2, "fel: Exportfilen {name} finns inte."),
     ],
 )
-def test_unusable_exports_are_explained(tmp_path, content, code, message):
+def test_unusable_exports_are_explained(run_command, tmp_path, content, code, message):
     export = tmp_path / "export.json"
     if content is not None:
         export.write_bytes(content)
     previous = tmp_path / "remissvar.yaml"
     previous.write_text("förra\n", encoding="utf-8")
-    result = run_script("--fil", str(export), "--ut", str(previous))
+    result = run_command("--fil", str(export), "--ut", str(previous))
     assert result.returncode == code, result.stderr
     assert result.stderr.splitlines()[0] == message.format(name=export)
     assert "Traceback" not in result.stderr

@@ -3,8 +3,8 @@
 One build of a project whose every free text ends in a hostile payload (tests/hostile_data.py),
 with the remiss open so that its links and banner are on every page, and a versions.json whose
 titles carry payloads too (mike writes the titles from `version_title`). Every page is opened in
-Chromium; the cut-off navigation entries and every element with a title are hovered (Material's
-tooltips once put their text into the page as HTML); the search is used. A payload that ran
+Chromium; the cut-off navigation entries and every element whose title could carry data are hovered
+(Material's tooltips once put their text into the page as HTML); the search is used. A payload that ran
 would call fpPwned(N) or alert(N).
 """
 
@@ -21,6 +21,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from browser.conftest import search, serve_folder, site_pages
+from check_site import Visitor
 from fardplan import load_roadmap
 from fardplan.versions.edition import version_title
 from hostile_data import PAYLOADS, hostile_project
@@ -37,13 +38,18 @@ RECORDER = """
 window.__pwned = [];
 window.fpPwned = (n) => window.__pwned.push(n);
 """
-# Mark every element with a title (Material gives cut-off entries one) so each can be hovered.
+# Mark every element that a reader can see (a box, not visibility: hidden: Playwright's is_visible)
+# and whose title could carry data, so each can be hovered. Material gives cut-off entries a title. A
+# title of words alone (Material's "Rensa", the permalinks' "Länk till det här avsnittet") cannot
+# become markup; every text from the data ends in a payload, with characters other than letters.
 MARK_TITLED = """
-() => {
-  const titled = document.querySelectorAll("[title]");
-  titled.forEach((el, i) => el.setAttribute("data-fp-hover", i));
-  return titled.length;
-}
+() => [...document.querySelectorAll("[title]")]
+  .filter((el) => {
+    const box = el.getBoundingClientRect();
+    return /[^\\p{L}\\s]/u.test(el.title) && box.width > 0 && box.height > 0
+      && getComputedStyle(el).visibility !== "hidden";
+  })
+  .map((el, i) => el.setAttribute("data-fp-hover", i)).length
 """
 # Every image has loaded or failed (an error handler has run by then).
 ALL_IMAGES_SETTLED = "() => [...document.images].every((image) => image.complete)"
@@ -106,23 +112,27 @@ def hostile(tmp_path_factory):
 
 
 def hover_everything_titled(page) -> None:
-    """Point at every visible element that has a title, as a reader would: Material's tooltips
-    (the content.tooltips feature) put the title's text into the page as HTML."""
+    """Point at every visible element whose title could carry data, as a reader would: Material's
+    tooltips (the content.tooltips feature) put the title's text into the page as HTML."""
     for number in range(page.evaluate(MARK_TITLED)):
-        target = page.locator(f'[data-fp-hover="{number}"]')
-        if target.is_visible():
-            target.hover(force=True)
+        page.locator(f'[data-fp-hover="{number}"]').hover(force=True)
     page.mouse.move(0, 0)
-    page.wait_for_load_state("networkidle")
+
+
+def settle(visitor) -> None:
+    """Waits until what the page started has ended: no request under way (an image a payload
+    injected is asked for) and every image loaded or failed (its error handler has run)."""
+    visitor.wait_for_requests()
+    visitor.page.wait_for_function(ALL_IMAGES_SETTLED)
 
 
 @pytest.fixture(scope="module")
 def visited(browser, hostile):
     """Every page opened once; what ran, what was injected and the text a reader sees, per page."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
-    context.add_init_script(RECORDER)
+    visitor = Visitor(browser)  # it knows which requests are under way
+    visitor.context.add_init_script(RECORDER)
     dialogs: list[str] = []
-    page = context.new_page()
+    page = visitor.page
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
     results = {}
     for path in site_pages(hostile["site"]) + ["404.html"]:
@@ -134,6 +144,7 @@ def visited(browser, hostile):
             page.locator(".md-version__current").wait_for(state="attached")
         page.wait_for_function(ALL_IMAGES_SETTLED)
         hover_everything_titled(page)
+        settle(visitor)
         results[path] = {
             "pwned": page.evaluate("window.__pwned"),
             "injected": page.evaluate(INJECTED_MARKUP),
@@ -146,13 +157,13 @@ def visited(browser, hostile):
     page.goto(hostile["url"])
     search(page, "organisation")
     page.locator(".md-search-result__item").first.wait_for()
-    page.wait_for_load_state("networkidle")
+    settle(visitor)
     results["(sökning)"] = {
         "pwned": page.evaluate("window.__pwned"),
         "injected": page.evaluate(INJECTED_MARKUP),
         "text": page.locator(".md-search-result").inner_text(),
     }
-    context.close()
+    visitor.close()
     return results, dialogs
 
 

@@ -16,6 +16,7 @@ from mkdocs.config import load_config
 
 from browser.conftest import serve_folder
 from browser.test_widths import SETTLED
+from check_site import SEARCH_READY, Visitor
 from fardplan import load_roadmap
 from fardplan.pages.not_found import root_404_page
 from release_support import close_remiss
@@ -70,6 +71,24 @@ def roadmap():
     return load_roadmap(DATA)
 
 
+@pytest.fixture(scope="module")
+def reading_page(browser):
+    """The page of this file's tests and of its fixtures that read pages (a context costs a browser
+    process)."""
+    context = browser.new_context(locale="sv-SE")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def page(reading_page):
+    """Each test reads and clicks but changes nothing in the browser: it starts on the shared page,
+    blank, at the default size."""
+    reading_page.set_viewport_size({"width": 1280, "height": 720})
+    reading_page.goto("about:blank")
+    return reading_page
+
+
 def _serve_build(project, site, today):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FARDPLAN_TODAY", today.isoformat())
@@ -99,21 +118,17 @@ def closed_remiss_site(tmp_path_factory):
     server.shutdown()
 
 
-def test_reading_cells_hold_content_and_editors_find_their_part_in_one_place(page, site_url, roadmap):
-    page.set_viewport_size({"width": 1280, "height": 900})
+def test_reading_cells_hold_content_and_editors_find_their_part_in_one_place(area_pages, roadmap):
     for area in roadmap.areas:
-        page.goto(f"{site_url}omraden/{area.id}/")
-        cells = page.locator(".fp-matrix tbody th, .fp-matrix tbody td").all_inner_texts()
+        cells, editors = area_pages[area.id]["cells"], area_pages[area.id]["editors"]
         assert len(cells) == 5 * len(area.needs)
         for text in cells:
             for word in EDITORS_WORDS:
                 assert word not in text, f"{area.id}: '{word}' i en cell: {text[:80]}"
-        editors = page.locator("#for-redaktorer + .fp-editors")
         for need in area.needs:
-            entry = editors.locator(f"#granskning-{need.id}")
-            assert "senast granskat" in entry.inner_text()
-            edit = entry.get_by_role("link", name=f"Redigera behovet {need.title}", exact=True)
-            assert f"#L{need.line}" in edit.get_attribute("href")
+            entry, edit = editors[need.id]
+            assert "senast granskat" in entry
+            assert f"#L{need.line}" in edit
 
 
 @pytest.mark.parametrize("width", [1024, 1280])
@@ -142,29 +157,38 @@ WORD_WIDTHS = [1024, 1152, 1280]
 
 
 @pytest.fixture(scope="module")
-def words_and_tables(browser, site_url, roadmap) -> dict[int, list[str]]:
+def area_pages(reading_page, site_url, roadmap) -> dict:
     """Each area page loaded once and read at every width of WORD_WIDTHS, the window resized from
-    narrow to wide (test_widths shows the layout is then the same as when loaded at that width)."""
-    problems: dict[int, list[str]] = {width: [] for width in WORD_WIDTHS}
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
+    narrow to wide (test_widths shows the layout is then the same as when loaded at that width):
+    the words broken and the tables too wide per width, and at 1280 px the reading cells' texts
+    and, per need, its entry for editors and the address of its edit link."""
+    found: dict = {width: [] for width in WORD_WIDTHS}
+    page = reading_page
     for area in roadmap.areas:
         page.set_viewport_size({"width": WORD_WIDTHS[0], "height": 900})
         page.goto(f"{site_url}omraden/{area.id}/")
         for width in WORD_WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
             assert page.evaluate(SETTLED) == width, area.id
-            problems[width] += [
-                f"{area.id}: ordet {word} bryts mitt i" for word in page.evaluate(SPLIT_WORDS)
-            ]
-            problems[width] += [f"{area.id}: {item}" for item in page.evaluate(OVERFLOW)]
-    context.close()
-    return problems
+            found[width] += [f"{area.id}: ordet {word} bryts mitt i" for word in page.evaluate(SPLIT_WORDS)]
+            found[width] += [f"{area.id}: {item}" for item in page.evaluate(OVERFLOW)]
+        # The window is now 1280 px wide, WORD_WIDTHS' last.
+        editors = page.locator("#for-redaktorer + .fp-editors")
+        entries = {}
+        for need in area.needs:
+            entry = editors.locator(f"#granskning-{need.id}")
+            edit = entry.get_by_role("link", name=f"Redigera behovet {need.title}", exact=True)
+            entries[need.id] = (entry.inner_text(), edit.get_attribute("href"))
+        found[area.id] = {
+            "cells": page.locator(".fp-matrix tbody th, .fp-matrix tbody td").all_inner_texts(),
+            "editors": entries,
+        }
+    return found
 
 
 @pytest.mark.parametrize("width", WORD_WIDTHS)
-def test_no_word_is_broken_in_the_middle_and_tables_fit(words_and_tables, width):
-    problems = words_and_tables[width]
+def test_no_word_is_broken_in_the_middle_and_tables_fit(area_pages, width):
+    problems = area_pages[width]
     assert not problems, "\n".join(problems)
 
 
@@ -189,31 +213,48 @@ def test_the_desktop_start_page_has_the_menu(page, site_url):
     assert page.url.endswith("/uppfoljning/")
 
 
+@pytest.fixture(scope="module")
+def remiss_on_a_phone(reading_page, closed_remiss_site, open_remiss_site, roadmap) -> dict:
+    """The start page, an area page and the remiss page of the closed and the open remiss, read on
+    a phone: per page whether the banners show and how high the first is; on the start page the
+    remiss banner's and the document status's texts."""
+    found: dict = {}
+    page = reading_page
+    page.set_viewport_size(PHONE)
+    for which, url in (("closed", closed_remiss_site), ("open", open_remiss_site)):
+        for path in ("", f"omraden/{roadmap.areas[0].id}/", "remissvar/"):
+            page.goto(url + path)
+            banner = page.locator(".md-banner").first
+            visible = banner.is_visible()
+            found[which, path] = {
+                "banner": visible,
+                "height": banner.bounding_box()["height"] if visible else None,
+                "remiss banner": page.locator(".fp-banner--remisstid").is_visible(),
+            }
+            if path == "":
+                found[which, path]["remiss text"] = page.locator(".fp-banner--remisstid").inner_text()
+                found[which, path]["status"] = page.locator(".fp-document-status").inner_text()
+    return found
+
+
 @pytest.mark.parametrize("which", ["closed", "open"])
-def test_banners_take_at_most_15_percent_of_a_phone_screen(
-    browser, closed_remiss_site, open_remiss_site, roadmap, which
-):
-    url = closed_remiss_site if which == "closed" else open_remiss_site
-    context = browser.new_context(viewport=PHONE, locale="sv-SE")
-    page = context.new_page()
+def test_banners_take_at_most_15_percent_of_a_phone_screen(remiss_on_a_phone, roadmap, which):
     for path in ("", f"omraden/{roadmap.areas[0].id}/", "remissvar/"):
-        page.goto(url + path)
-        banner = page.locator(".md-banner").first
-        assert banner.is_visible(), path  # the example is a remiss version: there is a banner
-        height = banner.bounding_box()["height"]
+        seen = remiss_on_a_phone[which, path]
+        assert seen["banner"], path  # the example is a remiss version: there is a banner
+        height = seen["height"]
         assert height <= 0.15 * PHONE["height"], f"/{path}: {height} px"
-        assert page.locator(".fp-banner--remisstid").is_visible()
-    context.close()
+        assert seen["remiss banner"]
 
 
-def test_the_start_page_says_what_the_remiss_is_doing(page, closed_remiss_site, open_remiss_site):
-    page.goto(closed_remiss_site)  # built the day after the last day: the remiss time is over
-    assert "Remisstiden gick ut" in page.locator(".fp-banner--remisstid").inner_text()
-    status = page.locator(".fp-document-status").inner_text()
+def test_the_start_page_says_what_the_remiss_is_doing(remiss_on_a_phone):
+    closed = remiss_on_a_phone["closed", ""]  # built the day after the last day: the remiss time is over
+    assert "Remisstiden gick ut" in closed["remiss text"]
+    status = closed["status"]
     assert "är ute på remiss" not in status and "var ute på remiss" in status
-    page.goto(open_remiss_site)
-    assert "Förslaget är ute på remiss." in page.locator(".fp-banner--remisstid").inner_text()
-    status = page.locator(".fp-document-status").inner_text()
+    opened = remiss_on_a_phone["open", ""]
+    assert "Förslaget är ute på remiss." in opened["remiss text"]
+    status = opened["status"]
     assert "är ute på remiss" in status and "Lämna dina synpunkter senast" in status
 
 
@@ -252,9 +293,8 @@ def test_every_404_page_is_swedish(page, site_url, built_site):
     assert page.locator("h1").inner_text() == "Sidan finns inte"
 
 
-def test_remiss_tables_fit_a_phone(browser, site_url):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, locale="sv-SE")
-    page = context.new_page()
+def test_remiss_tables_fit_a_phone(page, site_url):
+    page.set_viewport_size({"width": 375, "height": 812})
     page.goto(site_url + "remissvar/")
     assert page.locator(".fp-remiss-counts").count() >= 2
     assert page.evaluate(OVERFLOW) == []
@@ -266,7 +306,6 @@ def test_remiss_tables_fit_a_phone(browser, site_url):
         "cell => getComputedStyle(cell, '::before').content"
     )
     assert "Totalt" in label
-    context.close()
 
 
 def test_the_remiss_page_counts_add_up(page, closed_remiss_site):
@@ -302,16 +341,20 @@ def test_the_privacy_page_names_what_the_browser_stores_with_versions(browser, b
         '[{"version": "2022", "title": "2022", "aliases": ["gallande"]}]', encoding="utf-8"
     )
     url, server = serve_folder(site)
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
+    visitor = Visitor(browser)
+    page = visitor.page
     try:
-        page.goto(url, wait_until="networkidle")
-        page.goto(url + "kakor-och-personuppgifter/", wait_until="networkidle")
+        for path in ("", "kakor-och-personuppgifter/"):
+            page.goto(url + path)
+            # What the page does after its load: the search reads its index; then nothing more
+            # is under way (versions.json, if the page asks for it).
+            page.wait_for_function(SEARCH_READY)
+            visitor.wait_for_requests()
         local, session = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
-        cookies = context.cookies()
+        cookies = visitor.context.cookies()
         text = page.locator("article").inner_text()
     finally:
-        context.close()
+        visitor.close()
         server.shutdown()
     assert local == [] and cookies == []
     assert all(key.endswith("__outdated") for key in session), session

@@ -27,16 +27,20 @@ OVERFLOW = """() => {
     };
     if (document.scrollingElement.scrollWidth > width)
         problems.push(`sidan är ${document.scrollingElement.scrollWidth} px bred`);
+    // An element is named only when it overflows: its text is the costly part.
+    const name = el => el.tagName.toLowerCase() + (el.className && typeof el.className === "string"
+        ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+    const text = el => (el.textContent || "").trim().slice(0, 40);
     for (const el of document.querySelectorAll(".md-content *, .md-banner *")) {
-        if (el.closest("svg") || visuallyHidden(el)) continue;
+        if (el.closest("svg")) continue;
         const box = el.getBoundingClientRect();
-        const name = el.tagName.toLowerCase() + (el.className && typeof el.className === "string"
-            ? "." + el.className.trim().split(/\\s+/).join(".") : "");
-        const text = (el.textContent || "").trim().slice(0, 40);
-        if (box.right > width + 1 || box.left < -1)
-            problems.push(`${name} når utanför fönstret (${Math.round(box.left)}–${Math.round(box.right)}): ${text}`);
-        else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).display !== "inline")
-            problems.push(`${name} får inte plats (${el.scrollWidth} > ${el.clientWidth}): ${text}`);
+        const outside = box.right > width + 1 || box.left < -1;
+        if (!outside && !(el.scrollWidth > el.clientWidth + 1)) continue;
+        if (visuallyHidden(el)) continue;
+        if (outside)
+            problems.push(`${name(el)} når utanför fönstret (${Math.round(box.left)}–${Math.round(box.right)}): ${text(el)}`);
+        else if (getComputedStyle(el).display !== "inline")
+            problems.push(`${name(el)} får inte plats (${el.scrollWidth} > ${el.clientWidth}): ${text(el)}`);
     }
     return problems.slice(0, 5);
 }"""
