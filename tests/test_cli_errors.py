@@ -7,21 +7,18 @@ scripts/X.py` runs it, which costs a fraction of an interpreter's start."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import runpy
 import socket
 import stat
 import subprocess
 import sys
-import traceback
 from pathlib import Path
 
 import pytest
 
 from fardplan import validate_file
-from support import FIXTURES, ROOT, copy_project
+from support import FIXTURES, ROOT, copy_project, run_in_process
 
 SCRIPTS = ROOT / "scripts"
 NOT_UTF8 = "titel: Caf\xe9\n".encode("latin-1")
@@ -50,30 +47,17 @@ def subprocess_run(script: str, *args: str, cwd: Path) -> subprocess.CompletedPr
 
 
 def run(script: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """`python scripts/<script> ARGS` in `cwd`, in this process: the script's file runs as __main__
-    with its folder first on sys.path, and what it prints and its exit code are returned; an
-    exception it lets out is the traceback and exit code 1 the interpreter would give."""
+    """`python scripts/<script> ARGS` in `cwd`, in this process: the script's file runs as __main__,
+    with its folder first on sys.path as Python puts it."""
     path = SCRIPTS / script
-    out, err = io.StringIO(), io.StringIO()
     with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(cwd)
-        patch.setenv("FARDPLAN_TODAY", "2026-03-02")
-        patch.setattr(sys, "argv", [str(path), *args])
         patch.syspath_prepend(str(SCRIPTS))
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                runpy.run_path(str(path), run_name="__main__")
-                code = 0
-            except SystemExit as stop:
-                code = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 1
-                if isinstance(stop.code, str):
-                    print(stop.code, file=sys.stderr)
-            except Exception:
-                traceback.print_exc()
-                code = 1
-    return subprocess.CompletedProcess(
-        [sys.executable, str(path), *args], code, out.getvalue(), err.getvalue()
-    )
+        return run_in_process(
+            lambda: runpy.run_path(str(path), run_name="__main__"),
+            [str(path), *args],
+            cwd,
+            {"FARDPLAN_TODAY": "2026-03-02"},
+        )
 
 
 def assert_swedish_failure(result, code: int, last_line: str) -> None:
