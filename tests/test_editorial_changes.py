@@ -1,6 +1,7 @@
 """A day of routine editorial changes keeps CI green (issue 16): on a clone of the repository, with
 the example färdplan published as a release, an editor's text edits pass the content checks CI runs
-(`python3 scripts/dev.py check`), and the tool's tests still pass, because they read only fixtures."""
+(`python3 scripts/dev.py check`), and the tool's tests still pass, because they read only fixtures.
+The browser part of the check opens every page whose text the data makes (plain_pages)."""
 
 from __future__ import annotations
 
