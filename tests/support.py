@@ -66,3 +66,37 @@ def failed_build(project: Path, caplog) -> str:
     with pytest.raises(Abort):
         build(load_config(str(project / "mkdocs.yml"), strict=True))
     return caplog.text
+
+
+def run_in_process(main, argv: list[str], cwd: Path, env: dict[str, str]):
+    """A command as a fresh `python` would run it, in this process, where starting an interpreter is
+    not what a test is about: `main()` runs with `argv` as sys.argv, in `cwd`, with `env` added to
+    the environment and no terminal on stdin. Returns a CompletedProcess with what it printed and
+    its exit code; an exception it lets out is the traceback and exit code 1 Python would give."""
+    import contextlib
+    import io
+    import subprocess
+    import sys
+    import traceback
+
+    import pytest
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(cwd)
+        for name, value in env.items():
+            patch.setenv(name, value)
+        patch.setattr(sys, "argv", argv)
+        patch.setattr(sys, "stdin", io.StringIO(""))
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                main()
+                code = 0
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 1
+                if isinstance(stop.code, str):
+                    print(stop.code, file=sys.stderr)
+            except Exception:
+                traceback.print_exc()
+                code = 1
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())

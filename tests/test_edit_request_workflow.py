@@ -1,13 +1,16 @@
 """The issue-form workflow end to end: scripts/apply_edit_request.py runs on a real git repository
 whose origin is a local bare repository, reads the issue from an event file shaped like GitHub's,
 and talks to a fake `gh` on PATH that records what it was asked. The git part is real: the tests
-read the pushed branch from the bare repository."""
+read the pushed branch from the bare repository. The script's file runs in this process as
+`python scripts/apply_edit_request.py` runs it (support.run_in_process); git, gh and the
+validator it calls are real processes."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import runpy
 import subprocess
 import sys
 import textwrap
@@ -18,7 +21,7 @@ import pytest
 import yaml
 
 from fardplan.editing.edit_requests import APPROVAL_LABEL, FORM_LABEL, FORMS
-from support import FIXTURES, ROOT, line_of
+from support import FIXTURES, ROOT, line_of, run_in_process
 
 SCRIPT = ROOT / "scripts" / "apply_edit_request.py"
 DATA = "data/roadmap.yaml"
@@ -90,7 +93,6 @@ class Repo:
         path = self.root / "event.json"
         path.write_text(json.dumps(event, ensure_ascii=False), encoding="utf-8")
         env = {
-            **os.environ,
             "PATH": f"{self.bin}{os.pathsep}{os.environ['PATH']}",
             "FAKE_GH_LOG": str(self.log),
             "FAKE_GH_PERMISSION": permission,
@@ -100,12 +102,11 @@ class Repo:
             "GIT_COMMITTER_NAME": "github-actions[bot]",
             "GIT_COMMITTER_EMAIL": "bot@example.invalid",
         }
-        return subprocess.run(
-            [sys.executable, str(SCRIPT), "--händelse", str(path)],
-            cwd=self.work,
-            env=env,
-            capture_output=True,
-            text=True,
+        return run_in_process(
+            lambda: runpy.run_path(str(SCRIPT), run_name="__main__"),
+            [str(SCRIPT), "--händelse", str(path)],
+            self.work,
+            env,
         )
 
     def calls(self) -> list[dict]:

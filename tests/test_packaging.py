@@ -70,8 +70,16 @@ def project(tmp_path_factory) -> Path:
     return project
 
 
-def _build(bin: Path, engine: str, project: Path, site: Path) -> None:
+def _venv_env(bin: Path) -> dict[str, str]:
     env = {**os.environ, "PATH": f"{bin}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(bin.parent)}
+    # The fresh venv holds no compiled code: the first process writes it, so that the next ones
+    # do not compile the same modules again (the environment may say not to write it).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _build(bin: Path, engine: str, project: Path, site: Path) -> None:
+    env = _venv_env(bin)
     env.update(NO_MKDOCS_2_WARNING="1", FARDPLAN_TODAY="2022-03-01", FARDPLAN_PDF="1")
     _run(bin / engine, "build", "--strict", "--site-dir", site, cwd=project, env=env)
 
@@ -85,7 +93,9 @@ def _pages(site: Path) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_an_installed_wheel_builds_the_site_with_mkdocs_and_properdocs_alike(installed, project, tmp_path):
-    where = _run(installed / "python", "-c", "import fardplan; print(fardplan.__file__)").stdout
+    where = _run(
+        installed / "python", "-c", "import fardplan; print(fardplan.__file__)", env=_venv_env(installed)
+    ).stdout
     assert Path(where.strip()).is_relative_to(installed.parent), where  # not this checkout
 
     _build(installed, "mkdocs", project, tmp_path / "mkdocs")

@@ -1,21 +1,31 @@
-"""The scaffold command adds a valid skeleton with a fresh id and leaves every other line alone."""
+"""The scaffold command adds a valid skeleton with a fresh id and leaves every other line alone. The
+command's file runs in this process as `python scripts/add.py` runs it (support.run_in_process;
+tests/test_cli_errors.py starts it as a subprocess)."""
 
 from __future__ import annotations
 
 import difflib
-import os
+import runpy
 import subprocess
-import sys
 from datetime import date
 
 import pytest
 
 from fardplan import load_roadmap, validate_file
 from fardplan.editing.scaffold import ScaffoldError, add_action, add_need, new_id
-from support import DATA, ROOT
+from support import DATA, ROOT, run_in_process
 
 TODAY = date(2026, 3, 2)
-ADD = [sys.executable, str(ROOT / "scripts" / "add.py")]
+ADD = ROOT / "scripts" / "add.py"
+
+
+def add(*args: str, cwd) -> subprocess.CompletedProcess:
+    return run_in_process(
+        lambda: runpy.run_path(str(ADD), run_name="__main__"),
+        [str(ADD), *args],
+        cwd,
+        {"FARDPLAN_TODAY": "2026-03-02"},
+    )
 
 
 def only_added(before: str, after: str) -> list[str]:
@@ -135,25 +145,18 @@ def test_mistakes_are_explained(kwargs, message):
 def test_command_writes_the_file_or_nothing(tmp_path):
     path = tmp_path / "roadmap.yaml"
     path.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
-    env = {**os.environ, "FARDPLAN_TODAY": "2026-03-02"}
-    done = subprocess.run(
-        ADD
-        + [
-            "--fil",
-            str(path),
-            "åtgärd",
-            "--under",
-            "nara-vard",
-            "--text",
-            "Pröva nattpatruller i hemtjänsten.",
-            "--ansvarig",
-            "stadsdelsnamnderna",
-            "--tidshorisont",
-            "2027",
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
+    done = add(
+        "--fil",
+        str(path),
+        "åtgärd",
+        "--under",
+        "nara-vard",
+        "--text",
+        "Pröva nattpatruller i hemtjänsten.",
+        "--ansvarig",
+        "stadsdelsnamnderna",
+        "--tidshorisont",
+        "2027",
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stderr
@@ -161,13 +164,7 @@ def test_command_writes_the_file_or_nothing(tmp_path):
     assert "            senast-granskad: 2026-03-02" in path.read_text(encoding="utf-8")
     assert validate_file(path).ok
     before = path.read_bytes()
-    failed = subprocess.run(
-        ADD + ["--fil", str(path), "behov", "--under", "okänt-område", "--rubrik", "X"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-    )
+    failed = add("--fil", str(path), "behov", "--under", "okänt-område", "--rubrik", "X", cwd=tmp_path)
     assert failed.returncode == 1
     assert failed.stderr.startswith(
         "Inget ändrades: det finns inget område med id eller rubrik 'okänt-område'"

@@ -1,15 +1,23 @@
-"""The JSON Schema editors see, and the command-line validator."""
+"""The JSON Schema editors see, and the command-line validator: once as a real subprocess, then its
+file run in this process as `python scripts/validate.py` runs it (support.run_in_process)."""
 
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
 
-from support import DATA, ROOT, line_of
+from support import DATA, ROOT, line_of, run_in_process
 
 SCHEMA = ROOT / "data" / "roadmap.schema.json"
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
+
+
+def validate(*args: str, cwd) -> subprocess.CompletedProcess:
+    return run_in_process(
+        lambda: runpy.run_path(VALIDATE[1], run_name="__main__"), VALIDATE[1:] + list(args), cwd, {}
+    )
 
 
 def walk_properties(node, path=""):
@@ -49,7 +57,7 @@ def test_cli_lists_problems_and_fails(write_yaml, minimal_text):
     path = write_yaml(
         minimal_text.replace("status: pågår", "status: klar").replace("typ: lagändring", "typ: lag2")
     )
-    result = subprocess.run(VALIDATE + [str(path)], capture_output=True, text=True, cwd=path.parent)
+    result = validate(str(path), cwd=path.parent)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"roadmap.yaml:{line_of(minimal_text, '    typ:')}:10: 'lag2' är inte ett tillåtet värde "
@@ -64,9 +72,7 @@ def test_cli_lists_problems_and_fails(write_yaml, minimal_text):
 
 def test_cli_github_annotations(write_yaml, minimal_text):
     path = write_yaml(minimal_text.replace("status: pågår", "status: klar"))
-    result = subprocess.run(
-        VALIDATE + [str(path), "--format", "github"], capture_output=True, text=True, cwd=path.parent
-    )
+    result = validate(str(path), "--format", "github", cwd=path.parent)
     assert result.returncode == 1
     assert result.stdout.startswith(
         f"::error file=roadmap.yaml,line={line_of(minimal_text, '            status: pågår')},col=21,"
