@@ -85,6 +85,12 @@ def page_texts(pdf_file: Path, pages: int) -> list[str]:
     ]
 
 
+@pytest.fixture(scope="module")
+def printed_texts(pdf_file, printed) -> list[str]:
+    """The text of each page of the site's PDF, read once for the tests that read it."""
+    return page_texts(pdf_file, printed.pages)
+
+
 def joined(text: str) -> str:
     """The text as one line: automatic hyphenation undone, typed hyphens kept, spaces normalised,
     and the break opportunities (zero-width spaces) placed in long addresses removed."""
@@ -122,9 +128,9 @@ def test_no_page_but_the_cover_is_near_empty(printed, pdf_file, tmp_path):
     assert not low, f"sidor som är nästan tomma (andel täckt): {low}; alla sidor: {figures}"
 
 
-def test_every_need_stays_on_one_page_with_its_heading(roadmap, printed, pdf_file):
+def test_every_need_stays_on_one_page_with_its_heading(roadmap, printed_texts):
     """Each need's title is in the text unbroken, on the same page as every one of its actions."""
-    pages = [joined(text) for text in page_texts(pdf_file, printed.pages)]
+    pages = [joined(text) for text in printed_texts]
     for need in roadmap.needs():
         # The block starts with the title and the horizon (the contents and sources name it too).
         start = f"{need.title} Tidshorisont: {need.horizon.label}"
@@ -141,14 +147,14 @@ def words_of(text: str) -> list[str]:
     return [w.strip(".,;:–\"'!?") for w in re.findall(r"[^\s()\[\]]+", text)]
 
 
-def test_no_word_is_broken_and_hyphenation_is_swedish(roadmap, printed, pdf_file, web_address):
+def test_no_word_is_broken_and_hyphenation_is_swedish(roadmap, printed_texts, web_address):
     source = html.unescape(re.sub(r"<[^>]+>", " ", print_html(roadmap, web_address)))
     # Added by the layout: the running footer, list bullets, list and page numbers.
     known = set(words_of(source)) | {"version", "sida", "av", "•"} | {str(n) for n in range(100)}
     addresses = [initiative.url for initiative in roadmap.initiatives] + [web_address]
     swedish = pyphen.Pyphen(lang="sv")
     hyphenated = 0
-    for text in page_texts(pdf_file, printed.pages):
+    for text in printed_texts:
         for first, second in re.findall(rf"(\w+){AUTO_HYPHEN}\n(\w+)", text):
             hyphenated += 1
             assert len(first) in swedish.positions(first + second), f"fel avstavning: {first}-{second}"
