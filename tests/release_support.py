@@ -4,11 +4,17 @@ publishing and remiss tests share."""
 
 from __future__ import annotations
 
+import atexit
+import contextlib
+import functools
+import io
 import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +71,32 @@ def script(project: Path, name: str, *args: str, **env: str) -> subprocess.Compl
     )
 
 
+def run_script(project: Path, name: str, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """`script` in this process: the same script file run as __main__ with the same arguments,
+    working folder and environment, its exit code and what it printed returned the same way. It
+    spares the interpreter's start-up and imports where those are not what a test is about; what
+    the script's own subprocesses (git, mike) print is not captured."""
+    argv = [str(ROOT / "scripts" / name), *args]
+    saved_env, saved_argv = dict(os.environ), sys.argv
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        os.environ.update(tool_env(**env))
+        sys.argv = argv
+        with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                runpy.run_path(argv[0], run_name="__main__")
+                code = 0
+            except SystemExit as done:
+                code = done.code if isinstance(done.code, int) else int(done.code is not None)
+                if isinstance(done.code, str):
+                    print(done.code, file=sys.stderr)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved_env)
+        sys.argv = saved_argv
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+
 def close_remiss(project: Path, compiled_on: str, received: dict[int, str] | None = None) -> Path:
     """The project's remiss over: its answers compiled on `compiled_on` with the compilation script
     from the recorded issues (tests/fixtures/remiss), and the editors' responses to them. `received`
@@ -83,7 +115,7 @@ def close_remiss(project: Path, compiled_on: str, received: dict[int, str] | Non
     export.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
     shutil.copy(REMISS_RESPONSES, project / "data" / "remissbemotande.yaml")
     data = str(project / "data" / "roadmap.yaml")
-    compiled = script(
+    compiled = run_script(
         project,
         "remissvar.py",
         "--fil",
@@ -100,17 +132,30 @@ def close_remiss(project: Path, compiled_on: str, received: dict[int, str] | Non
 
 def git_project(target: Path) -> Path:
     """A copy of the site's sources as a fresh repository on main, with one commit, pushed to its
-    `origin`: a bare repository beside it, remote.git (the release checks that main is pushed)."""
-    project = copy_project(target)
+    `origin`: a bare repository beside it, remote.git (the release checks that main is pushed).
+    The repositories are made once per test process and copied: the same files, commit and history."""
+    template = _template_repositories()
+    shutil.copytree(template / "project", target, symlinks=True)
+    remote = target.parent / "remote.git"
+    shutil.copytree(template / "remote.git", remote, symlinks=True)
+    git(target, "remote", "set-url", "origin", str(remote))
+    return target
+
+
+@functools.cache
+def _template_repositories() -> Path:
+    folder = Path(tempfile.mkdtemp(prefix="git-project-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    project = copy_project(folder / "project")
     (project / ".gitignore").write_text("site/\n__pycache__/\n", encoding="utf-8")
     git(project, "init", "--quiet", "--initial-branch=main")
     git(project, "add", "--all")
     git(project, "commit", "--quiet", "--message", "Remissversionen")
-    remote = target.parent / "remote.git"
-    git(target.parent, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
+    remote = folder / "remote.git"
+    git(folder, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
     git(project, "remote", "add", "origin", str(remote))
     git(project, "push", "--quiet", "origin", "main")
-    return project
+    return folder
 
 
 def commit_and_push(project: Path, message: str) -> None:
@@ -204,11 +249,11 @@ def decide_after_remiss(data: dict[str, Any]) -> dict[str, Any]:
 
 def release_two_versions(project: Path) -> None:
     """Tag the remiss version, then commit and tag the decided one, with our release command."""
-    first = script(project, "release.py", "--project", str(project))
+    first = run_script(project, "release.py", "--project", str(project))
     assert first.returncode == 0, first.stderr
     write_data(project, decide_after_remiss(read_data(project)))
     commit_and_push(project, "Beslutad av kommunfullmäktige")
-    second = script(project, "release.py", "--project", str(project))
+    second = run_script(project, "release.py", "--project", str(project))
     assert second.returncode == 0, second.stderr
 
 
@@ -231,6 +276,6 @@ def published_repository(target: Path) -> Path:
     git(target.parent, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
     git(repo, "remote", "add", "origin", str(remote))
     git(repo, "push", "--quiet", "origin", "main")
-    released = script(repo, "release.py", "--project", str(repo))
+    released = run_script(repo, "release.py", "--project", str(repo))
     assert released.returncode == 0, released.stdout + released.stderr
     return repo

@@ -11,6 +11,7 @@ import pytest
 
 from fardplan import validate_file
 from fardplan.versions.releases import CompareError, load_previous
+from release_support import run_script
 from support import ROOT, line_of
 
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
@@ -56,16 +57,21 @@ def edit(data: Path, old: str, new: str) -> None:
     data.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def run(data: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        VALIDATE + [str(data), *args], capture_output=True, text=True, cwd=cwd or data.parent.parent
-    )
+def run(data: Path, *args: str) -> subprocess.CompletedProcess:
+    """validate.py on the data file, from its repository's folder, in this process (the first test
+    runs the command itself)."""
+    return run_script(data.parent.parent, "validate.py", str(data), *args)
 
 
 def test_changed_horizon_without_a_reason_fails_at_its_line(published, minimal_text):
     edit(published, "        tidshorisont: löpande\n", "        tidshorisont: 2025\n")
     git(published.parent.parent, "commit", "-qam", "Ny tidshorisont")
-    result = run(published, "--jämför-med")
+    result = subprocess.run(
+        VALIDATE + [str(published), "--jämför-med"],
+        capture_output=True,
+        text=True,
+        cwd=published.parent.parent,
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         f"data/roadmap.yaml:{line_of(minimal_text, '        tidshorisont: löpande')}:23: "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from fardplan import load_roadmap
-from release_support import git, git_project, script
+from release_support import git, git_project, run_script
 from support import DATA
 
 REMISS_VERSION = load_roadmap(DATA).document.version
@@ -39,7 +39,7 @@ def test_a_remiss_after_a_decided_version_leaves_the_version_in_force(tmp_path):
     clone = tmp_path / "clone"
     git(tmp_path, "clone", "--quiet", str(remote), str(clone))
     git(clone, "fetch", "--quiet", "origin", "gh-pages")
-    done = script(clone, "publish.py", "version", "--push", "--project", str(clone))
+    done = run_script(clone, "publish.py", "version", "--push", "--project", str(clone))
     assert done.returncode == 0, done.stdout + done.stderr
 
     def published(path: str) -> bytes:

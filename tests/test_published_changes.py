@@ -7,7 +7,6 @@ not, edits the file as an editor would and runs the same comparison as `validate
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ from fardplan import validate_file
 from fardplan.versions.edition import edition
 from fardplan.versions.releases import load_previous
 from fardplan.versions.version_history import History
-from release_support import git, tool_env
-from support import FIXTURES, ROOT
+from release_support import git, run_script
+from support import FIXTURES
 
 NAME = "data/roadmap.yaml"
 SECOND_NEED = """      - id: ensamhet
@@ -70,13 +69,8 @@ def found(data: Path) -> list[tuple]:
 
 
 def cli(data: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "validate.py"), str(data), "--jämför-med"],
-        cwd=data.parent.parent,
-        env=tool_env(),
-        capture_output=True,
-        text=True,
-    )
+    """validate.py --jämför-med from the repository's folder, in this process."""
+    return run_script(data.parent.parent, "validate.py", str(data), "--jämför-med")
 
 
 HORIZON_WITHOUT_REASON = (

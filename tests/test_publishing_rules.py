@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from fardplan import load_roadmap
-from release_support import git_project, script
+from release_support import git_project, run_script
 from support import DATA, ROOT
 
 BIN = Path(sys.executable).parent
@@ -61,12 +61,14 @@ def test_the_nightly_run_rebuilds_the_remiss_after_its_last_day(tmp_path):
     example = load_roadmap(DATA)
     last_day = example.remiss.last_day
     project = git_project(tmp_path / "project")
-    assert script(project, "release.py", "--project", str(project)).returncode == 0
+    assert run_script(project, "release.py", "--project", str(project)).returncode == 0
     for today in (last_day, last_day + timedelta(days=1), last_day + timedelta(days=3)):
-        done = script(project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY=today.isoformat())
+        done = run_script(
+            project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY=today.isoformat()
+        )
         assert (done.returncode, done.stdout.strip()) == (0, f"v{example.document.version}"), today
     later = (last_day + timedelta(days=16)).isoformat()
-    done = script(project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY=later)
+    done = run_script(project, "remiss_open.py", "--project", str(project), FARDPLAN_TODAY=later)
     assert done.returncode == 1
 
 

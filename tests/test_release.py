@@ -12,6 +12,7 @@ from release_support import (
     git,
     git_project,
     read_data,
+    run_script,
     script,
     write_data,
 )
@@ -27,7 +28,7 @@ def repo(tmp_path):
 
 
 def release(repo, *args):
-    return script(repo, "release.py", "--project", str(repo), *args)
+    return run_script(repo, "release.py", "--project", str(repo), *args)
 
 
 def test_release_validates_tags_and_says_what_happens_next(repo):
@@ -36,7 +37,7 @@ def test_release_validates_tags_and_says_what_happens_next(repo):
     assert f"kan taggas som v{V}" in checked.stdout
     assert git(repo, "tag", "--list") == ""
 
-    done = release(repo)
+    done = script(repo, "release.py", "--project", str(repo))  # the command itself, as an editor runs it
     assert done.returncode == 0, done.stderr
     assert git(repo, "tag", "--list") == f"v{V}\n"
     assert git(repo, "cat-file", "-t", f"v{V}").strip() == "tag"  # annotated, with a message
@@ -93,11 +94,11 @@ def test_a_draft_is_not_released(repo):
 
 
 def test_remiss_needs_rebuild_only_while_the_newest_published_version_is_on_remiss(repo):
-    nothing = script(repo, "remiss_open.py", "--project", str(repo))
+    nothing = run_script(repo, "remiss_open.py", "--project", str(repo))
     assert nothing.returncode == 1 and "Ingen version är publicerad" in nothing.stderr
 
     assert release(repo).returncode == 0
-    open_ = script(
+    open_ = run_script(
         repo, "remiss_open.py", "--project", str(repo), FARDPLAN_TODAY=EXAMPLE.remiss.opens.isoformat()
     )
     assert open_.returncode == 0, open_.stderr
@@ -106,7 +107,7 @@ def test_remiss_needs_rebuild_only_while_the_newest_published_version_is_on_remi
     write_data(repo, decide_after_remiss(read_data(repo)))
     commit_and_push(repo, "Beslut")
     assert release(repo).returncode == 0
-    closed = script(repo, "remiss_open.py", "--project", str(repo))
+    closed = run_script(repo, "remiss_open.py", "--project", str(repo))
     assert closed.returncode == 1
     assert f"Ingen remiss behöver byggas om (senaste versionen är {DECIDED})" in closed.stderr
 

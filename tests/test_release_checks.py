@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from fardplan import load_roadmap
-from release_support import commit_and_push, git, git_project, read_data, script, write_data
+from release_support import commit_and_push, git, git_project, read_data, run_script, write_data
 from support import DATA
 
 V = load_roadmap(DATA).document.version  # the example's version, which the first release tags
@@ -19,7 +19,7 @@ def repo(tmp_path):
 
 
 def release(repo, *args):
-    return script(repo, "release.py", "--project", str(repo), *args)
+    return run_script(repo, "release.py", "--project", str(repo), *args)
 
 
 def test_release_refuses_unless_head_is_main_as_on_origin(repo):
@@ -62,7 +62,7 @@ def test_release_fails_where_ci_fails(repo):
     write_data(repo, data)
     commit_and_push(repo, "Ny tidshorisont utan skäl")
 
-    ci = script(repo, "validate.py", str(repo / "data" / "roadmap.yaml"), "--jämför-med")
+    ci = run_script(repo, "validate.py", str(repo / "data" / "roadmap.yaml"), "--jämför-med")
     released = release(repo, "--dry-run")
     assert ci.returncode == 1 and released.returncode == 1
     reason = next(line for line in ci.stdout.splitlines() if "tidshorisonten har ändrats" in line)
@@ -71,7 +71,7 @@ def test_release_fails_where_ci_fails(repo):
 
     # The workflow, given a tag made without release.py, refuses the same data before building.
     git(repo, "tag", f"v{V}-2")
-    published = script(repo, "publish.py", "version", "--tag", f"v{V}-2", "--project", str(repo))
+    published = run_script(repo, "publish.py", "version", "--tag", f"v{V}-2", "--project", str(repo))
     assert published.returncode == 1
     assert (
         "Versionen publiceras inte" in published.stderr and "tidshorisonten har ändrats" in published.stderr

@@ -1,6 +1,7 @@
 """The real site during and after the remiss: three links on every heading and need while it is
 open, none after the deadline, a banner on every page, and the page of compiled answers built
-from the recorded fixture through the compilation script."""
+from the recorded fixture through the compilation script. The builds leave the PDF out
+(FARDPLAN_PDF=0), and so does the site: no link to a PDF."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from fardplan import load_roadmap
+from fardplan.pages.pdf_document import ENV_VAR as PDF_VAR
 from fardplan.remiss.period import MAX_URL_LENGTH
 from release_support import close_remiss
 from support import DATA, copy_project
@@ -27,8 +29,10 @@ LATE_ANSWER, LATE_RECEIVED, COMPILED_ON = 14, "2027-02-06T07:15:00Z", "2027-02-0
 
 
 def build_site(project: Path, site: Path, today: str) -> Path:
+    """A strict build on `today`, without the PDF (FARDPLAN_PDF=0, as `mkdocs serve` builds)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FARDPLAN_TODAY", today)
+        patch.setenv(PDF_VAR, "0")
         build(load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True))
     return site
 
@@ -67,6 +71,12 @@ def compiled_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def closed_site(compiled_project, tmp_path_factory) -> Path:
     return build_site(compiled_project, tmp_path_factory.mktemp("closed"), CLOSED_DAY)
+
+
+def test_without_the_pdf_there_is_no_pdf_and_no_link_to_one(open_site):
+    # FARDPLAN_PDF=0 (for `mkdocs serve`); the PDF and its links: tests/test_pdf_document.py.
+    assert not list(open_site.glob("*.pdf"))
+    assert "fp-pdf-link" not in (open_site / "index.html").read_text(encoding="utf-8")
 
 
 # --- While the remiss is open ---------------------------------------------------------------------

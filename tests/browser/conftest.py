@@ -43,6 +43,20 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def module_page(browser):
+    """One page for all of a module's tests, without the browser's cache: for a module whose tests
+    browse a site that changes between them (a new context costs more than its pages). Override
+    `page` with it in the module."""
+    context = browser.new_context(locale="sv-SE")
+    page = context.new_page()
+    session = context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def built_site(example_site) -> Path:
     """The example site, built once for all tests (conftest.example_site)."""

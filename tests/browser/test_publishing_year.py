@@ -34,7 +34,7 @@ from release_support import (
     git,
     git_project,
     read_data,
-    script,
+    run_script,
     tool_env,
     write_data,
 )
@@ -155,7 +155,7 @@ class Year:
         return git(self.folder, "--git-dir", str(self.remote), "rev-parse", "gh-pages").strip()
 
     def release(self) -> str:
-        done = script(self.project, "release.py", "--project", str(self.project))
+        done = run_script(self.project, "release.py", "--project", str(self.project))
         assert done.returncode == 0, done.stdout + done.stderr
         tag = git(self.project, "describe", "--tags", "--exact-match").strip()
         git(self.project, "push", "--quiet", "origin", tag)
@@ -175,6 +175,12 @@ class Year:
         status, body = self.fetch("dcat.rdf")
         assert status == 200
         return rdflib.Graph().parse(data=body, format="xml")
+
+
+@pytest.fixture(scope="module")
+def page(module_page):
+    """The reader's one tab through the year, its cache off: the site changes under it."""
+    return module_page
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from release_support import (
     git,
     git_project,
     read_data,
-    script,
+    run_script,
     write_data,
 )
 
@@ -25,8 +25,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def publish(project, tag):
-    done = script(project, "publish.py", "version", "--tag", tag, "--push", "--project", str(project))
+    done = run_script(project, "publish.py", "version", "--tag", tag, "--push", "--project", str(project))
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def page(module_page):
+    return module_page
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +41,11 @@ def published(tmp_path_factory):
     project = git_project(folder / "project")  # pushed to its origin, remote.git
     remote = folder / "remote.git"
 
-    assert script(project, "release.py", "--project", str(project)).returncode == 0
+    assert run_script(project, "release.py", "--project", str(project)).returncode == 0
     publish(project, "v2026-remiss")
     write_data(project, decide_after_remiss(read_data(project)))
     commit_and_push(project, "Beslutad av kommunfullmäktige")
-    assert script(project, "release.py", "--project", str(project)).returncode == 0
+    assert run_script(project, "release.py", "--project", str(project)).returncode == 0
     publish(project, "v2027")
 
     # What the host would serve: the gh-pages tree as pushed to the remote.
