@@ -5,12 +5,9 @@ publishing and remiss tests share."""
 from __future__ import annotations
 
 import atexit
-import contextlib
 import functools
-import io
 import json
 import os
-import runpy
 import shutil
 import subprocess
 import sys
@@ -20,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from support import FIXTURES, ROOT, copy_project
+from support import FIXTURES, ROOT, copy_project, run_script_file
 
 PYTHON = sys.executable
 # What a whole repository needs besides the site's sources (copy_project): commands, tests, settings.
@@ -72,29 +69,11 @@ def script(project: Path, name: str, *args: str, **env: str) -> subprocess.Compl
 
 
 def run_script(project: Path, name: str, *args: str, **env: str) -> subprocess.CompletedProcess:
-    """`script` in this process: the same script file run as __main__ with the same arguments,
-    working folder and environment, its exit code and what it printed returned the same way. It
-    spares the interpreter's start-up and imports where those are not what a test is about; what
-    the script's own subprocesses (git, mike) print is not captured."""
-    argv = [str(ROOT / "scripts" / name), *args]
-    saved_env, saved_argv = dict(os.environ), sys.argv
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        os.environ.update(tool_env(**env))
-        sys.argv = argv
-        with contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                runpy.run_path(argv[0], run_name="__main__")
-                code = 0
-            except SystemExit as done:
-                code = done.code if isinstance(done.code, int) else int(done.code is not None)
-                if isinstance(done.code, str):
-                    print(done.code, file=sys.stderr)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved_env)
-        sys.argv = saved_argv
-    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+    """`script` in this process (support.run_script_file): the same script file with the same
+    arguments, working folder and environment, its exit code and what it printed returned the same
+    way. It spares the interpreter's start-up and imports where those are not what a test is about;
+    what the script's own subprocesses (git, mike) print is not captured."""
+    return run_script_file(ROOT / "scripts" / name, list(args), project, tool_env(**env))
 
 
 def close_remiss(project: Path, compiled_on: str, received: dict[int, str] | None = None) -> Path:

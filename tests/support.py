@@ -100,3 +100,12 @@ def run_in_process(main, argv: list[str], cwd: Path, env: dict[str, str]):
                 traceback.print_exc()
                 code = 1
     return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
+
+
+def run_script_file(path: Path, args: list[str], cwd: Path, env: dict[str, str]):
+    """`python path args...` in this process (run_in_process): the script's file run as __main__."""
+    import runpy
+
+    return run_in_process(
+        lambda: runpy.run_path(str(path), run_name="__main__"), [str(path), *args], cwd, env
+    )

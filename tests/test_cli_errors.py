@@ -8,7 +8,6 @@ scripts/X.py` runs it, which costs a fraction of an interpreter's start."""
 from __future__ import annotations
 
 import os
-import runpy
 import socket
 import stat
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from fardplan import validate_file
-from support import FIXTURES, ROOT, copy_project, run_in_process
+from support import FIXTURES, ROOT, copy_project, run_script_file
 
 SCRIPTS = ROOT / "scripts"
 NOT_UTF8 = "titel: Caf\xe9\n".encode("latin-1")
@@ -52,12 +51,7 @@ def run(script: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
     path = SCRIPTS / script
     with pytest.MonkeyPatch.context() as patch:
         patch.syspath_prepend(str(SCRIPTS))
-        return run_in_process(
-            lambda: runpy.run_path(str(path), run_name="__main__"),
-            [str(path), *args],
-            cwd,
-            {"FARDPLAN_TODAY": "2026-03-02"},
-        )
+        return run_script_file(path, list(args), cwd, {"FARDPLAN_TODAY": "2026-03-02"})
 
 
 def assert_swedish_failure(result, code: int, last_line: str) -> None:

@@ -2,7 +2,7 @@
 whose origin is a local bare repository, reads the issue from an event file shaped like GitHub's,
 and talks to a fake `gh` on PATH that records what it was asked. The git part is real: the tests
 read the pushed branch from the bare repository. The script's file runs in this process as
-`python scripts/apply_edit_request.py` runs it (support.run_in_process); git, gh and the
+`python scripts/apply_edit_request.py` runs it (support.run_script_file); git, gh and the
 validator it calls are real processes."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import runpy
 import subprocess
 import sys
 import textwrap
@@ -21,7 +20,7 @@ import pytest
 import yaml
 
 from fardplan.editing.edit_requests import APPROVAL_LABEL, FORM_LABEL, FORMS
-from support import FIXTURES, ROOT, line_of, run_in_process
+from support import FIXTURES, ROOT, line_of, run_script_file
 
 SCRIPT = ROOT / "scripts" / "apply_edit_request.py"
 DATA = "data/roadmap.yaml"
@@ -102,12 +101,7 @@ class Repo:
             "GIT_COMMITTER_NAME": "github-actions[bot]",
             "GIT_COMMITTER_EMAIL": "bot@example.invalid",
         }
-        return run_in_process(
-            lambda: runpy.run_path(str(SCRIPT), run_name="__main__"),
-            [str(SCRIPT), "--händelse", str(path)],
-            self.work,
-            env,
-        )
+        return run_script_file(SCRIPT, ["--händelse", str(path)], self.work, env)
 
     def calls(self) -> list[dict]:
         if not self.log.exists():

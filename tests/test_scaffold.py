@@ -1,11 +1,10 @@
 """The scaffold command adds a valid skeleton with a fresh id and leaves every other line alone. The
-command's file runs in this process as `python scripts/add.py` runs it (support.run_in_process;
+command's file runs in this process as `python scripts/add.py` runs it (support.run_script_file;
 tests/test_cli_errors.py starts it as a subprocess)."""
 
 from __future__ import annotations
 
 import difflib
-import runpy
 import subprocess
 from datetime import date
 
@@ -13,19 +12,14 @@ import pytest
 
 from fardplan import load_roadmap, validate_file
 from fardplan.editing.scaffold import ScaffoldError, add_action, add_need, new_id
-from support import DATA, ROOT, run_in_process
+from support import DATA, ROOT, run_script_file
 
 TODAY = date(2026, 3, 2)
 ADD = ROOT / "scripts" / "add.py"
 
 
 def add(*args: str, cwd) -> subprocess.CompletedProcess:
-    return run_in_process(
-        lambda: runpy.run_path(str(ADD), run_name="__main__"),
-        [str(ADD), *args],
-        cwd,
-        {"FARDPLAN_TODAY": "2026-03-02"},
-    )
+    return run_script_file(ADD, list(args), cwd, {"FARDPLAN_TODAY": "2026-03-02"})
 
 
 def only_added(before: str, after: str) -> list[str]:

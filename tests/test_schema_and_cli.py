@@ -1,23 +1,20 @@
 """The JSON Schema editors see, and the command-line validator: once as a real subprocess, then its
-file run in this process as `python scripts/validate.py` runs it (support.run_in_process)."""
+file run in this process as `python scripts/validate.py` runs it (support.run_script_file)."""
 
 from __future__ import annotations
 
 import json
-import runpy
 import subprocess
 import sys
 
-from support import DATA, ROOT, line_of, run_in_process
+from support import DATA, ROOT, line_of, run_script_file
 
 SCHEMA = ROOT / "data" / "roadmap.schema.json"
 VALIDATE = [sys.executable, str(ROOT / "scripts" / "validate.py")]
 
 
 def validate(*args: str, cwd) -> subprocess.CompletedProcess:
-    return run_in_process(
-        lambda: runpy.run_path(VALIDATE[1], run_name="__main__"), VALIDATE[1:] + list(args), cwd, {}
-    )
+    return run_script_file(ROOT / "scripts" / "validate.py", list(args), cwd, {})
 
 
 def walk_properties(node, path=""):

@@ -45,16 +45,20 @@ def page(browser):
 
 @pytest.fixture(scope="module")
 def module_page(browser):
-    """One page for all of a module's tests, without the browser's cache: for a module whose tests
-    browse a site that changes between them (a new context costs more than its pages). Override
-    `page` with it in the module."""
+    """One page for all of a module's tests: a new context costs Chromium more than the pages it
+    opens. A module overrides `page` with it, reset as its tests need (see without_cache)."""
     context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    session = context.new_cdp_session(page)
+    yield context.new_page()
+    context.close()
+
+
+def without_cache(page):
+    """The page with the browser's cache off, for tests whose site changes under the same address
+    (Chromium would show an old versions.json). Returns the page."""
+    session = page.context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    yield page
-    context.close()
+    return page
 
 
 @pytest.fixture(scope="session")

@@ -28,6 +28,7 @@ import pytest
 import rdflib
 import yaml
 
+from browser.conftest import without_cache
 from release_support import (
     commit_and_push,
     decide_after_remiss,
@@ -180,7 +181,7 @@ class Year:
 @pytest.fixture(scope="module")
 def page(module_page):
     """The reader's one tab through the year, its cache off: the site changes under it."""
-    return module_page
+    return without_cache(module_page)
 
 
 @pytest.fixture(scope="module")

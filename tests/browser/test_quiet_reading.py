@@ -71,22 +71,13 @@ def roadmap():
     return load_roadmap(DATA)
 
 
-@pytest.fixture(scope="module")
-def reading_page(browser):
-    """The page of this file's tests and of its fixtures that read pages (a context costs a browser
-    process)."""
-    context = browser.new_context(locale="sv-SE")
-    yield context.new_page()
-    context.close()
-
-
 @pytest.fixture
-def page(reading_page):
+def page(module_page):
     """Each test reads and clicks but changes nothing in the browser: it starts on the shared page,
     blank, at the default size."""
-    reading_page.set_viewport_size({"width": 1280, "height": 720})
-    reading_page.goto("about:blank")
-    return reading_page
+    module_page.set_viewport_size({"width": 1280, "height": 720})
+    module_page.goto("about:blank")
+    return module_page
 
 
 def _serve_build(project, site, today):
@@ -157,13 +148,13 @@ WORD_WIDTHS = [1024, 1152, 1280]
 
 
 @pytest.fixture(scope="module")
-def area_pages(reading_page, site_url, roadmap) -> dict:
+def area_pages(module_page, site_url, roadmap) -> dict:
     """Each area page loaded once and read at every width of WORD_WIDTHS, the window resized from
     narrow to wide (test_widths shows the layout is then the same as when loaded at that width):
     the words broken and the tables too wide per width, and at 1280 px the reading cells' texts
     and, per need, its entry for editors and the address of its edit link."""
     found: dict = {width: [] for width in WORD_WIDTHS}
-    page = reading_page
+    page = module_page
     for area in roadmap.areas:
         page.set_viewport_size({"width": WORD_WIDTHS[0], "height": 900})
         page.goto(f"{site_url}omraden/{area.id}/")
@@ -214,12 +205,12 @@ def test_the_desktop_start_page_has_the_menu(page, site_url):
 
 
 @pytest.fixture(scope="module")
-def remiss_on_a_phone(reading_page, closed_remiss_site, open_remiss_site, roadmap) -> dict:
+def remiss_on_a_phone(module_page, closed_remiss_site, open_remiss_site, roadmap) -> dict:
     """The start page, an area page and the remiss page of the closed and the open remiss, read on
     a phone: per page whether the banners show and how high the first is; on the start page the
     remiss banner's and the document status's texts."""
     found: dict = {}
-    page = reading_page
+    page = module_page
     page.set_viewport_size(PHONE)
     for which, url in (("closed", closed_remiss_site), ("open", open_remiss_site)):
         for path in ("", f"omraden/{roadmap.areas[0].id}/", "remissvar/"):

@@ -10,7 +10,7 @@ import tarfile
 
 import pytest
 
-from browser.conftest import serve_folder
+from browser.conftest import serve_folder, without_cache
 from release_support import (
     commit_and_push,
     decide_after_remiss,
@@ -31,7 +31,8 @@ def publish(project, tag):
 
 @pytest.fixture(scope="module")
 def page(module_page):
-    return module_page
+    """One tab for the module, its cache off: versions are published between its tests."""
+    return without_cache(module_page)
 
 
 @pytest.fixture(scope="module")
