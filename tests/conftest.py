@@ -31,16 +31,6 @@ def no_live_content():
     )
 
 
-def pytest_collection_modifyitems(config, items):
-    """The long files (browser, whole commands) first, each file's tests together and in order.
-    pytest-xdist hands out whole files in this order (`--no-loadscope-reorder` in pyproject.toml),
-    so both workers end on short files instead of one waiting for the other's long one."""
-    long_files = {
-        item.path for item in items if item.get_closest_marker("browser") or item.get_closest_marker("slow")
-    }
-    items.sort(key=lambda item: item.path not in long_files)
-
-
 def pytest_collection_finish(session):
     uses = collect_live_uses()
     if uses:
