@@ -1,7 +1,7 @@
 """A day of routine editorial changes keeps CI green (issue 16): on a clone of the repository, with
 the example färdplan published as a release, an editor's text edits pass the content checks CI runs
 (`python3 scripts/dev.py check`), and the tool's tests still pass, because they read only fixtures.
-The check's browser part opens the pages whose content differs from the example's (CHECK_CONTENT)."""
+The check's browser part opens the pages whose content differs from the example's (tests/changed_pages_check.py)."""
 
 from __future__ import annotations
 
@@ -132,39 +132,9 @@ def edited(tmp_path_factory) -> Path:
 
 
 # `python3 scripts/dev.py check` once .venv is set up, with this .venv's tools (the clone has no .venv
-# of its own, and dev.py's setup step would install into ours): the clone's scripts/check_content.py.
-# Its browser part opens every page whose content (Material's <article>) is not the same as on the
-# example's page in the site given as argument (example_site): browser/test_every_page.py opens every
-# page of that site, and the edited site's shared parts (menu, banners, the page's date and PDF link)
-# are checked on each page opened here.
-CHECK_CONTENT = [
-    PYTHON,
-    "-c",
-    """
-import re, sys
-from pathlib import Path
-sys.path.insert(0, "scripts")
-import check_content, check_site
-
-def article(page):
-    # Without what differs by build, not by content: the date of the last commit (the example's copy
-    # is no git repository) and the link to the PDF (the example's build has it).
-    found = re.search(r'<article class="md-content__inner.*?</article>', page.read_text("utf-8"), re.S)
-    return found and " ".join(re.sub(r'<p class="fp-(last-changed|pdf-link)">.*?</p>', "", found[0]).split())
-
-def changed(site):
-    example = Path(sys.argv[1])
-    def differs(path):
-        mine, theirs = article(site / path / "index.html"), example / path / "index.html"
-        return mine is None or not theirs.is_file() or mine != article(theirs)
-    same = [path for path in check_site.site_pages(site) if not differs(path)]
-    print("   Samma innehåll som i exemplet:", " ".join("/" + path for path in same))
-    return [path for path in check_site.site_pages(site) if path not in same]
-
-check_content.check_site = lambda site, executable: check_site.check_site(site, executable, pages=changed(site))
-sys.exit(check_content.main([]))
-""",
-]
+# of its own, and dev.py's setup step would install into ours): the clone's scripts/check_content.py,
+# its browser part on the pages the edits changed (tests/changed_pages_check.py).
+CHECK_CONTENT = [PYTHON, str(Path(__file__).parent / "changed_pages_check.py")]
 
 
 def test_the_content_checks_ci_runs_pass_after_a_day_of_edits(edited, example_site):
