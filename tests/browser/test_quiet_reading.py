@@ -2,12 +2,10 @@
 quiet cells with the editors' information in one place, column headings in view after a jump to a
 need, whole words, the organisation in the header, a menu on the start page, small banners on a
 phone, a start page that says what the remiss is doing, Swedish 404 pages, remiss tables that fit
-a phone, and a privacy page that says what the browser stores."""
+a phone (what the browser stores, with versions, is in test_versions.py)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from datetime import timedelta
 
 import pytest
@@ -16,7 +14,6 @@ from mkdocs.config import load_config
 
 from browser.conftest import serve_folder
 from browser.test_widths import SETTLED
-from check_site import SEARCH_READY, Visitor
 from fardplan import load_roadmap
 from fardplan.pages.not_found import root_404_page
 from release_support import close_remiss
@@ -319,35 +316,3 @@ def test_the_remiss_page_counts_add_up(page, closed_remiss_site):
     assert rest.startswith(f"{total} synpunkter har fått ett bemötande: ")
     listed = [int(part.rsplit(" ", 1)[1]) for part in rest.split(": ", 1)[1].split(".", 1)[0].split(", ")]
     assert sum(listed) == int(answered) <= total
-
-
-def test_the_privacy_page_names_what_the_browser_stores_with_versions(browser, built_site, tmp_path):
-    # With several versions (versions.json next to the version's folder) Material remembers, for
-    # the visit, whether the version read is the newest: exactly what the privacy page says.
-    site = tmp_path / "site"
-    # Hard links, and a new file (never one written through a link): the shared site stays as it is.
-    shutil.copytree(built_site, site, copy_function=os.link)
-    (site / "versions.json").unlink(missing_ok=True)
-    (site / "versions.json").write_text(
-        '[{"version": "2022", "title": "2022", "aliases": ["gallande"]}]', encoding="utf-8"
-    )
-    url, server = serve_folder(site)
-    visitor = Visitor(browser)
-    page = visitor.page
-    try:
-        for path in ("", "kakor-och-personuppgifter/"):
-            page.goto(url + path)
-            # What the page does after its load: the search reads its index; then nothing more
-            # is under way (versions.json, if the page asks for it).
-            page.wait_for_function(SEARCH_READY)
-            visitor.wait_for_requests()
-        local, session = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
-        cookies = visitor.context.cookies()
-        text = page.locator("article").inner_text()
-    finally:
-        visitor.close()
-        server.shutdown()
-    assert local == [] and cookies == []
-    assert all(key.endswith("__outdated") for key in session), session
-    assert "sessionStorage" in text and "localStorage" in text
-    assert "inget i webbläsarens lokala lagring (localStorage eller sessionStorage)" not in text

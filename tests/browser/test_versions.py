@@ -1,5 +1,6 @@
 """End to end, without network: two versions published with mike into a bare git repository, its
-gh-pages tree served on 127.0.0.1, and browsed in Chromium through Material's version selector."""
+gh-pages tree served on 127.0.0.1, and browsed in Chromium through Material's version selector;
+what the browser stores then is what the privacy page says."""
 
 from __future__ import annotations
 
@@ -127,3 +128,20 @@ def test_what_changed_in_the_decided_version_is_one_click_away(page, published):
     page.get_by_role("link", name="Samverkan med privata utförare").click()
     page.wait_for_url(base + "2027/omraden/grunduppdraget/#samverkan-med-privata-utforare")
     assert page.locator("tr#samverkan-med-privata-utforare").is_visible()
+
+
+def test_the_privacy_page_names_what_the_browser_stores_with_versions(page, published):
+    """With versions published, Material remembers for the visit whether the version read is the
+    newest (sessionStorage, per version): exactly what the privacy page says, and nothing else is
+    stored, after a reader has gone between versions (this module's earlier tests, same tab)."""
+    base = published["url"]
+    page.goto(base + "2026-remiss/")
+    page.locator(".md-version__current").wait_for()
+    page.goto(base + "2027/kakor-och-personuppgifter/")
+    page.locator(".md-version__current").wait_for()
+    local, session = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    assert local == [] and page.context.cookies() == []
+    assert session and all(key.endswith("__outdated") for key in session), session
+    text = page.locator("article").inner_text()
+    assert "sessionStorage" in text and "localStorage" in text
+    assert "inget i webbläsarens lokala lagring (localStorage eller sessionStorage)" not in text
