@@ -87,6 +87,7 @@ def run_in_process(main, argv: list[str], cwd: Path, env: dict[str, str]):
         for name, value in env.items():
             patch.setenv(name, value)
         patch.setattr(sys, "argv", argv)
+        patch.setattr(sys, "path", list(sys.path))  # what a script puts on it goes with the run
         patch.setattr(sys, "stdin", io.StringIO(""))
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             try:
@@ -103,9 +104,13 @@ def run_in_process(main, argv: list[str], cwd: Path, env: dict[str, str]):
 
 
 def run_script_file(path: Path, args: list[str], cwd: Path, env: dict[str, str]):
-    """`python path args...` in this process (run_in_process): the script's file run as __main__."""
+    """`python path args...` in this process (run_in_process): the script's file run as __main__,
+    with its folder first on sys.path as Python puts it."""
     import runpy
+    import sys
 
-    return run_in_process(
-        lambda: runpy.run_path(str(path), run_name="__main__"), [str(path), *args], cwd, env
-    )
+    def main() -> None:
+        sys.path.insert(0, str(path.parent))
+        runpy.run_path(str(path), run_name="__main__")
+
+    return run_in_process(main, [str(path), *args], cwd, env)

@@ -46,12 +46,8 @@ def subprocess_run(script: str, *args: str, cwd: Path) -> subprocess.CompletedPr
 
 
 def run(script: str, *args: str, cwd: Path) -> subprocess.CompletedProcess:
-    """`python scripts/<script> ARGS` in `cwd`, in this process: the script's file runs as __main__,
-    with its folder first on sys.path as Python puts it."""
-    path = SCRIPTS / script
-    with pytest.MonkeyPatch.context() as patch:
-        patch.syspath_prepend(str(SCRIPTS))
-        return run_script_file(path, list(args), cwd, {"FARDPLAN_TODAY": "2026-03-02"})
+    """`python scripts/<script> ARGS` in `cwd`, in this process (support.run_script_file)."""
+    return run_script_file(SCRIPTS / script, list(args), cwd, {"FARDPLAN_TODAY": "2026-03-02"})
 
 
 def assert_swedish_failure(result, code: int, last_line: str) -> None:

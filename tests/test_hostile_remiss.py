@@ -34,7 +34,7 @@ from fardplan.remiss.answers import (
     dump_compiled,
 )
 from fardplan.remiss.github import FetchError, fetch_issues
-from support import DATA, ROOT, copy_project
+from support import DATA, ROOT, copy_project, run_in_process
 
 SCRIPT = [sys.executable, str(ROOT / "scripts" / "remissvar.py")]
 FORM = ROOT / ".github" / "ISSUE_TEMPLATE" / "remissynpunkt.yml"
@@ -282,24 +282,21 @@ def run_script(
 
 
 @pytest.fixture
-def run_command(monkeypatch, capfd):
-    """run_script's answer from the entry point scripts/remissvar.py calls, in this process, in the
-    same environment: the cases of a parametrized test differ in their input, not in how Python
-    starts (the tests without parameters run the script itself)."""
+def run_command(monkeypatch):
+    """run_script's answer from the entry point scripts/remissvar.py calls, in this process
+    (support.run_in_process), in the same environment: the cases of a parametrized test differ in
+    their input, not in how Python starts (the tests without parameters run the script itself)."""
+    for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL"):
+        monkeypatch.delenv(name, raising=False)
 
     def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-        for name in ("GITHUB_TOKEN", "GH_TOKEN", "GITHUB_API_URL"):
-            monkeypatch.delenv(name, raising=False)
-        for name, value in {"FARDPLAN_TODAY": TODAY.isoformat(), **(env or {})}.items():
-            monkeypatch.setenv(name, value)
-        monkeypatch.chdir(ROOT)
         argv = [*([] if "--data" in args else ["--data", str(DATA)]), *args]
-        monkeypatch.setattr(sys, "argv", [str(ROOT / "scripts" / "remissvar.py"), *argv])
-        capfd.readouterr()
-        with pytest.raises(SystemExit) as done:
-            script("remissvar", "remissvar.py", ROOT)
-        out, err = capfd.readouterr()
-        return subprocess.CompletedProcess(argv, done.value.code, out, err)
+        return run_in_process(
+            lambda: script("remissvar", "remissvar.py", ROOT),
+            [str(ROOT / "scripts" / "remissvar.py"), *argv],
+            ROOT,
+            {"FARDPLAN_TODAY": TODAY.isoformat(), **(env or {})},
+        )
 
     return run
 
