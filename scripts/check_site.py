@@ -6,7 +6,7 @@ site leads to a page (and a place on it) that exists.
     .venv/bin/python scripts/check_site.py SITE     # exit 0 when all pass, 1 with the problems listed
 
 `python3 scripts/dev.py check` runs it after the strict build. Debian's Chromium drives it
-(CHROMIUM_PATH or `chromium` on PATH); no browser is downloaded.
+(CHROMIUM_PATH, else `chromium-headless-shell` or `chromium` on PATH); no browser is downloaded.
 """
 
 from __future__ import annotations
@@ -82,7 +82,17 @@ def axe_violations(page) -> list[str]:
 
 
 def chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    """CHROMIUM_PATH, else Debian's chromium-headless-shell, else Debian's chromium. The headless
+    shell is the same Chromium (same version, same Blink) without the desktop browser's layer, and
+    what Playwright itself runs for headless pages; it does the same checks with a fifth less CPU."""
+    return (
+        os.environ.get("CHROMIUM_PATH") or shutil.which("chromium-headless-shell") or desktop_chromium_path()
+    )
+
+
+def desktop_chromium_path() -> str | None:
+    """Debian's full Chromium, the browser readers use (the tests open the site in it too)."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -16,23 +16,60 @@ from support import ROOT
 
 # The browser, the server and the list of pages are those of `dev.py check` (scripts/check_site.py).
 sys.path.insert(0, str(ROOT / "scripts"))
-from check_site import CHROMIUM_ARGS, SEARCH_PLACEHOLDER, chromium_path, serve_folder, site_pages  # noqa: F401
+from check_site import (  # noqa: F401
+    CHROMIUM_ARGS,
+    SEARCH_PLACEHOLDER,
+    chromium_path,
+    desktop_chromium_path,
+    serve_folder,
+    site_pages,
+)
+
+
+def launch(executable: str | None, missing: str):
+    """Chromium from `executable`, headless; when it is missing the test is skipped, but in CI
+    (CI=true) it fails."""
+    if not executable:
+        if os.environ.get("CI"):
+            pytest.fail(missing + ": i CI måste webbläsartesterna köras")
+        pytest.skip(missing)
+    return _playwright().chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+
+
+_started: list = []
+
+
+def _playwright():
+    """One Playwright for the whole session (the sync API allows only one at a time)."""
+    if not _started:
+        from playwright.sync_api import sync_playwright
+
+        manager = sync_playwright()
+        _started.append((manager, manager.start()))
+    return _started[0][1]
+
+
+def pytest_sessionfinish(session):
+    for manager, _ in _started:
+        manager.__exit__(None, None, None)
 
 
 @pytest.fixture(scope="session")
 def browser():
-    executable = chromium_path()
-    if not executable:
-        message = "Debians Chromium saknas (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message + ": i CI måste webbläsartesterna köras")
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    """The browser the tests drive: Debian's headless shell, else Debian's Chromium (chromium_path)."""
+    browser = launch(
+        chromium_path(), "Debians Chromium saknas (apt-get install chromium chromium-headless-shell)"
+    )
+    yield browser
+    browser.close()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+
+@pytest.fixture(scope="session")
+def desktop_browser():
+    """Debian's desktop Chromium, the browser readers use."""
+    browser = launch(desktop_chromium_path(), "Debians Chromium saknas (apt-get install chromium)")
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
@@ -92,8 +129,9 @@ def search(page, query: str) -> None:
     key are filled in and the last is typed: one search for the whole query instead of one per key.
     A query already in the box is erased first, so one page serves many queries."""
     box = page.locator("input.md-search__input")
-    if not box.is_visible():  # a phone: the magnifier opens the search
-        page.locator("label.md-header__button[for=__search]").click()
+    magnifier = page.locator("label.md-header__button[for=__search]")
+    if magnifier.is_visible():  # a phone: the magnifier in the header opens the search
+        magnifier.click()
     box.click()
     if box.input_value():
         box.press("Control+A")
