@@ -6,7 +6,10 @@ Chromium.
 
 The steps run in order and share one repository: the draft from main, the remiss tag, a rebuild by
 hand on the remiss's last day, the nightly runs after it, the decided tag, the next draft and
-the old remiss republished by hand.
+the old remiss republished by hand. With the remiss and the decided version published (step 5) the
+reader also switches between them in Material's version selector, the pushed tree is checked for
+what GitHub Pages needs, the decided version's "what changed" page is followed, and what the
+browser has stored is compared with the privacy page.
 """
 
 from __future__ import annotations
@@ -324,7 +327,10 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
     ]
     page.goto(year.base)
     page.wait_for_url(year.base + "2027/")
+    assert page.title().startswith("Färdplan för äldreomsorgens utveckling")
     assert robots(page) is None
+    # Decided: no version banner, and no "not the version in force" banner.
+    assert page.locator(".md-banner .fp-banner--remiss, .md-banner .fp-banner--utkast").count() == 0
     assert not outdated_banner_shown(page)
     check_canonical_and_sitemap(year, page, "2027")
     menu = page.locator(".md-version")
@@ -335,6 +341,13 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
         "2026-remiss (remissversion)",
         "Utkast (arbetsmaterial)",
     ]
+    # The selector switches to the remiss version.
+    menu.hover()  # Material opens the list on hover (and on keyboard focus)
+    page.get_by_role("link", name="2026-remiss (remissversion)").click()
+    page.wait_for_url(year.base + "2026-remiss/**")
+    assert page.locator(".md-banner .fp-banner--remiss").inner_text().startswith("Remissversion")
+    assert robots(page) is None  # a public consultation: findable
+
     page.goto(year.base + "gallande/omraden/grunduppdraget/")
     page.wait_for_url(year.base + "2027/omraden/grunduppdraget/")
 
@@ -365,6 +378,64 @@ def test_5_the_decided_tag_becomes_the_version_in_force(year, page):
     assert json.loads(year.fetch("data/roadmap.json")[1])["dokument"]["status"] == "beslutad"
     feed = year.fetch("feed.xml")[1].decode()
     assert feed.count("<entry>") == 2
+
+
+def test_5a_the_published_tree_has_no_symlinks_and_its_own_root_files(year):
+    """The gh-pages tree as pushed, with the remiss and the decided version published: GitHub Pages
+    serves no symlinks, and the site root has the files mike does not make."""
+    tree = year.tree
+    listing = git(year.folder, "--git-dir", str(year.remote), "ls-tree", "-r", "gh-pages")
+    assert not any(line.startswith("120000 ") for line in listing.splitlines())
+    assert not [p for p in tree.rglob("*") if p.is_symlink()]
+    for name in ("index.html", "versions.json", "404.html", "feed.xml", "dcat.rdf", ".nojekyll"):
+        assert (tree / name).is_file(), name
+    not_found = (tree / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="sv">' in not_found
+    assert '<a href="/fardplan/2026-remiss/">2026-remiss (remissversion)</a>' in not_found
+    assert '<a href="/fardplan/gallande/">' in not_found
+    # Each version has its own open data and its own "what changed" page.
+    for version in ("2026-remiss", "2027"):
+        for path in (
+            "data/roadmap.json",
+            "data/roadmap.csv",
+            "data/dcat.rdf",
+            "feed.xml",
+            "andringar/index.html",
+        ):
+            assert (tree / version / path).is_file(), f"{version}/{path}"
+    assert (
+        json.loads((tree / "2027" / "data" / "roadmap.json").read_text(encoding="utf-8"))["dokument"][
+            "status"
+        ]
+        == "beslutad"
+    )
+    assert f"{SITE_URL}2027/data/roadmap.json" in (tree / "dcat.rdf").read_text(encoding="utf-8")
+
+
+def test_5b_what_changed_in_the_decided_version_is_one_click_away(year, page):
+    page.goto(year.base + "2027/")
+    page.get_by_role("link", name="Vad har ändrats sedan förra versionen?").click()
+    page.wait_for_url(year.base + "2027/andringar/")
+    summary = page.locator(".fp-changes-summary").inner_text()
+    assert summary.startswith("Jämfört med version 2026-remiss: 1 flyttat behov, 1 ny åtgärd")
+    page.get_by_role("link", name="Samverkan med privata utförare").click()
+    page.wait_for_url(year.base + "2027/omraden/grunduppdraget/#samverkan-med-privata-utforare")
+    assert page.locator("tr#samverkan-med-privata-utforare").is_visible()
+
+
+def test_5c_the_privacy_page_names_what_the_browser_stores_with_versions(year, page):
+    """With versions published, Material remembers for the visit whether the version read is the
+    newest (sessionStorage, per version): exactly what the privacy page says, and nothing else is
+    stored, after a reader has gone between the draft, the remiss and the decided version (the steps
+    before, same tab)."""
+    page.goto(year.base + "2027/kakor-och-personuppgifter/")
+    page.locator(".md-version__current").wait_for()
+    local, session = page.evaluate("[Object.keys(localStorage), Object.keys(sessionStorage)]")
+    assert local == [] and page.context.cookies() == []
+    assert session and all(key.endswith("__outdated") for key in session), session
+    text = page.locator("article").inner_text()
+    assert "sessionStorage" in text and "localStorage" in text
+    assert "inget i webbläsarens lokala lagring (localStorage eller sessionStorage)" not in text
 
 
 def test_6_the_next_draft_and_a_republished_remiss_move_nothing(year, page):

@@ -2,7 +2,7 @@
 quiet cells with the editors' information in one place, column headings in view after a jump to a
 need, whole words, the organisation in the header, a menu on the start page, small banners on a
 phone, a start page that says what the remiss is doing, Swedish 404 pages, remiss tables that fit
-a phone (what the browser stores, with versions, is in test_versions.py)."""
+a phone (what the browser stores, with versions, is in test_publishing_year.py)."""
 
 from __future__ import annotations
 
