@@ -92,6 +92,9 @@ def template_repository(folder: Path) -> Path:
     config.write_text(text.replace("fritt.", "fritt (nästa version).", 1), encoding="utf-8")
     run("git", "commit", "--quiet", "--all", "--message", "Nästa version", cwd=folder)
     run("git", "tag", SECOND, cwd=folder)
+    # Packed, as a repository cloned from GitHub is: copier renders the name of every file in its
+    # clone of the template, .git's included, and a loose object is a file.
+    run("git", "repack", "-a", "-d", "-q", cwd=folder)
     return folder
 
 
