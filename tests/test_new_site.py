@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from support import DATA, EXAMPLE, ROOT
+from support import DATA, EXAMPLE, ROOT, run_script_file
 
 pytestmark = pytest.mark.slow
 
@@ -92,6 +92,9 @@ def template_repository(folder: Path) -> Path:
     config.write_text(text.replace("fritt.", "fritt (nästa version).", 1), encoding="utf-8")
     run("git", "commit", "--quiet", "--all", "--message", "Nästa version", cwd=folder)
     run("git", "tag", SECOND, cwd=folder)
+    # Packed, as a repository cloned from GitHub is: copier renders the name of every file in its
+    # clone of the template, .git's included, and a loose object is a file.
+    run("git", "repack", "-a", "-d", "-q", cwd=folder)
     return folder
 
 
@@ -245,13 +248,8 @@ def test_copier_update_brings_the_next_version_and_keeps_the_sites_own_files(ado
     assert not [p for p in site.rglob("*.rej")], "no rejected hunks"
     for name, before in kept.items():
         assert (site / name).read_bytes() == before, name
-    validated = subprocess.run(
-        [sys.executable, str(site / "scripts" / "validate.py")],
-        cwd=site,
-        env=env(),
-        capture_output=True,
-        text=True,
-    )
+    # The site's validate command (its own test above) in this process: only the merged data matters.
+    validated = run_script_file(site / "scripts" / "validate.py", [], site, {})
     assert validated.returncode == 0, validated.stdout + validated.stderr
 
 
