@@ -7,7 +7,7 @@ inaccessible markup.
 
 At 375 px, the same checks per page (axe, sideways scrolling, tabindex) run on the page loaded for
 1280 px, resized to 375 px and settled (check_site.SETTLED: a frame, then every running animation
-finished), instead of on the page loaded a second time: the same CSS lays it out at 375 px and
+put at its end), instead of on the page loaded a second time: the same CSS lays it out at 375 px and
 Material's scripts follow the window's size, so what only a phone shows (an element wider than
 the phone, anything axe finds at that width) fails here too. Pages loaded at a phone's width are
 covered elsewhere: test_widths.py loads every kind of page at 320 px, test_quiet_reading.py and
