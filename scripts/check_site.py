@@ -53,6 +53,15 @@ SEARCH_READY = f"""() => {{
     const meta = document.querySelector(".md-search-result__meta");
     return !meta || meta.textContent === {SEARCH_PLACEHOLDER};
 }}"""
+# After a resize: a frame, in which the browser lays the page out anew and Material's scripts follow
+# the window's size, then every transition the new width started put at its end at once, as it is
+# once run (without it the page at 960 px measures 1044 px for a moment; nothing of Material's
+# waits for a transition's end); the window's width then. An endless animation has no end to put.
+SETTLED = """() => new Promise(done => requestAnimationFrame(done)).then(() => {
+    for (const animation of document.getAnimations())
+        if (animation.effect?.getComputedTiming().endTime !== Infinity) animation.finish();
+    return window.innerWidth;
+})"""
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 # axe's rules that text in the data can break, in Swedish; other rules keep axe's English help.
@@ -143,6 +152,7 @@ class Visitor:
     """One browser context that opens pages one after the other and records what each does."""
 
     def __init__(self, browser, viewport: dict = DESKTOP):
+        self.viewport = viewport
         self.context = with_axe(browser.new_context(viewport=viewport, locale="sv-SE"))
         self.page = page = self.context.new_page()
         self.current = PageVisit()
@@ -181,16 +191,33 @@ class Visitor:
         from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
         visit = self.start()
+        if self.page.viewport_size != self.viewport:  # resized by at_width
+            self.page.set_viewport_size(self.viewport)
         self.page.goto(url)
-        facts = self.page.evaluate(PAGE_FACTS)
-        visit.ids, visit.links = set(facts["ids"]), facts["links"]
-        visit.sideways, visit.positive_tabindex = facts["sideways"], facts["positiveTabindex"]
-        visit.axe = self.page.evaluate(RUN_AXE)
+        self._look(visit)
         # Every request of the page, the search worker's too: it loads the index after "load"
         # (meanwhile axe ran). A broken search shows in the console instead.
         with contextlib.suppress(PlaywrightTimeout):
             self.page.wait_for_function(SEARCH_READY, timeout=30_000)
         self.wait_for_requests()
+        return visit
+
+    def at_width(self, viewport: dict) -> PageVisit:
+        """The page as it is now, resized to `viewport` and SETTLED, looked at as `visit` looks at
+        a page (ids, links, sideways scrolling, tabindex, axe), without loading it again. What it
+        requests or logs meanwhile stays in the record of its visit. The next visit loads its page
+        at the visitor's own width again."""
+        self.page.set_viewport_size(viewport)
+        width = self.page.evaluate(SETTLED)
+        if width != viewport["width"]:
+            raise RuntimeError(f"{self.page.url}: the window is {width} px wide, not {viewport['width']}")
+        return self._look(PageVisit())
+
+    def _look(self, visit: PageVisit) -> PageVisit:
+        facts = self.page.evaluate(PAGE_FACTS)
+        visit.ids, visit.links = set(facts["ids"]), facts["links"]
+        visit.sideways, visit.positive_tabindex = facts["sideways"], facts["positiveTabindex"]
+        visit.axe = self.page.evaluate(RUN_AXE)
         return visit
 
     def close(self) -> None:
