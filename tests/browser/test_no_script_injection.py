@@ -4,8 +4,8 @@ One build of a project whose every free text ends in a hostile payload (tests/ho
 with the remiss open so that its links and banner are on every page, and a versions.json whose
 titles carry payloads too (mike writes the titles from `version_title`). Every page is opened in
 Chromium; the cut-off navigation entries and every element whose title could carry data are hovered
-(Material's tooltips once put their text into the page as HTML); the search is used. A payload that ran
-would call fpPwned(N) or alert(N).
+(Material's tooltips once put their text into the page as HTML), each kind of element with the same
+title once; the search is used. A payload that ran would call fpPwned(N) or alert(N).
 """
 
 from __future__ import annotations
