@@ -87,11 +87,13 @@ def aids_url(built):
     return built[1]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def page(module_page):
     """The module's one page with the site's scripts: each test sets its width, then opens a page
-    (a fresh load at that width)."""
-    return module_page
+    (a fresh load at that width). Blank after the test, so that the page's scripts (Material's
+    search building its index) stop, as they did when each test closed its own page."""
+    yield module_page
+    module_page.goto("about:blank")
 
 
 @pytest.fixture(scope="module")
