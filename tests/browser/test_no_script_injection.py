@@ -4,8 +4,8 @@ One build of a project whose every free text ends in a hostile payload (tests/ho
 with the remiss open so that its links and banner are on every page, and a versions.json whose
 titles carry payloads too (mike writes the titles from `version_title`). Every page is opened in
 Chromium; the cut-off navigation entries and every element whose title could carry data are hovered
-(Material's tooltips once put their text into the page as HTML); the search is used. A payload that ran
-would call fpPwned(N) or alert(N).
+(Material's tooltips once put their text into the page as HTML), each kind of element with the same
+title once; the search is used. A payload that ran would call fpPwned(N) or alert(N).
 """
 
 from __future__ import annotations
@@ -39,9 +39,10 @@ window.__pwned = [];
 window.fpPwned = (n) => window.__pwned.push(n);
 """
 # Mark every element that a reader can see (a box, not visibility: hidden: Playwright's is_visible)
-# and whose title could carry data, so each can be hovered. Material gives cut-off entries a title. A
-# title of words alone (Material's "Rensa", the permalinks' "Länk till det här avsnittet") cannot
-# become markup; every text from the data ends in a payload, with characters other than letters.
+# and whose title could carry data, so each can be hovered; returns what each is (tag, class, title).
+# Material gives cut-off entries a title. A title of words alone (Material's "Rensa", the permalinks'
+# "Länk till det här avsnittet") cannot become markup; every text from the data ends in a payload,
+# with characters other than letters.
 MARK_TITLED = """
 () => [...document.querySelectorAll("[title]")]
   .filter((el) => {
@@ -49,7 +50,10 @@ MARK_TITLED = """
     return /[^\\p{L}\\s]/u.test(el.title) && box.width > 0 && box.height > 0
       && getComputedStyle(el).visibility !== "hidden";
   })
-  .map((el, i) => el.setAttribute("data-fp-hover", i)).length
+  .map((el, i) => {
+    el.setAttribute("data-fp-hover", i);
+    return [el.tagName, el.className, el.title].join("\\n");
+  })
 """
 # Every image has loaded or failed (an error handler has run by then).
 ALL_IMAGES_SETTLED = "() => [...document.images].every((image) => image.complete)"
@@ -111,11 +115,16 @@ def hostile(tmp_path_factory):
     server.shutdown()
 
 
-def hover_everything_titled(page) -> None:
+def hover_everything_titled(page, hovered: set[str]) -> None:
     """Point at every visible element whose title could carry data, as a reader would: Material's
-    tooltips (the content.tooltips feature) put the title's text into the page as HTML."""
-    for number in range(page.evaluate(MARK_TITLED)):
-        page.locator(f'[data-fp-hover="{number}"]').hover(force=True)
+    tooltips (the content.tooltips feature) put the title's text into the page as HTML. An element
+    of the same kind (tag and class) with the same title as one hovered on an earlier page (the logo
+    and the navigation are on every page) is not hovered again: the same code makes its tooltip
+    from the same text. `hovered` holds what was hovered, and grows."""
+    for number, what in enumerate(page.evaluate(MARK_TITLED)):
+        if what not in hovered:
+            hovered.add(what)
+            page.locator(f'[data-fp-hover="{number}"]').hover(force=True)
     page.mouse.move(0, 0)
 
 
@@ -128,22 +137,23 @@ def settle(visitor) -> None:
 
 @pytest.fixture(scope="module")
 def visited(browser, hostile):
-    """Every page opened once; what ran, what was injected and the text a reader sees, per page."""
-    visitor = Visitor(browser)  # it knows which requests are under way
+    """Every page opened once; what ran, what was injected and the text a reader sees, per page.
+    The start page is opened last, and the search used on it."""
+    visitor = Visitor(browser, axe=False)  # it knows which requests are under way
     visitor.context.add_init_script(RECORDER)
     dialogs: list[str] = []
     page = visitor.page
     page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
     results = {}
-    for path in site_pages(hostile["site"]) + ["404.html"]:
+    hovered: set[str] = set()
+    for path in [p for p in site_pages(hostile["site"]) if p] + ["404.html", ""]:
         page.goto(hostile["url"] + path)
         # What a page does after its load event: the version selector (titles with payloads) is
         # filled from versions.json (not on the 404 page, which finds no versions.json from an
-        # unknown address), and an image a payload injected fires its error handler.
+        # unknown address), and an image a payload injected fires its error handler (settle).
         if path != "404.html":
             page.locator(".md-version__current").wait_for(state="attached")
-        page.wait_for_function(ALL_IMAGES_SETTLED)
-        hover_everything_titled(page)
+        hover_everything_titled(page, hovered)
         settle(visitor)
         results[path] = {
             "pwned": page.evaluate("window.__pwned"),
@@ -153,8 +163,7 @@ def visited(browser, hostile):
             "h1": page.evaluate(HEADING_TEXT),
             "versions": page.locator(".md-version").all_inner_texts(),
         }
-    # The search renders titles and text of the pages from search_index.json.
-    page.goto(hostile["url"])
+    # The search renders titles and text of the pages from search_index.json (on the start page).
     search(page, "organisation")
     page.locator(".md-search-result__item").first.wait_for()
     settle(visitor)

@@ -180,25 +180,50 @@ def test_no_word_is_broken_in_the_middle_and_tables_fit(area_pages, width):
     assert not problems, "\n".join(problems)
 
 
-def test_the_header_names_the_organisation(page, site_url, roadmap):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    organisation = roadmap.settings.organisation
-    assert organisation
-    for path in ("", f"omraden/{roadmap.areas[0].id}/"):
-        page.goto(site_url + path)
-        name = page.locator(".md-header .fp-header-organisation")
-        assert name.is_visible() and name.inner_text().strip() == organisation
+MENU = ("Uppföljning", "Tidslinje", "Remiss och remissvar")
 
 
-def test_the_desktop_start_page_has_the_menu(page, site_url):
+def organisation_in_header(page) -> tuple[bool, str]:
+    name = page.locator(".md-header .fp-header-organisation")
+    return name.is_visible(), name.inner_text().strip()
+
+
+@pytest.fixture(scope="module")
+def desktop_start_page(module_page, site_url) -> dict:
+    """The start page at 1280 px, loaded once for all that the tests read on it: the organisation in
+    the header, the menu, the PDF and the contact; then the menu's "Uppföljning" followed."""
+    page = module_page
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url)
     menu = page.locator(".md-sidebar--primary")
-    assert menu.is_visible()
-    for name in ("Uppföljning", "Tidslinje", "Remiss och remissvar"):
-        assert menu.get_by_role("link", name=name, exact=True).is_visible(), name
-    page.locator(".md-sidebar--primary").get_by_role("link", name="Uppföljning", exact=True).click()
-    assert page.url.endswith("/uppfoljning/")
+    pdf = page.locator(".fp-start-links a[type='application/pdf']")
+    contact = page.locator(".fp-contact a")
+    found = {
+        "organisation": organisation_in_header(page),
+        "menu": menu.is_visible(),
+        "menu links": {name: menu.get_by_role("link", name=name, exact=True).is_visible() for name in MENU},
+        "pdf": (pdf.inner_text(), pdf.get_attribute("href")),
+        "contact": (contact.get_attribute("href"), contact.inner_text()),
+    }
+    menu.get_by_role("link", name="Uppföljning", exact=True).click()
+    found["after Uppföljning"] = page.url
+    return found
+
+
+def test_the_header_names_the_organisation(desktop_start_page, page, site_url, roadmap):
+    organisation = roadmap.settings.organisation
+    assert organisation
+    assert desktop_start_page["organisation"] == (True, organisation), "startsidan"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site_url}omraden/{roadmap.areas[0].id}/")
+    assert organisation_in_header(page) == (True, organisation), roadmap.areas[0].id
+
+
+def test_the_desktop_start_page_has_the_menu(desktop_start_page):
+    assert desktop_start_page["menu"]
+    for name in MENU:
+        assert desktop_start_page["menu links"][name], name
+    assert desktop_start_page["after Uppföljning"].endswith("/uppfoljning/")
 
 
 @pytest.fixture(scope="module")
@@ -246,13 +271,11 @@ def test_the_start_page_says_what_the_remiss_is_doing(remiss_on_a_phone):
     assert "är ute på remiss" in status and "Lämna dina synpunkter senast" in status
 
 
-def test_the_start_page_offers_the_pdf_and_a_contact(page, site_url, built_site):
-    page.goto(site_url)
-    pdf = page.locator(".fp-start-links a[type='application/pdf']")
-    href = pdf.get_attribute("href")
-    assert "PDF" in pdf.inner_text() and (built_site / href).is_file()
-    contact = page.locator(".fp-contact a")
-    assert contact.get_attribute("href").startswith("mailto:") and "@" in contact.inner_text()
+def test_the_start_page_offers_the_pdf_and_a_contact(desktop_start_page, built_site):
+    text, href = desktop_start_page["pdf"]
+    assert "PDF" in text and (built_site / href).is_file()
+    address, name = desktop_start_page["contact"]
+    assert address.startswith("mailto:") and "@" in name
 
 
 def test_what_has_changed_is_never_a_dead_end(page, site_url):

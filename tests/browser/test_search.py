@@ -4,7 +4,6 @@ must lead to the need itself (its anchor on the area page), not to the top of th
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections import Counter
 
@@ -62,26 +61,29 @@ def need_ids() -> set[str]:
     return {need.id for area in load_roadmap(DATA).areas for need in area.needs}
 
 
+# Each hit of the search: its address, title and text.
+RESULT_LINKS = """() => [...document.querySelectorAll(".md-search-result__link")].map(a => ({
+    href: a.href,
+    title: a.querySelector("h1, h2").textContent.trim(),
+    text: a.querySelector("article").innerText,
+}))"""
+# The hits once the need's own (its anchor on an area page) is among them, else false.
+HITS_WITH_NEED = f"""need => {{
+    const links = ({RESULT_LINKS})();
+    return links.some(a => new URL(a.href).hash === "#" + need && a.href.includes("/omraden/")) && links;
+}}"""
+
+
 def result_links(page) -> list[dict]:
-    return page.locator(".md-search-result__link").evaluate_all(
-        """links => links.map(a => ({
-            href: a.href,
-            title: a.querySelector("h1, h2").textContent.trim(),
-            text: a.querySelector("article").innerText,
-        }))"""
-    )
+    return page.evaluate(RESULT_LINKS)
 
 
 def wait_for_need(page, need: str) -> list[dict]:
     """The results once the need's link is among them (or the results as they are, to report)."""
-    with contextlib.suppress(PlaywrightTimeout):  # the test reports what was found instead
-        page.wait_for_function(
-            """need => [...document.querySelectorAll(".md-search-result__link")]
-                .some(a => new URL(a.href).hash === "#" + need && a.href.includes("/omraden/"))""",
-            arg=need,
-            timeout=10_000,
-        )
-    return result_links(page)
+    try:
+        return page.wait_for_function(HITS_WITH_NEED, arg=need, timeout=10_000).json_value()
+    except PlaywrightTimeout:  # the test reports what was found instead
+        return result_links(page)
 
 
 @pytest.fixture(scope="module")
@@ -101,15 +103,23 @@ def start_page(search_page, site_url):
     return search_page
 
 
+@pytest.fixture(scope="module")
+def results() -> dict[str, list[dict]]:
+    """The results of each query searched, by query: a test that reads the results of a query
+    another test has searched for (and waited for the same) reads them here instead of searching
+    again on the same page."""
+    return {}
+
+
 def test_the_queries_are_about_needs_of_the_example():
     assert len(QUERIES) >= 25
     assert {need for _, need in QUERIES} <= need_ids()
 
 
 @pytest.mark.parametrize("query,need", QUERIES, ids=[q for q, _ in QUERIES])
-def test_a_swedish_word_in_any_form_finds_its_need(start_page, query, need):
+def test_a_swedish_word_in_any_form_finds_its_need(start_page, results, query, need):
     search(start_page, query)
-    links = wait_for_need(start_page, need)
+    links = results[query] = wait_for_need(start_page, need)
     found = [link["href"] for link in links]
     assert any(href.endswith(f"#{need}") and "/omraden/" in href for href in found), (
         f"{query!r} hittar inte behovet {need}: {found}"
@@ -117,18 +127,22 @@ def test_a_swedish_word_in_any_form_finds_its_need(start_page, query, need):
 
 
 @pytest.mark.parametrize("query", ["organisation", "kontinuitet", "stadsdelsnämnderna", "äldreomsorgen"])
-def test_no_two_results_share_a_title(start_page, query):
-    search(start_page, query)
-    start_page.wait_for_selector(".md-search-result__link")
-    titles = [link["title"] for link in result_links(start_page)]
+def test_no_two_results_share_a_title(start_page, results, query):
+    if query not in results:
+        search(start_page, query)
+        start_page.wait_for_selector(".md-search-result__link")
+        results[query] = result_links(start_page)
+    titles = [link["title"] for link in results[query]]
     assert len(titles) > 3
     assert [t for t, n in Counter(titles).items() if n > 1] == []
 
 
-def test_snippets_keep_words_apart(start_page):
+def test_snippets_keep_words_apart(start_page, results):
     """Table cells, labels and headings do not run together in a hit's text ("BehovNationellt")."""
-    search(start_page, "hemtjänsten")
-    links = wait_for_need(start_page, "halso-och-sjukvardskompetens")
+    if "hemtjänsten" not in results:
+        search(start_page, "hemtjänsten")
+        results["hemtjänsten"] = wait_for_need(start_page, "halso-och-sjukvardskompetens")
+    links = results["hemtjänsten"]
     need_texts = [link["text"] for link in links if "/omraden/" in link["href"] and "#" in link["href"]]
     assert need_texts
     for text in need_texts:
