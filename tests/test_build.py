@@ -14,7 +14,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from fardplan import load_roadmap
-from support import DATA
+from support import DATA, copy_project
 
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 
@@ -127,3 +127,21 @@ def test_bad_data_fails_the_build_and_leaves_the_previous_site(project):
     )
     assert "Traceback" not in second.stderr
     assert tree_digest(site) == before
+
+
+def test_an_edited_theme_template_shows_in_the_next_build(tmp_path, monkeypatch):
+    """Compiled templates are kept between builds (fardplan.pages.render.template_cache, given to
+    the theme by macros/theme_hook.py); a template edited between two builds of one process, as
+    under `mkdocs serve`, is compiled again, not taken from the cache."""
+    monkeypatch.setenv("FARDPLAN_PDF", "0")
+    project = copy_project(tmp_path / "project")
+    footer = project / "overrides" / "partials" / "copyright.html"
+    start = tmp_path / "site" / "index.html"
+    build_site(project / "mkdocs.yml", tmp_path / "site")
+    assert "Kakor och personuppgifter" in start.read_text(encoding="utf-8")
+    footer.write_text(
+        footer.read_text(encoding="utf-8").replace("Kakor och", "Kakor eller"), encoding="utf-8"
+    )
+    build_site(project / "mkdocs.yml", tmp_path / "site")
+    html = start.read_text(encoding="utf-8")
+    assert "Kakor eller personuppgifter" in html and "Kakor och personuppgifter" not in html

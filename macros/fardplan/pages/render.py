@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket, BytecodeCache
 
 from fardplan.data import clock, measures, routes, text
 from fardplan.data.addresses import mailto
@@ -60,18 +61,40 @@ def make_environment() -> Environment:
     return env
 
 
+class _ProcessBytecodeCache(BytecodeCache):
+    """Compiled templates kept in memory for the rest of the process."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])  # ignored if the source changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+@lru_cache(maxsize=1)
+def template_cache() -> BytecodeCache:
+    """Where compiled Jinja templates are kept, for ours and for the theme's (macros/theme_hook.py):
+    compiling them took about as long as validating the real data, on every build and every
+    rebuild under `mkdocs serve`. They are kept between processes, as Python keeps .pyc files, in
+    Jinja's cache folder (private to the user); in memory only when Python is told not to write
+    .pyc files or there is no private temporary folder. Jinja keys each by its template's name and
+    checks it against the template's text, so an edited template is compiled again."""
+    if not sys.dont_write_bytecode:
+        with suppress(OSError, RuntimeError):
+            return FileSystemBytecodeCache()
+    return _ProcessBytecodeCache()
+
+
 @lru_cache(maxsize=1)
 def shared_environment() -> Environment:
-    """One environment per process, so each template is compiled once, not on every rebuild under
-    `mkdocs serve`. Jinja checks the files' modification times, so edited templates still show.
-
-    Compiled templates are also kept between processes, as Python keeps .pyc files (and not when
-    Python is told not to write those): compiling took about as long as validating the real data.
-    Jinja's cache folder is private to the user and keyed by each template's text."""
+    """One environment per process, so each template is loaded once, not on every rebuild under
+    `mkdocs serve`. Jinja checks the files' modification times, so edited templates still show."""
     env = make_environment()
-    if not sys.dont_write_bytecode:
-        with suppress(OSError, RuntimeError):  # no private temporary folder: compile every time
-            env.bytecode_cache = FileSystemBytecodeCache()
+    env.bytecode_cache = template_cache()
     return env
 
 
