@@ -26,48 +26,39 @@ from check_site import (  # noqa: F401
 )
 
 
-def launch(executable: str | None, missing: str):
+@pytest.fixture(scope="session")
+def playwright_session():
+    """One Playwright for the session: its sync API allows only one at a time."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as started:
+        yield started
+
+
+def launch(playwright, executable: str | None, missing: str):
     """Chromium from `executable`, headless; when it is missing the test is skipped, but in CI
     (CI=true) it fails."""
     if not executable:
         if os.environ.get("CI"):
             pytest.fail(missing + ": i CI måste webbläsartesterna köras")
         pytest.skip(missing)
-    return _playwright().chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-
-
-_started: list = []
-
-
-def _playwright():
-    """One Playwright for the whole session (the sync API allows only one at a time)."""
-    if not _started:
-        from playwright.sync_api import sync_playwright
-
-        manager = sync_playwright()
-        _started.append((manager, manager.start()))
-    return _started[0][1]
-
-
-def pytest_sessionfinish(session):
-    for manager, _ in _started:
-        manager.__exit__(None, None, None)
+    return playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(playwright_session):
     """The browser the tests drive: Debian's headless shell, else Debian's Chromium (chromium_path)."""
-    browser = launch(
-        chromium_path(), "Debians Chromium saknas (apt-get install chromium chromium-headless-shell)"
-    )
+    missing = "Debians Chromium saknas (apt-get install chromium chromium-headless-shell)"
+    browser = launch(playwright_session, chromium_path(), missing)
     yield browser
     browser.close()
 
 
 @pytest.fixture(scope="session")
-def desktop_browser():
+def desktop_browser(playwright_session):
     """Debian's desktop Chromium, the browser readers use."""
-    browser = launch(desktop_chromium_path(), "Debians Chromium saknas (apt-get install chromium)")
+    missing = "Debians Chromium saknas (apt-get install chromium)"
+    browser = launch(playwright_session, desktop_chromium_path(), missing)
     yield browser
     browser.close()
 
