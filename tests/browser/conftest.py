@@ -6,6 +6,7 @@ but in CI (CI=true) a missing browser is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -35,32 +36,34 @@ def playwright_session():
         yield started
 
 
-def launch(playwright, executable: str | None, missing: str):
-    """Chromium from `executable`, headless; when it is missing the test is skipped, but in CI
-    (CI=true) it fails."""
+@contextlib.contextmanager
+def launched(playwright, executable: str | None, missing: str):
+    """Chromium from `executable`, headless, closed afterwards; when it is missing the test is
+    skipped, but in CI (CI=true) it fails."""
     if not executable:
         if os.environ.get("CI"):
             pytest.fail(missing + ": i CI måste webbläsartesterna köras")
         pytest.skip(missing)
-    return playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="session")
 def browser(playwright_session):
     """The browser the tests drive: Debian's headless shell, else Debian's Chromium (chromium_path)."""
     missing = "Debians Chromium saknas (apt-get install chromium chromium-headless-shell)"
-    browser = launch(playwright_session, chromium_path(), missing)
-    yield browser
-    browser.close()
+    with launched(playwright_session, chromium_path(), missing) as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")
 def desktop_browser(playwright_session):
     """Debian's desktop Chromium, the browser readers use."""
-    missing = "Debians Chromium saknas (apt-get install chromium)"
-    browser = launch(playwright_session, desktop_chromium_path(), missing)
-    yield browser
-    browser.close()
+    with launched(
+        playwright_session, desktop_chromium_path(), "Debians Chromium saknas (apt-get install chromium)"
+    ) as browser:
+        yield browser
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ EDITORS_WORDS = ("Redigera", "granska", "datafilen", "Föreslå en ändring", "R
 # Every word of the matrix that the browser laid out on more than one line (a break in the middle).
 SPLIT_WORDS = """() => {
   const split = [];
-  for (const root of document.querySelectorAll('.fp-matrix tbody')) {
+  for (const root of document.querySelectorAll('.fp-matrix thead, .fp-matrix tbody')) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       if (node.parentElement.closest('.fp-visually-hidden')) continue;
