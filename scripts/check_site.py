@@ -198,8 +198,9 @@ class Visitor:
             self.page.set_viewport_size(self.viewport)
         self.page.goto(url)
         self._look(visit)
-        # Every request of the page, the search worker's too: it loads the index after "load"
-        # (meanwhile axe ran). A broken search shows in the console instead.
+        # Every request of the page, the search's too: the page fetches the index after "load"
+        # (meanwhile axe ran) and starts the worker, which loads lunr at the first search
+        # (fardplan-search.js). A broken search shows in the console instead.
         with contextlib.suppress(PlaywrightTimeout):
             self.page.wait_for_function(SEARCH_READY, timeout=30_000)
         self.wait_for_requests()

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from browser.conftest import search
+from check_site import SEARCH_READY
 from fardplan import load_roadmap
 from support import DATA
 
@@ -148,6 +149,54 @@ def test_snippets_keep_words_apart(start_page, results):
     for text in need_texts:
         assert not re.search(r"[a-zåäö][A-ZÅÄÖ]", text), text
         assert not re.search(r"[a-zåäö.][0-9]{4}", text), text
+
+
+def test_the_search_loads_at_the_first_search_and_answers_each_key_in_order(
+    browser, start_page, results, site_url
+):
+    """Opening a page starts no search: Material's worker, lunr and its Swedish support are loaded,
+    and the index built, at the reader's first search on the page (overrides/assets/javascripts/
+    workers/fardplan-search.js). A word typed key by key asks one query per key, the first of
+    which loads the search: each is answered, in order, so the hits shown are the whole word's,
+    not its first letter's, and nothing warns in the console."""
+    need = "halso-och-sjukvardskompetens"
+    if "hemtjänsten" not in results:
+        search(start_page, "hemtjänsten")
+        results["hemtjänsten"] = wait_for_need(start_page, need)
+    expected = [link["href"] for link in results["hemtjänsten"]]
+    search(start_page, "h")
+    start_page.wait_for_selector(".md-search-result__link")
+    assert [link["href"] for link in result_links(start_page)] != expected  # so the check below can fail
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    requests, console = [], []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
+    page.goto(site_url + "omraden/grunduppdraget/")
+    page.wait_for_function(SEARCH_READY)
+    page.wait_for_load_state("networkidle")
+
+    def search_files():
+        return [
+            url for url in requests if "/lunr/" in url or re.search(r"/workers/search\.\w+\.min\.js$", url)
+        ]
+
+    assert any("/workers/fardplan-search.js" in url for url in requests)
+    assert search_files() == []
+    page.locator("input.md-search__input").press_sequentially("hemtjänsten")
+    try:
+        page.wait_for_function(
+            "expected => JSON.stringify([...document.querySelectorAll('.md-search-result__link')]"
+            ".map(a => a.href)) === JSON.stringify(expected)",
+            arg=expected,
+            timeout=10_000,
+        )
+    except PlaywrightTimeout:
+        pytest.fail(f"Visade träffar: {[link['href'] for link in result_links(page)]}, väntade: {expected}")
+    assert any("/lunr/" in url for url in search_files()), requests
+    assert console == []
+    context.close()
 
 
 # Last: it leaves the start page, which the tests above share.
