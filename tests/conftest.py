@@ -17,6 +17,11 @@ from support import FIXTURES, copy_project
 # every mkdocs, mike or script a test starts) leave it out unless a test asks for it. The shared
 # `example_site` below has it, and tests/test_pdf_document.py checks it.
 os.environ.setdefault("FARDPLAN_PDF", "0")
+# The tests start a few hundred Python processes (mkdocs, mike, the scripts), each of which would
+# otherwise compile the project's modules and the theme's and our Jinja templates anew when
+# PYTHONDONTWRITEBYTECODE is set (as in many container images): they keep compiled code, as a
+# developer's machine does (fardplan.pages.render.template_cache).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +34,20 @@ def no_live_content():
         "this test used the live content; read support.DATA or build a support.copy_project "
         "instead:\n  " + "\n  ".join(uses)
     )
+
+
+def pytest_collection_modifyitems(config, items):
+    """The files with slow tests first, then the browser's, then the rest, each file's tests together
+    and in their order. pytest-xdist hands whole files to the two workers in this order
+    (`--dist loadfile --no-loadscope-reorder` in pyproject.toml); by default it orders them by
+    their number of tests, so the slowest files, which have few tests, came last, and one worker
+    ran the last of them while the other had nothing left to do."""
+    rank: dict[str, int] = {}
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        weight = 0 if item.get_closest_marker("slow") else 1 if item.get_closest_marker("browser") else 2
+        rank[path] = min(weight, rank.get(path, weight))
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])  # stable: each file stays in order
 
 
 def pytest_collection_finish(session):

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -18,6 +19,7 @@ from support import DATA, ROOT, copy_project
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 NUMBER = r"\d+(\.\d+)?"
+pytestmark = pytest.mark.slow
 
 
 def run_script(tmp_path, name: str, *args: str) -> str:
