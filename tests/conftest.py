@@ -4,10 +4,12 @@ and the guard that keeps every test off the live content (data/roadmap.yaml and 
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
 from live_content import REPORT, collect_live_uses
@@ -102,8 +104,8 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-# The real site, built once per test session (once per pytest-xdist worker) and shared by every
-# test that only reads it. Use these instead of building the unchanged example yourself:
+# The real site, built once per test run (the two pytest-xdist workers share it) and shared by
+# every test that only reads it. Use these instead of building the unchanged example yourself:
 #
 #     def test_something(example_site):
 #         html = (example_site / "omraden" / "grunduppdraget" / "index.html").read_text("utf-8")
@@ -111,21 +113,37 @@ def project(tmp_path) -> Path:
 # `example_project` is the project it was built from. Both are read-only: a test that changes the
 # data, a page or the date builds its own copy (the `project` fixture, support.copy_project).
 @pytest.fixture(scope="session")
-def example_project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("example") / "project")
-
-
-@pytest.fixture(scope="session")
-def example_site(example_project, tmp_path_factory) -> Path:
-    """The example färdplan as MkDocs builds it: strict, with the PDF, on today's date."""
+def _example(tmp_path_factory, worker_id) -> tuple[Path, Path]:
+    """The example project and its site, made by the first worker that asks, under a lock, in the
+    run's own folder (or this process's, without workers)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    site = tmp_path_factory.mktemp("example-site")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("FARDPLAN_PDF", "1")
-        build(load_config(str(example_project / "mkdocs.yml"), site_dir=str(site), strict=True))
-    return site
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    project, site = shared / "example" / "project", shared / "example-site"
+    with FileLock(shared / "example.lock"):
+        if not site.is_dir():  # a failed attempt left no site: the next worker tries again, anew
+            shutil.rmtree(project.parent, ignore_errors=True)
+            copy_project(project)
+            building = shared / "example-site-building"
+            shutil.rmtree(building, ignore_errors=True)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("FARDPLAN_PDF", "1")
+                build(load_config(str(project / "mkdocs.yml"), site_dir=str(building), strict=True))
+            building.rename(site)
+    return project, site
+
+
+@pytest.fixture(scope="session")
+def example_project(_example) -> Path:
+    return _example[0]
+
+
+@pytest.fixture(scope="session")
+def example_site(_example) -> Path:
+    """The example färdplan as MkDocs builds it: strict, with the PDF, on today's date."""
+    return _example[1]
 
 
 def pytest_addoption(parser):
