@@ -145,3 +145,57 @@ def test_an_edited_theme_template_shows_in_the_next_build(tmp_path, monkeypatch)
     build_site(project / "mkdocs.yml", tmp_path / "site")
     html = start.read_text(encoding="utf-8")
     assert "Kakor eller personuppgifter" in html and "Kakor och personuppgifter" not in html
+
+
+def test_copies_of_a_project_share_compiled_templates_and_an_edit_is_compiled_anew(tmp_path):
+    """The cache folder of compiled templates (Jinja's, in the temporary folder) is keyed by each
+    template's name and text, not its path: a second copy of the project (a new site, a test's copy)
+    reuses what the first compiled, and only an edited template is compiled again (and shows).
+    Keyed by path, every copy added some 30 files: an hour of test runs left 13,000 (170 MB)."""
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp_path / "tmp"),  # where Jinja's cache folder is made
+        "FARDPLAN_PDF": "0",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    (tmp_path / "tmp").mkdir()
+
+    def build_copy(name: str, edit: bool = False) -> tuple[int, str]:
+        project = copy_project(tmp_path / name)
+        if edit:
+            footer = project / "overrides" / "partials" / "copyright.html"
+            footer.write_text(
+                footer.read_text(encoding="utf-8").replace("Kakor och", "Kakor eller"), encoding="utf-8"
+            )
+        done = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        [cache] = (tmp_path / "tmp").glob("_jinja2-cache-*")
+        return len(list(cache.iterdir())), (project / "site" / "index.html").read_text(encoding="utf-8")
+
+    compiled, _ = build_copy("first")
+    assert compiled > 20  # the theme's templates and ours
+    after_edit, html = build_copy("second", edit=True)  # one template of the copy edited
+    assert after_edit == compiled + 1
+    assert "Kakor eller personuppgifter" in html and "Kakor och personuppgifter" not in html
+
+
+def test_compiled_templates_are_not_shared_between_ways_of_escaping():
+    """The same template name and text compiled with and without autoescaping are two entries: the
+    escaping is compiled into the code, and the data's text must never reach a page as markup."""
+    from jinja2 import DictLoader, Environment
+
+    from fardplan.pages.render import template_cache
+
+    templates = {"cell.html": "{{ text }}"}
+    cache = template_cache()
+    escaping = Environment(loader=DictLoader(templates), autoescape=True, bytecode_cache=cache)
+    plain = Environment(loader=DictLoader(templates), autoescape=False, bytecode_cache=cache)
+    assert plain.get_template("cell.html").render(text="<b>") == "<b>"
+    assert escaping.get_template("cell.html").render(text="<b>") == "&lt;b&gt;"

@@ -61,7 +61,45 @@ def make_environment() -> Environment:
     return env
 
 
-class _ProcessBytecodeCache(BytecodeCache):
+class _ByContent(BytecodeCache):
+    """Compiled templates keyed by what the compiled code depends on: the template's name and text
+    and the environment's syntax and escaping. Jinja keys them by the template file's path, so the
+    same templates in another copy of a project (a new site, every test's copy) were compiled anew,
+    and each copy added files to the cache folder. Its check of the text is kept (the bucket's
+    checksum)."""
+
+    def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
+        autoescape = environment.autoescape
+        compiled_as = (
+            autoescape(name) if callable(autoescape) else autoescape,
+            sorted(environment.extensions),
+            environment.block_start_string,
+            environment.block_end_string,
+            environment.variable_start_string,
+            environment.variable_end_string,
+            environment.comment_start_string,
+            environment.comment_end_string,
+            environment.line_statement_prefix,
+            environment.line_comment_prefix,
+            environment.trim_blocks,
+            environment.lstrip_blocks,
+            environment.keep_trailing_newline,
+            environment.newline_sequence,
+            environment.optimized,
+            environment.finalize is not None,
+        )
+        checksum = self.get_source_checksum(source)
+        key = self.get_cache_key(name, f"{checksum}|{compiled_as!r}")
+        bucket = Bucket(environment, key, checksum)
+        self.load_bytecode(bucket)
+        return bucket
+
+
+class _FolderBytecodeCache(_ByContent, FileSystemBytecodeCache):
+    """Compiled templates in Jinja's cache folder (private to the user), kept between processes."""
+
+
+class _ProcessBytecodeCache(_ByContent, BytecodeCache):
     """Compiled templates kept in memory for the rest of the process."""
 
     def __init__(self) -> None:
@@ -81,11 +119,11 @@ def template_cache() -> BytecodeCache:
     compiling them took about as long as validating the real data, on every build and every
     rebuild under `mkdocs serve`. They are kept between processes, as Python keeps .pyc files, in
     Jinja's cache folder (private to the user); in memory only when Python is told not to write
-    .pyc files or there is no private temporary folder. Jinja keys each by its template's name and
-    checks it against the template's text, so an edited template is compiled again."""
+    .pyc files or there is no private temporary folder. Each is found by its template's name and
+    text (_ByContent), so an edited template is compiled again."""
     if not sys.dont_write_bytecode:
         with suppress(OSError, RuntimeError):
-            return FileSystemBytecodeCache()
+            return _FolderBytecodeCache()
     return _ProcessBytecodeCache()
 
 
