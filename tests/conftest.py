@@ -19,7 +19,7 @@ from support import FIXTURES, copy_project
 # every mkdocs, mike or script a test starts) leave it out unless a test asks for it. The shared
 # `example_site` below has it, and tests/test_pdf_document.py checks it.
 os.environ.setdefault("FARDPLAN_PDF", "0")
-# The tests start a few hundred Python processes (mkdocs, mike, the scripts), each of which would
+# The tests start nearly two hundred Python processes (mkdocs, mike, the scripts), each of which would
 # otherwise compile the project's modules and the theme's and our Jinja templates anew when
 # PYTHONDONTWRITEBYTECODE is set (as in many container images): they keep compiled code, as a
 # developer's machine does (fardplan.pages.render.template_cache).
