@@ -90,8 +90,8 @@ def aids_url(built):
 @pytest.fixture
 def page(module_page):
     """The module's one page with the site's scripts: each test sets its width, then opens a page
-    (a fresh load at that width). Blank after the test, so that the page's scripts (Material's
-    search building its index) stop, as they did when each test closed its own page."""
+    (a fresh load at that width). Blank after the test, so that nothing a page started runs on into
+    the next test, as when each test closed its own page."""
     yield module_page
     module_page.goto("about:blank")
 

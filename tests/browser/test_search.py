@@ -112,6 +112,15 @@ def results() -> dict[str, list[dict]]:
     return {}
 
 
+def searched(page, results, query: str, need: str) -> list[dict]:
+    """The results for `query` once its need is among them: read from `results` when a test before
+    searched for it, else searched for on `page` and kept there."""
+    if query not in results:
+        search(page, query)
+        results[query] = wait_for_need(page, need)
+    return results[query]
+
+
 def test_the_queries_are_about_needs_of_the_example():
     assert len(QUERIES) >= 25
     assert {need for _, need in QUERIES} <= need_ids()
@@ -140,10 +149,7 @@ def test_no_two_results_share_a_title(start_page, results, query):
 
 def test_snippets_keep_words_apart(start_page, results):
     """Table cells, labels and headings do not run together in a hit's text ("BehovNationellt")."""
-    if "hemtjänsten" not in results:
-        search(start_page, "hemtjänsten")
-        results["hemtjänsten"] = wait_for_need(start_page, "halso-och-sjukvardskompetens")
-    links = results["hemtjänsten"]
+    links = searched(start_page, results, "hemtjänsten", "halso-och-sjukvardskompetens")
     need_texts = [link["text"] for link in links if "/omraden/" in link["href"] and "#" in link["href"]]
     assert need_texts
     for text in need_texts:
@@ -152,25 +158,24 @@ def test_snippets_keep_words_apart(start_page, results):
 
 
 def test_the_search_loads_at_the_first_search_and_answers_each_key_in_order(
-    browser, start_page, results, site_url
+    request, browser, start_page, results, site_url
 ):
     """Opening a page starts no search: Material's worker, lunr and its Swedish support are loaded,
     and the index built, at the reader's first search on the page (overrides/assets/javascripts/
     workers/fardplan-search.js). A word typed key by key asks one query per key, the first of
     which loads the search: each is answered, in order, so the hits shown are the whole word's,
     not its first letter's, and nothing warns in the console."""
-    need = "halso-och-sjukvardskompetens"
-    if "hemtjänsten" not in results:
-        search(start_page, "hemtjänsten")
-        results["hemtjänsten"] = wait_for_need(start_page, need)
-    expected = [link["href"] for link in results["hemtjänsten"]]
+    expected = [
+        link["href"] for link in searched(start_page, results, "hemtjänsten", "halso-och-sjukvardskompetens")
+    ]
     search(start_page, "h")
     start_page.wait_for_selector(".md-search-result__link")
     assert [link["href"] for link in result_links(start_page)] != expected  # so the check below can fail
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    request.addfinalizer(context.close)
     requests, console = [], []
-    context.on("request", lambda request: requests.append(request.url))
+    context.on("request", lambda sent: requests.append(sent.url))
     page = context.new_page()
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     page.goto(site_url + "omraden/grunduppdraget/")
@@ -196,7 +201,6 @@ def test_the_search_loads_at_the_first_search_and_answers_each_key_in_order(
         pytest.fail(f"Visade träffar: {[link['href'] for link in result_links(page)]}, väntade: {expected}")
     assert any("/lunr/" in url for url in search_files()), requests
     assert console == []
-    context.close()
 
 
 # Last: it leaves the start page, which the tests above share.

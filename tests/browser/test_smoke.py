@@ -28,12 +28,15 @@ def test_need_anchor_scrolls_to_its_row(page, site_url):
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375px", "1280px"])
-def test_the_desktop_browser_shows_the_pages_and_searches_without_errors(desktop_browser, site_url, viewport):
+def test_the_desktop_browser_shows_the_pages_and_searches_without_errors(
+    request, desktop_browser, site_url, viewport
+):
     """The other browser tests drive the headless shell; this one reads and searches the site in the
     desktop Chromium readers use."""
     roadmap = load_roadmap(DATA)
     area, need = roadmap.areas[0], roadmap.areas[0].needs[0]
     context = desktop_browser.new_context(viewport=viewport, locale="sv-SE")
+    request.addfinalizer(context.close)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
@@ -43,4 +46,3 @@ def test_the_desktop_browser_shows_the_pages_and_searches_without_errors(desktop
     search(page, need.title.split()[0])
     assert page.locator(".md-search-result__item").first.is_visible()
     assert errors == []
-    context.close()
