@@ -10,6 +10,10 @@ from __future__ import annotations
 import copy
 import gc
 import json
+import marshal
+import os
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -125,6 +129,63 @@ def test_fast_check_accepts_the_real_data():
     data = read_source(DATA).data
     assert reference_validator().is_valid(data)
     assert fast_check()(data)
+
+
+# In a process of its own, with a temporary folder of its own (where the compiled check is kept): the
+# verdicts on the minimal roadmap and on it without a title, and the kept files afterwards.
+_VERDICTS = """
+import json, sys, tempfile
+from pathlib import Path
+from fardplan.data.schema import fast_check, load_schema
+from fardplan.data.source import read_source
+schema = Path(sys.argv[1])
+data = read_source(Path(sys.argv[2])).data
+untitled = json.loads(json.dumps(data)); del untitled["dokument"]["titel"]
+check = fast_check(schema)
+unchanged = load_schema(schema) == json.loads(schema.read_text(encoding="utf-8"))
+kept = sorted(p.name for p in Path(tempfile.gettempdir()).glob("_jinja2-cache-*/fardplan-schema-*"))
+print(json.dumps([check(data), check(untitled), unchanged, kept]))
+"""
+
+
+def test_the_compiled_check_is_kept_for_the_next_process_and_follows_the_schema(tmp_path):
+    """Generating and compiling the fast check cost every build and command a tenth of a second:
+    the compiled code is kept in the user's private cache folder, as Python keeps .pyc files, and
+    found by the schema's text. A changed schema is compiled anew and its own rules apply; a
+    damaged file is compiled anew. The schema the messages are made from (jsonschema reads it) is
+    left as it was written."""
+    schema = tmp_path / "roadmap.schema.json"
+    schema.write_text(SCHEMA_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    (tmp_path / "tmp").mkdir()
+
+    def verdicts():
+        done = subprocess.run(
+            [sys.executable, "-c", _VERDICTS, str(schema), str(FIXTURES / "minimal.yaml")],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    first = verdicts()
+    assert first[:3] == [True, False, True] and len(first[3]) == 1
+    assert verdicts() == first  # the kept code, no new file
+    # The title may be left out: the next process applies the changed schema, not the kept code.
+    changed = json.loads(schema.read_text(encoding="utf-8"))
+    changed["properties"]["dokument"]["required"].remove("titel")
+    schema.write_text(json.dumps(changed), encoding="utf-8")
+    second = verdicts()
+    assert second[:3] == [True, True, True] and len(second[3]) == 2
+    # A damaged file is compiled anew.
+    [damaged] = set(second[3]) - set(first[3])
+    [cache] = (tmp_path / "tmp").glob("_jinja2-cache-*")
+    (cache / damaged).write_bytes(b"not code")
+    assert verdicts() == second
+    (cache / damaged).write_bytes(marshal.dumps(["marshal data, but no code"]))
+    assert verdicts() == second
 
 
 def test_the_schema_is_valid_json_schema():

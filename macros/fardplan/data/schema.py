@@ -9,10 +9,18 @@ are the same (tests/test_packaging.py keeps the copies equal).
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
+import marshal
+import os
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from contextlib import suppress
+from functools import lru_cache, partial
+from importlib.util import MAGIC_NUMBER
 from pathlib import Path
+from types import CodeType
 from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
@@ -109,11 +117,61 @@ def _validator(path: Path = SCHEMA_PATH, part: str | None = None) -> Draft202012
     return validator
 
 
+def _compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
+    """fastjsonschema's validator for `schema`. Generating its Python code and compiling it took
+    about a tenth of a second, in every build and every command that reads the data, more than
+    reading the real data. The compiled code is kept between processes, as Python keeps .pyc
+    files: in Jinja's cache folder (private to the user; fardplan.pages.render keeps the compiled
+    templates there), found by the schema's text, fastjsonschema's version and Python's bytecode
+    version. Not kept when Python is told not to write .pyc files or there is no private folder."""
+    text = json.dumps(schema, sort_keys=True)
+    folder = None if sys.dont_write_bytecode else _cache_folder()
+    key = hashlib.sha256(
+        "|".join([text, fastjsonschema.VERSION, MAGIC_NUMBER.hex(), *sorted(FORMATS)]).encode()
+    )
+    kept = folder / f"fardplan-schema-{key.hexdigest()}.code" if folder else None
+    code = None
+    if kept is not None:
+        with suppress(OSError, ValueError, EOFError, TypeError):
+            code = marshal.loads(kept.read_bytes())
+    if not isinstance(code, CodeType):  # none kept yet, or a damaged file
+        # On a copy: fastjsonschema rewrites the $refs of the schema it is given, which jsonschema reads too.
+        generated = fastjsonschema.compile_to_code(json.loads(text), formats=FORMATS)
+        code = compile(generated, "<roadmap.schema.json>", "exec")
+        if kept is not None:
+            _keep(kept, marshal.dumps(code))
+    names: dict[str, Any] = {}
+    exec(code, names)  # fastjsonschema's code for our own schema, run as fastjsonschema.compile runs it
+    # The validator of the whole schema is the first function the code defines.
+    entry = next(const.co_name for const in code.co_consts if isinstance(const, CodeType))
+    return partial(names[entry], custom_formats=FORMATS)
+
+
+def _cache_folder() -> Path | None:
+    from jinja2 import FileSystemBytecodeCache
+
+    with suppress(OSError, RuntimeError):
+        return Path(FileSystemBytecodeCache().directory)
+    return None
+
+
+def _keep(file: Path, data: bytes) -> None:
+    """Writes `file` whole or not at all, so a process reading it meanwhile never sees a part."""
+    with suppress(OSError):
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, file)
+        except OSError:
+            Path(temporary).unlink(missing_ok=True)
+
+
 @lru_cache(maxsize=4)
 def fast_check(path: Path = SCHEMA_PATH) -> Callable[[Any], bool]:
     """Is the data valid? fastjsonschema compiles the schema to Python once; at 100 times the
     real data it answers in a tenth of a second, where jsonschema takes seconds."""
-    validate = fastjsonschema.compile(load_schema(path), formats=FORMATS)
+    validate = _compiled(load_schema(path))
 
     def is_valid(data: Any) -> bool:
         try:
@@ -127,7 +185,7 @@ def fast_check(path: Path = SCHEMA_PATH) -> Callable[[Any], bool]:
 
 @lru_cache(maxsize=8)
 def _fast_part_check(path: Path, part: str) -> Callable[[Any], bool]:
-    validate = fastjsonschema.compile(_part_schema(load_schema(path), part), formats=FORMATS)
+    validate = _compiled(_part_schema(load_schema(path), part))
 
     def is_valid(value: Any) -> bool:
         try:
