@@ -153,7 +153,8 @@ class Year:
             ["git", "--git-dir", str(self.remote), "archive", "gh-pages"], capture_output=True, check=True
         ).stdout
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(self.tree, filter="tar")
+            # Extraction filters came in Python 3.11.4 (Debian 12 has 3.11.2): git's own archive.
+            tar.extractall(self.tree, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
 
     def pages_commit(self) -> str:
         return git(self.folder, "--git-dir", str(self.remote), "rev-parse", "gh-pages").strip()
