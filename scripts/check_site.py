@@ -22,7 +22,6 @@ import threading
 import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from importlib.resources import files
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
@@ -35,8 +34,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# axe-core as shipped by the pinned PyPI package axe-playwright-python (no network, no npm).
-AXE_SCRIPT = files("axe_playwright_python") / "axe.min.js"
+# axe-core, kept in the repository (scripts/vendor/axe-core/README.md: no network, no npm), and
+# the release's own hash of axe.min.js (its sri-history.json), which tests/test_axe_core.py checks.
+AXE_VERSION = "4.14.1"
+AXE_SRI = "sha256-KTSJmUUM3yhJqOcLeRL8LahahJ2jnA0NU5T1HUqe2Vw="
+AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
 RUN_AXE = """() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
     resultTypes: ['violations']}).then(result => result.violations.map(v => ({id: v.id, help: v.help,
     where: v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', ')})))"""

@@ -22,7 +22,6 @@ WORKFLOWS = ROOT / ".github" / "workflows"
 TEST_ONLY = {
     "pytest",
     "playwright",
-    "axe-playwright-python",
     "check-jsonschema",
     "zizmor",
     "rdflib",
