@@ -34,8 +34,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# axe-core, kept in the repository (scripts/vendor/axe-core/README.md: no network, no npm), and
-# the release's own hash of axe.min.js (its sri-history.json), which tests/test_axe_core.py checks.
+# axe-core, kept in the repository (scripts/vendor/axe-core/README.md: no network, no npm), and the
+# release's own hash of axe.min.js (its sri-history.json), checked by tests/browser/test_axe_core.py.
 AXE_VERSION = "4.14.1"
 AXE_SRI = "sha256-KTSJmUUM3yhJqOcLeRL8LahahJ2jnA0NU5T1HUqe2Vw="
 AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
