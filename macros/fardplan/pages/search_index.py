@@ -157,7 +157,7 @@ def _row_to_section(row: _Element) -> None:
 def searchable_html(html: str) -> str:
     """A page's HTML as the search plugin should read it (the page itself is not changed). Kept
     for pages whose HTML comes again: `mkdocs serve` indexes every page on each rebuild, and an
-    edit changes few of them (reading a page's HTML took a sixth of a build)."""
+    edit changes few of them."""
     builder = _TreeBuilder()
     builder.feed(html)
     builder.close()
