@@ -9,7 +9,9 @@ one, never half of one.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,19 +94,40 @@ def write_text(path: Path, text: str, *, like: TextFile | None = None, newline: 
         "utf-8"
     )
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():  # keep the file's permissions; mkstemp makes it readable by us only
+        mode = path.stat().st_mode & 0o7777
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    replace_atomically(path, data, mode)
+
+
+def replace_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `data` to `path` whole or not at all: a temporary file in the same folder, then
+    `os.replace`. `mode` sets the file's permissions; without it only its owner can read it."""
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if path.exists():  # keep the file's permissions; mkstemp makes it readable by us only
-            os.chmod(temporary, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temporary, 0o666 & ~umask)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def kept_code_folder() -> Path | None:
+    """Where compiled code is kept between processes, as Python keeps .pyc files (the Jinja
+    templates' and the schema check's): Jinja's cache folder, private to the user. None when
+    Python is told not to write .pyc files or there is no such private folder."""
+    if sys.dont_write_bytecode:
+        return None
+    from jinja2 import FileSystemBytecodeCache
+
+    with suppress(OSError, RuntimeError):
+        return Path(FileSystemBytecodeCache().directory)
+    return None

@@ -12,9 +12,6 @@ import difflib
 import hashlib
 import json
 import marshal
-import os
-import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import suppress
 from functools import lru_cache, partial
@@ -26,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 import fastjsonschema
 
 from fardplan.data.diagnostics import Diagnostic
+from fardplan.data.files import kept_code_folder, replace_atomically
 from fardplan.data.source import KeyPath, Source
 from fardplan.data.text import parse_date
 
@@ -121,11 +119,10 @@ def _compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
     """fastjsonschema's validator for `schema`. Generating its Python code and compiling it took
     about a tenth of a second, in every build and every command that reads the data, more than
     reading the real data. The compiled code is kept between processes, as Python keeps .pyc
-    files: in Jinja's cache folder (private to the user; fardplan.pages.render keeps the compiled
-    templates there), found by the schema's text, fastjsonschema's version and Python's bytecode
-    version. Not kept when Python is told not to write .pyc files or there is no private folder."""
+    files (fardplan.data.files.kept_code_folder, beside the compiled templates), found by the
+    schema's text, fastjsonschema's version and Python's bytecode version."""
     text = json.dumps(schema, sort_keys=True)
-    folder = None if sys.dont_write_bytecode else _cache_folder()
+    folder = kept_code_folder()
     key = hashlib.sha256(
         "|".join([text, fastjsonschema.VERSION, MAGIC_NUMBER.hex(), *sorted(FORMATS)]).encode()
     )
@@ -139,32 +136,13 @@ def _compiled(schema: dict[str, Any]) -> Callable[[Any], Any]:
         generated = fastjsonschema.compile_to_code(json.loads(text), formats=FORMATS)
         code = compile(generated, "<roadmap.schema.json>", "exec")
         if kept is not None:
-            _keep(kept, marshal.dumps(code))
+            with suppress(OSError):  # not kept: compiled again next time
+                replace_atomically(kept, marshal.dumps(code))
     names: dict[str, Any] = {}
     exec(code, names)  # fastjsonschema's code for our own schema, run as fastjsonschema.compile runs it
     # The validator of the whole schema is the first function the code defines.
     entry = next(const.co_name for const in code.co_consts if isinstance(const, CodeType))
     return partial(names[entry], custom_formats=FORMATS)
-
-
-def _cache_folder() -> Path | None:
-    from jinja2 import FileSystemBytecodeCache
-
-    with suppress(OSError, RuntimeError):
-        return Path(FileSystemBytecodeCache().directory)
-    return None
-
-
-def _keep(file: Path, data: bytes) -> None:
-    """Writes `file` whole or not at all, so a process reading it meanwhile never sees a part."""
-    with suppress(OSError):
-        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=file.name, suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, file)
-        except OSError:
-            Path(temporary).unlink(missing_ok=True)
 
 
 @lru_cache(maxsize=4)

@@ -6,8 +6,6 @@ The output is Markdown whose body is HTML blocks. All data passes through autoes
 
 from __future__ import annotations
 
-import sys
-from contextlib import suppress
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +16,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 
 from fardplan.data import clock, measures, routes, text
 from fardplan.data.addresses import mailto
+from fardplan.data.files import kept_code_folder
 from fardplan.data.model import Area, Roadmap
 from fardplan.data.schema import load_schema
 from fardplan.pages import action_list, charts, glossary, overviews, timeline, views
@@ -118,13 +117,10 @@ def template_cache() -> BytecodeCache:
     """Where compiled Jinja templates are kept, for ours and for the theme's (macros/theme_hook.py):
     compiling them took about as long as validating the real data, on every build and every
     rebuild under `mkdocs serve`. They are kept between processes, as Python keeps .pyc files, in
-    Jinja's cache folder (private to the user); in memory only when Python is told not to write
-    .pyc files or there is no private temporary folder. Each is found by its template's name and
-    text (_ByContent), so an edited template is compiled again."""
-    if not sys.dont_write_bytecode:
-        with suppress(OSError, RuntimeError):
-            return _FolderBytecodeCache()
-    return _ProcessBytecodeCache()
+    fardplan.data.files.kept_code_folder; in memory only where there is none. Each is found by its
+    template's name and text (_ByContent), so an edited template is compiled again."""
+    folder = kept_code_folder()
+    return _FolderBytecodeCache(str(folder)) if folder else _ProcessBytecodeCache()
 
 
 @lru_cache(maxsize=1)
