@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 import rdflib
 import yaml
+from playwright.sync_api import expect
 
 from browser.conftest import without_cache
 from release_support import (
@@ -421,7 +422,7 @@ def test_5b_what_changed_in_the_decided_version_is_one_click_away(year, page):
     assert summary.startswith("Jämfört med version 2026-remiss: 1 flyttat behov, 1 ny åtgärd")
     page.get_by_role("link", name="Samverkan med privata utförare").click()
     page.wait_for_url(year.base + "2027/omraden/grunduppdraget/#samverkan-med-privata-utforare")
-    assert page.locator("tr#samverkan-med-privata-utforare").is_visible()
+    expect(page.locator("tr#samverkan-med-privata-utforare")).to_be_in_viewport()
 
 
 def test_5c_the_privacy_page_names_what_the_browser_stores_with_versions(year, page):

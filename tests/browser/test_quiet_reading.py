@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from playwright.sync_api import expect
 
 from browser.conftest import serve_folder
 from browser.test_widths import SETTLED
@@ -206,6 +207,8 @@ def desktop_start_page(module_page, site_url) -> dict:
         "contact": (contact.get_attribute("href"), contact.inner_text()),
     }
     menu.get_by_role("link", name="Uppföljning", exact=True).click()
+    # The click only starts the navigation: wait until the address has changed, then record it.
+    page.wait_for_url(lambda url: url != site_url)
     found["after Uppföljning"] = page.url
     return found
 
@@ -283,7 +286,8 @@ def test_what_has_changed_is_never_a_dead_end(page, site_url):
     onward = page.locator("article a:not(.headerlink)")
     assert onward.count() >= 2
     onward.first.click()
-    assert page.locator("h1").count() == 1 and not page.url.endswith("/andringar/")
+    page.wait_for_url(lambda url: not url.endswith("/andringar/"))  # the click only starts it
+    expect(page.locator("h1")).to_have_count(1)
 
 
 def test_every_404_page_is_swedish(page, site_url, built_site):
