@@ -186,9 +186,12 @@ def test_copies_of_a_project_share_compiled_templates_and_an_edit_is_compiled_an
     assert "Kakor eller personuppgifter" in html and "Kakor och personuppgifter" not in html
 
 
-def test_compiled_templates_are_not_shared_between_ways_of_escaping():
-    """The same template name and text compiled with and without autoescaping are two entries: the
-    escaping is compiled into the code, and the data's text must never reach a page as markup."""
+def test_compiled_templates_are_not_shared_between_ways_of_compiling():
+    """The same template name and text compiled with and without autoescaping, or for async
+    rendering, are separate entries: the escaping is compiled into the code (the data's text must
+    never reach a page as markup), and async code cannot run as plain code or the other way round."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from jinja2 import DictLoader, Environment
 
     from fardplan.pages.render import template_cache
@@ -197,5 +200,10 @@ def test_compiled_templates_are_not_shared_between_ways_of_escaping():
     cache = template_cache()
     escaping = Environment(loader=DictLoader(templates), autoescape=True, bytecode_cache=cache)
     plain = Environment(loader=DictLoader(templates), autoescape=False, bytecode_cache=cache)
+    asynchronous = Environment(loader=DictLoader(templates), enable_async=True, bytecode_cache=cache)
     assert plain.get_template("cell.html").render(text="<b>") == "<b>"
     assert escaping.get_template("cell.html").render(text="<b>") == "&lt;b&gt;"
+    # Jinja renders async templates in an event loop of its own: in a thread, as the browser tests
+    # may have a loop running in this one.
+    with ThreadPoolExecutor(1) as thread:
+        assert thread.submit(asynchronous.get_template("cell.html").render, text="<b>").result() == "<b>"

@@ -62,10 +62,10 @@ def make_environment() -> Environment:
 
 class _ByContent(BytecodeCache):
     """Compiled templates keyed by what the compiled code depends on: the template's name and text
-    and the environment's syntax and escaping. Jinja keys them by the template file's path, so the
-    same templates in another copy of a project (a new site, every test's copy) were compiled anew,
-    and each copy added files to the cache folder. Its check of the text is kept (the bucket's
-    checksum)."""
+    and the environment's syntax, escaping and async mode. Jinja keys them by the template file's
+    path, so the same templates in another copy of a project (a new site, every test's copy) were
+    compiled anew, and each copy added files to the cache folder. Its check of the text is kept
+    (the bucket's checksum)."""
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None, source: str) -> Bucket:
         autoescape = environment.autoescape
@@ -86,6 +86,7 @@ class _ByContent(BytecodeCache):
             environment.newline_sequence,
             environment.optimized,
             environment.finalize is not None,
+            environment.is_async,
         )
         checksum = self.get_source_checksum(source)
         key = self.get_cache_key(name, f"{checksum}|{compiled_as!r}")
